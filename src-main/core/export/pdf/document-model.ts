@@ -1,0 +1,177 @@
+/**
+ * Turns one export item (article, anchored annotations, alignment) into rows of styled blocks:
+ * what to print, in which order and style, with highlight spans and note markers attached.
+ * Pure; the paginator decides where things go.
+ */
+import type { AnchoredAnnotation, Article, ArticleVersion, Paragraph } from '../../../shared/types';
+import { normaliseBeads, type Bead } from './beads';
+import { highlightsOf, placeHighlights, type LocalSpan } from './highlight-spans';
+import type { Marker } from './line-break';
+import { COLUMN_SCALE, HEADER_STYLES, KIND_STYLES, TRANSLATION_COLOR, scaled, type BlockStyle } from './styles';
+import { renderedVersions, type ExportLang } from './versions';
+
+/** One block of text to set: its style, and the highlight spans and markers in its own offsets. */
+export interface ModelBlock {
+  text: string;
+  style: BlockStyle;
+  spans: LocalSpan[];
+  markers: Marker[];
+  /** Hanging label before the first line (overrides the style's bullet; end-note numbers). */
+  bullet?: string;
+}
+
+/** A full-width run of blocks, or two columns that start level (one alignment bead). */
+export type ModelRow = { kind: 'full'; blocks: ModelBlock[] } | { kind: 'pair'; left: ModelBlock[]; right: ModelBlock[] };
+
+/** Everything the paginator needs for one article. */
+export interface ArticleModel {
+  id: string;
+  title: string;
+  rows: ModelRow[];
+}
+
+/** How two versions share the page. */
+export type BilingualLayout = 'side-by-side' | 'interleaved';
+
+/** Fixed English labels printed in the PDF. */
+export const LABELS = {
+  notes: 'Notes',
+  articleNote: 'Note: ',
+  orphaned: '(not found in the current text)',
+} as const;
+
+/** The input of `buildArticleModel`. */
+export interface ModelInput {
+  article: Article;
+  annotations: readonly AnchoredAnnotation[];
+  beads?: readonly Bead[];
+}
+
+const QUOTE_MAX = 280;
+
+/** Build the printable model of one article. */
+export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: BilingualLayout = 'side-by-side'): ArticleModel {
+  const versions = renderedVersions(input.article, lang);
+  const noted: EndNote[] = [];
+  const bodies = versions.map((v) => versionBody(v, input.annotations, noted));
+  const rows: ModelRow[] = [];
+  const [first, second] = versions;
+  const [bodyA, bodyB] = bodies;
+  if (!first || !bodyA) return { id: input.article.id, title: input.article.id, rows };
+
+  const notes = articleNotes(input.annotations);
+  if (!second || !bodyB) {
+    rows.push({ kind: 'full', blocks: [...headerBlocks(first, 1), ...notes, ...bodyA] });
+  } else if (layout === 'side-by-side') {
+    rows.push({ kind: 'pair', left: headerBlocks(first, COLUMN_SCALE), right: headerBlocks(second, COLUMN_SCALE) });
+    if (notes.length > 0) rows.push({ kind: 'full', blocks: notes });
+    for (const bead of normaliseBeads(input.beads, bodyA.length, bodyB.length)) {
+      rows.push({ kind: 'pair', left: pick(bodyA, bead.left, COLUMN_SCALE), right: pick(bodyB, bead.right, COLUMN_SCALE) });
+    }
+  } else {
+    const header = headerBlocks(first, 1);
+    const subtitle = plainBlock(second.title, HEADER_STYLES.subtitle);
+    const [title, ...rest] = header;
+    const blocks: ModelBlock[] = title ? [title, subtitle, ...rest, ...notes] : [subtitle, ...rest, ...notes];
+    for (const bead of normaliseBeads(input.beads, bodyA.length, bodyB.length)) {
+      const originals = pick(bodyA, bead.left, 1);
+      const translations = pick(bodyB, bead.right, 1).map(asTranslation);
+      const lastOriginal = originals[originals.length - 1];
+      if (lastOriginal && translations.length > 0) lastOriginal.style = { ...lastOriginal.style, spaceAfter: 2.5 };
+      blocks.push(...originals, ...translations);
+    }
+    rows.push({ kind: 'full', blocks });
+  }
+  const endNotes = endNoteBlocks(noted);
+  if (endNotes.length > 0) rows.push({ kind: 'full', blocks: endNotes });
+  return { id: input.article.id, title: first.title || input.article.id, rows };
+}
+
+interface EndNote {
+  number: number;
+  quote: string;
+  note: string;
+  orphaned: boolean;
+}
+
+/** The body blocks of a version, numbering its noted highlights after those already in `noted`. */
+function versionBody(version: ArticleVersion, all: readonly AnchoredAnnotation[], noted: EndNote[]): ModelBlock[] {
+  const { placed, orphaned } = placeHighlights(version, highlightsOf(all, version));
+  const blocks: ModelBlock[] = version.paragraphs.map((p) => paragraphBlock(p));
+  for (const h of placed) {
+    for (const [k, span] of h.spans) blocks[k]?.spans.push(span);
+    const note = oneLine(h.annotation.note);
+    if (note === '') continue;
+    const number = noted.length + 1;
+    const quote = [...h.spans].map(([k, s]) => version.paragraphs[k]?.text.slice(s.start, s.end) ?? '').join(' ');
+    noted.push({ number, quote, note, orphaned: false });
+    blocks[h.end.paragraph]?.markers.push({ at: h.end.offset, label: String(number) });
+  }
+  for (const a of orphaned) {
+    noted.push({ number: noted.length + 1, quote: a.target?.quote.exact ?? '', note: oneLine(a.note), orphaned: true });
+  }
+  return blocks;
+}
+
+function paragraphBlock(p: Paragraph): ModelBlock {
+  return { text: p.text, style: KIND_STYLES[p.kind], spans: [], markers: [] };
+}
+
+function plainBlock(text: string, style: BlockStyle): ModelBlock {
+  return { text, style, spans: [], markers: [] };
+}
+
+/** Title, then a "date · author · source" line. */
+function headerBlocks(v: ArticleVersion, factor: number): ModelBlock[] {
+  const meta = [formatDate(v.date), v.author, v.source].filter((s): s is string => !!s && s.trim() !== '').join('  ·  ');
+  const blocks = [plainBlock(v.title, scaled(HEADER_STYLES.title, factor))];
+  if (meta) blocks.push(plainBlock(meta, scaled(HEADER_STYLES.meta, factor)));
+  else blocks[0] = { ...plainBlock(v.title, { ...scaled(HEADER_STYLES.title, factor), spaceAfter: 14 }) };
+  return blocks;
+}
+
+/** Article-level notes (kind 'note'), oldest first, printed under the header. */
+function articleNotes(all: readonly AnchoredAnnotation[]): ModelBlock[] {
+  return all
+    .filter((a) => a.kind === 'note' && a.note.trim() !== '')
+    .sort((a, b) => a.created.localeCompare(b.created))
+    .map((a) => plainBlock(LABELS.articleNote + oneLine(a.note), HEADER_STYLES.articleNote));
+}
+
+function endNoteBlocks(notes: readonly EndNote[]): ModelBlock[] {
+  if (notes.length === 0) return [];
+  const blocks = [plainBlock(LABELS.notes, HEADER_STYLES.notesHeading)];
+  for (const n of notes) {
+    const quote = n.quote.length > QUOTE_MAX ? `${n.quote.slice(0, QUOTE_MAX).trimEnd()}…` : n.quote;
+    const parts = [`“${oneLine(quote)}”`];
+    if (n.note) parts.push(`— ${n.note}`);
+    if (n.orphaned) parts.push(LABELS.orphaned);
+    blocks.push({ ...plainBlock(parts.join(' '), HEADER_STYLES.endNote), bullet: `${n.number}.` });
+  }
+  return blocks;
+}
+
+function pick(body: readonly ModelBlock[], indices: readonly number[], factor: number): ModelBlock[] {
+  return indices.flatMap((i) => {
+    const b = body[i];
+    return b ? [{ ...b, style: scaled(b.style, factor) }] : [];
+  });
+}
+
+/** Interleaved translations: lighter and italic (headings stay bold), tight under the original. */
+function asTranslation(b: ModelBlock): ModelBlock {
+  const font = b.style.font === 'bold' ? 'bold' : 'italic';
+  return { ...b, style: { ...b.style, font, color: TRANSLATION_COLOR, spaceBefore: 0, spaceAfter: b.style.spaceAfter + 5, keepWithNext: false } };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** ISO date or local date-time → "2020-12-31" or "2020-12-31 20:31". */
+function formatDate(date: string | null): string | null {
+  if (!date) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(date);
+  if (!m) return date;
+  return m[2] && m[2] !== '00:00' ? `${m[1]} ${m[2]}` : (m[1] ?? date);
+}

@@ -1,0 +1,169 @@
+/**
+ * Flows styled blocks down a column, page after page (pure geometry). Handles space before and
+ * after blocks, keep-with-next for headings, and orphan/widow control: a paragraph never leaves
+ * its first line alone at a page foot nor carries its last line alone to the next page.
+ */
+import type { ModelBlock } from './document-model';
+import type { PageLayout, PlacedHighlight } from './geometry';
+import { breakLines, type Line } from './line-break';
+import { spanExtent } from './line-geometry';
+import type { TextMeasurer } from './measure';
+import { MARKER, type BlockStyle } from './styles';
+
+/** A position in the flow: page index and distance from the page's top edge. */
+export interface Cursor {
+  page: number;
+  y: number;
+}
+
+/** A column: left edge and width, in points. */
+export interface Region {
+  x: number;
+  width: number;
+}
+
+/** Shared state of one document's flow: the measurer, the page frame, the pages made so far. */
+export interface FlowContext {
+  m: TextMeasurer;
+  width: number;
+  height: number;
+  top: number;
+  bottom: number;
+  pages: PageLayout[];
+}
+
+const EPS = 1e-6;
+
+/** The later of two cursors (further down the document). */
+export function laterCursor(a: Cursor, b: Cursor): Cursor {
+  if (a.page !== b.page) return a.page > b.page ? a : b;
+  return a.y >= b.y ? a : b;
+}
+
+/** The page at `index`, creating blank pages up to it. */
+export function pageAt(ctx: FlowContext, index: number): PageLayout {
+  while (ctx.pages.length <= index) ctx.pages.push({ width: ctx.width, height: ctx.height, texts: [], rules: [], highlights: [] });
+  return ctx.pages[index] as PageLayout;
+}
+
+const lineHeight = (s: BlockStyle): number => s.size * s.leading;
+
+// Blocks are measured twice (fit check, then placement): remember the last result per block.
+const lineCache = new WeakMap<ModelBlock, { width: number; lines: Line[] }>();
+
+function linesOf(ctx: FlowContext, block: ModelBlock, region: Region): Line[] {
+  const cached = lineCache.get(block);
+  if (cached && cached.width === region.width) return cached.lines;
+  const lines = breakNow(ctx, block, region);
+  lineCache.set(block, { width: region.width, lines });
+  return lines;
+}
+
+function breakNow(ctx: FlowContext, block: ModelBlock, region: Region): Line[] {
+  const s = block.style;
+  return breakLines(ctx.m, { text: block.text, markers: block.markers, font: s.font, size: s.size, width: region.width - s.indentLeft - s.indentRight });
+}
+
+/**
+ * Whether `blocks` must start on the next page: the first block's opening lines (two, or
+ * one for a one-line block) plus, for keep-with-next, the next block's opening, do not fit.
+ */
+export function mustStartOnNextPage(ctx: FlowContext, blocks: readonly ModelBlock[], region: Region, at: Cursor): boolean {
+  const first = blocks[0];
+  if (!first || at.y <= ctx.top + EPS) return false;
+  const n = linesOf(ctx, first, region).length;
+  let need = first.style.spaceBefore + Math.min(2, Math.max(1, n)) * lineHeight(first.style);
+  const next = blocks[1];
+  if (first.style.keepWithNext && next) {
+    need += Math.max(0, n - 2) * lineHeight(first.style);
+    need += first.style.spaceAfter + next.style.spaceBefore + 2 * lineHeight(next.style);
+  }
+  return at.y + need > ctx.bottom + EPS;
+}
+
+/** Flow `blocks` into `region` from `start`; returns the cursor after the last block. */
+export function flowBlocks(ctx: FlowContext, blocks: readonly ModelBlock[], region: Region, start: Cursor): Cursor {
+  let at = start;
+  blocks.forEach((block, k) => {
+    if (mustStartOnNextPage(ctx, blocks.slice(k), region, at)) at = { page: at.page + 1, y: ctx.top };
+    at = flowBlock(ctx, block, region, at);
+  });
+  return at;
+}
+
+function flowBlock(ctx: FlowContext, block: ModelBlock, region: Region, start: Cursor): Cursor {
+  const s = block.style;
+  const lines = linesOf(ctx, block, region);
+  if (lines.length === 0) return start;
+  const lh = lineHeight(s);
+  let { page, y } = start;
+  if (y > ctx.top + EPS) y += s.spaceBefore;
+  let i = 0;
+  while (i < lines.length) {
+    const fit = Math.floor((ctx.bottom - y + EPS) / lh);
+    const remaining = lines.length - i;
+    let take = Math.min(fit, remaining);
+    if (take < remaining) {
+      if (i === 0 && take === 1) take = 0; // orphan: a lone first line at the foot
+      else if (remaining - take === 1 && take >= (i === 0 ? 3 : 2)) take -= 1; // widow: a lone last line on top
+    }
+    if (take <= 0) {
+      if (y <= ctx.top + EPS) take = Math.min(1, remaining); // a line taller than the page: place it anyway
+      else {
+        page++;
+        y = ctx.top;
+        continue;
+      }
+    }
+    placeLines(ctx, block, lines.slice(i, i + take), region, pageAt(ctx, page), y, i === 0);
+    i += take;
+    y += take * lh;
+    if (i < lines.length) {
+      page++;
+      y = ctx.top;
+    }
+  }
+  return { page, y: y + s.spaceAfter };
+}
+
+/** Draw `lines` of `block` on `page` from top `y`: text, markers, bullet, rule, highlight boxes. */
+function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[], region: Region, page: PageLayout, top: number, isFirst: boolean): void {
+  const s = block.style;
+  const lh = lineHeight(s);
+  const { ascent, descent } = ctx.m.extents(s.font);
+  const x0 = region.x + s.indentLeft;
+  lines.forEach((line, n) => {
+    const lineTop = top + n * lh;
+    const baseline = ctx.height - (lineTop + (lh - (ascent + descent) * s.size) / 2 + ascent * s.size);
+    for (const p of line.pieces) {
+      if (p.kind === 'text') {
+        page.texts.push({ x: x0 + p.x, y: baseline, text: block.text.slice(p.start, p.end), font: s.font, size: s.size, color: s.color });
+      } else {
+        page.texts.push({ x: x0 + p.x, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color });
+      }
+    }
+    for (const span of block.spans) {
+      const ext = spanExtent(ctx.m, block.text, line, span.start, span.end, s.font, s.size);
+      if (!ext) continue;
+      const box = { x1: x0 + ext[0], x2: x0 + ext[1], y1: baseline - descent * s.size, y2: baseline + ascent * s.size };
+      let h = page.highlights.find((x) => x.annotationId === span.annotationId);
+      if (!h) {
+        h = { annotationId: span.annotationId, color: span.color, boxes: [] } satisfies PlacedHighlight;
+        page.highlights.push(h);
+      }
+      h.boxes.push(box);
+    }
+    if (n === 0 && isFirst) {
+      const bullet = block.bullet ?? s.bullet;
+      if (bullet) {
+        const w = ctx.m.width(bullet, 'regular', s.size);
+        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color });
+      }
+    }
+  });
+  if (s.rule && lines.length > 0) {
+    const yTop = ctx.height - top - (lh - s.size) / 2;
+    const yBottom = ctx.height - (top + lines.length * lh) + (lh - s.size) / 2;
+    page.rules.push({ x: region.x + Math.min(3, s.indentLeft / 3), y1: yBottom, y2: yTop, color: [0.72, 0.72, 0.76], width: 1.2 });
+  }
+}

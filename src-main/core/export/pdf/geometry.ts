@@ -1,0 +1,73 @@
+/**
+ * The output of layout: plain geometry in PDF user space (points, origin bottom-left),
+ * which the writer turns into content streams and annotations without further decisions.
+ */
+import type { HighlightColor } from '../../../shared/types';
+import type { FontKey, Rgb } from './styles';
+
+/** A string drawn with its baseline starting at (x, y). */
+export interface PlacedText {
+  x: number;
+  y: number;
+  text: string;
+  font: FontKey;
+  size: number;
+  color: Rgb;
+}
+
+/** A thin vertical rule (block quotes, article notes). */
+export interface PlacedRule {
+  x: number;
+  y1: number;
+  y2: number;
+  color: Rgb;
+  width: number;
+}
+
+/** An axis-aligned box around highlighted glyphs of one line: x1 < x2, y1 (bottom) < y2 (top). */
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** The boxes of one highlight on one page (one box per line segment). */
+export interface PlacedHighlight {
+  annotationId: string;
+  color: HighlightColor;
+  boxes: Box[];
+}
+
+/** One page of the laid-out document. */
+export interface PageLayout {
+  width: number;
+  height: number;
+  texts: PlacedText[];
+  rules: PlacedRule[];
+  highlights: PlacedHighlight[];
+}
+
+/** A bookmark: an article title and where it starts. */
+export interface OutlineEntry {
+  title: string;
+  page: number;
+  /** PDF y of the top of the article's first line. */
+  y: number;
+}
+
+/** The whole laid-out document. */
+export interface DocumentLayout {
+  pages: PageLayout[];
+  outline: OutlineEntry[];
+}
+
+/** The smallest box containing all `boxes` (an annotation's /Rect). */
+export function boundingBox(boxes: readonly Box[]): Box {
+  return {
+    x1: Math.min(...boxes.map((b) => b.x1)),
+    y1: Math.min(...boxes.map((b) => b.y1)),
+    x2: Math.max(...boxes.map((b) => b.x2)),
+    y2: Math.max(...boxes.map((b) => b.y2)),
+  };
+}

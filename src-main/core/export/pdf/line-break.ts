@@ -1,0 +1,189 @@
+/**
+ * Greedy line breaking over real advance widths (pure geometry).
+ *
+ * Breaks only at white space; a word wider than the line is cut between grapheme clusters
+ * (UAX #29 via Intl.Segmenter) so a Vietnamese letter and its marks never split. Note markers
+ * (superscript numbers) are glued to the character before them, never starting a line.
+ * Offsets are UTF-16 code units into the paragraph text, like TextPositionSelector.
+ */
+import type { TextMeasurer } from './measure';
+import type { FontKey } from './styles';
+import { MARKER } from './styles';
+
+/** A superscript note marker printed right after the character at `at - 1`. */
+export interface Marker {
+  at: number;
+  label: string;
+}
+
+/** A run of source text [start, end) or a marker, at `x` points from the line's left edge. */
+export type LinePiece =
+  | { kind: 'text'; start: number; end: number; x: number; width: number }
+  | { kind: 'marker'; label: string; x: number; width: number };
+
+/** One output line: the source span it shows (trailing spaces excluded) and its pieces. */
+export interface Line {
+  start: number;
+  end: number;
+  width: number;
+  pieces: LinePiece[];
+}
+
+/** What to break: the text, its markers, the face and size, the available width. */
+export interface BreakRequest {
+  text: string;
+  markers?: readonly Marker[];
+  font: FontKey;
+  size: number;
+  width: number;
+}
+
+type Atom = { kind: 'text'; start: number; end: number; width: number } | { kind: 'marker'; label: string; width: number };
+
+interface Word {
+  atoms: Atom[];
+  width: number;
+  /** Offset of the white space preceding the word on its line (or the word start). */
+  spaceStart: number;
+  start: number;
+}
+
+const graphemes = new Intl.Segmenter('vi', { granularity: 'grapheme' });
+const isSpace = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\r';
+
+/** Width of a superscript marker label at a given body size. */
+export function markerWidth(m: TextMeasurer, label: string, font: FontKey, size: number): number {
+  return m.width(label, font, size * MARKER.scale);
+}
+
+/** Break `req.text` into lines no wider than `req.width` (except a single grapheme wider than the line). */
+export function breakLines(m: TextMeasurer, req: BreakRequest): Line[] {
+  const { text, font, size } = req;
+  const markers = normaliseMarkers(text, req.markers ?? []);
+  const lines: Line[] = [];
+  let current: Line | null = null;
+  let mi = 0;
+
+  const flush = (): void => {
+    if (current) lines.push(current);
+    current = null;
+  };
+  const place = (word: Word, line: Line): void => {
+    let x = line.width;
+    const gap = line.pieces.length > 0 && word.spaceStart < word.start ? m.width(text.slice(word.spaceStart, word.start), font, size) : 0;
+    x += gap;
+    for (const atom of word.atoms) {
+      const last = line.pieces[line.pieces.length - 1];
+      if (atom.kind === 'text') {
+        // Extend the previous text piece over the space so the line is drawn (and extracted) as one string.
+        if (last && last.kind === 'text' && last.end === (gap > 0 ? word.spaceStart : atom.start)) {
+          last.end = atom.end;
+          last.width = x + atom.width - last.x;
+        } else {
+          line.pieces.push({ kind: 'text', start: atom.start, end: atom.end, x, width: atom.width });
+        }
+        line.end = atom.end;
+      } else {
+        line.pieces.push({ kind: 'marker', label: atom.label, x, width: atom.width });
+      }
+      x += atom.width;
+    }
+    line.width = x;
+  };
+
+  let i = 0;
+  let lineBroken = true; // at the start of a line (paragraph start or after a forced break)
+  while (i <= text.length) {
+    // Skip white space, remembering where it began.
+    const spaceStart = i;
+    while (i < text.length && isSpace(text[i] ?? '')) i++;
+    if (i >= text.length) break;
+    if (text[i] === '\n') {
+      // Forced break: an empty line when nothing was set since the last break.
+      if (!current && lineBroken) lines.push({ start: i, end: i, width: 0, pieces: [] });
+      flush();
+      lineBroken = true;
+      i++;
+      continue;
+    }
+    lineBroken = false;
+    const start = i;
+    while (i < text.length && !isSpace(text[i] ?? '') && text[i] !== '\n') i++;
+    const atoms: Atom[] = [];
+    let from = start;
+    while (mi < markers.length && (markers[mi]?.at ?? Infinity) <= i) {
+      const mk = markers[mi++] as Marker;
+      if (mk.at > from) atoms.push({ kind: 'text', start: from, end: mk.at, width: m.width(text.slice(from, mk.at), font, size) });
+      atoms.push({ kind: 'marker', label: mk.label, width: markerWidth(m, mk.label, font, size) });
+      from = Math.max(from, mk.at);
+    }
+    if (i > from) atoms.push({ kind: 'text', start: from, end: i, width: m.width(text.slice(from, i), font, size) });
+    const word: Word = { atoms, width: atoms.reduce((s, a) => s + a.width, 0), spaceStart, start };
+
+    if (current) {
+      const gap = m.width(text.slice(spaceStart, start), font, size);
+      if (current.width + gap + word.width <= req.width + 1e-6) {
+        place(word, current);
+        continue;
+      }
+      flush();
+    }
+    if (word.width <= req.width + 1e-6) {
+      current = { start, end: start, width: 0, pieces: [] };
+      place({ ...word, spaceStart: start }, current);
+      continue;
+    }
+    // Overlong word: cut between grapheme clusters.
+    for (const chunk of splitWord(m, text, word, font, size, req.width)) {
+      flush();
+      current = { start: chunk.start, end: chunk.start, width: 0, pieces: [] };
+      place({ atoms: chunk.atoms, width: chunk.width, spaceStart: chunk.start, start: chunk.start }, current);
+    }
+  }
+  flush();
+  return lines;
+}
+
+/** Markers sorted, clamped, and pulled back over trailing white space so they follow a glyph. */
+function normaliseMarkers(text: string, markers: readonly Marker[]): Marker[] {
+  return markers
+    .map((mk) => {
+      let at = Math.max(0, Math.min(text.length, mk.at));
+      while (at > 0 && /\s/.test(text[at - 1] ?? '')) at--;
+      return { at, label: mk.label };
+    })
+    .sort((a, b) => a.at - b.at);
+}
+
+function splitWord(m: TextMeasurer, text: string, word: Word, font: FontKey, size: number, width: number): Array<{ start: number; atoms: Atom[]; width: number }> {
+  const units: Atom[] = [];
+  for (const atom of word.atoms) {
+    if (atom.kind === 'marker') {
+      units.push(atom);
+      continue;
+    }
+    for (const g of graphemes.segment(text.slice(atom.start, atom.end))) {
+      const s = atom.start + g.index;
+      units.push({ kind: 'text', start: s, end: s + g.segment.length, width: m.width(g.segment, font, size) });
+    }
+  }
+  const chunks: Array<{ start: number; atoms: Atom[]; width: number }> = [];
+  let chunk: { start: number; atoms: Atom[]; width: number } | null = null;
+  for (const u of units) {
+    // Markers always stay with the grapheme before them.
+    if (chunk && (u.kind === 'marker' || chunk.width + u.width <= width + 1e-6)) {
+      const last = chunk.atoms[chunk.atoms.length - 1];
+      if (u.kind === 'text' && last?.kind === 'text' && last.end === u.start) {
+        last.end = u.end;
+        last.width += u.width;
+      } else chunk.atoms.push({ ...u });
+      chunk.width += u.width;
+      continue;
+    }
+    if (chunk) chunks.push(chunk);
+    const start = u.kind === 'text' ? u.start : word.start;
+    chunk = { start, atoms: [{ ...u }], width: u.width };
+  }
+  if (chunk) chunks.push(chunk);
+  return chunks;
+}

@@ -1,0 +1,85 @@
+/**
+ * Turns a DocumentLayout into PDF bytes with pdf-lib: subset-embedded DejaVu Serif, highlight
+ * fills behind the text, rules, text, then the annotations, metadata and outline.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { BlendMode, PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import type { AnchoredAnnotation } from '../../../shared/types';
+import { writeHighlightAnnotation } from './annotation-writer';
+import type { DocumentLayout, PageLayout } from './geometry';
+import type { FontBytes } from './measure';
+import { writeOutline } from './outline-writer';
+import { HIGHLIGHT_RGB, tint, type FontKey } from './styles';
+
+/** Document information dictionary entries (PDF 32000-1 §14.3.3). */
+export interface PdfMetadata {
+  title: string;
+  author?: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  now: Date;
+}
+
+/** How strongly the page-content fill behind highlighted text shows the highlight colour. */
+export const CONTENT_FILL_STRENGTH = 0.5;
+
+/** Render `layout` to PDF bytes. `annotations` resolves each placed highlight's id. */
+export async function writePdf(
+  layout: DocumentLayout,
+  fonts: FontBytes,
+  annotations: ReadonlyMap<string, AnchoredAnnotation>,
+  meta: PdfMetadata,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  // Ligatures off: one glyph per code point, matching fontkitMeasurer and extracting cleanly.
+  const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { liga: false } });
+  const embedded: Record<FontKey, PDFFont> = {
+    regular: await embed(fonts.regular),
+    bold: await embed(fonts.bold),
+    italic: await embed(fonts.italic),
+  };
+  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, embedded, annotations, meta);
+
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.author) doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords(meta.keywords);
+  doc.setLanguage(meta.language);
+  doc.setCreator('Folio');
+  doc.setProducer('Folio');
+  doc.setCreationDate(meta.now);
+  doc.setModificationDate(meta.now);
+  writeOutline(doc, layout.outline);
+  return doc.save({ useObjectStreams: true });
+}
+
+function drawPage(
+  doc: PDFDocument,
+  layout: PageLayout,
+  fonts: Record<FontKey, PDFFont>,
+  annotations: ReadonlyMap<string, AnchoredAnnotation>,
+  meta: PdfMetadata,
+): void {
+  const page = doc.addPage([layout.width, layout.height]);
+  // Highlight fills first, so the text is drawn over them; multiply keeps overlaps readable.
+  for (const h of layout.highlights) {
+    const [r, g, b] = tint(HIGHLIGHT_RGB[h.color], CONTENT_FILL_STRENGTH);
+    for (const box of h.boxes) {
+      page.drawRectangle({ x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1, color: rgb(r, g, b), blendMode: BlendMode.Multiply });
+    }
+  }
+  for (const rule of layout.rules) {
+    const [r, g, b] = rule.color;
+    page.drawLine({ start: { x: rule.x, y: rule.y1 }, end: { x: rule.x, y: rule.y2 }, thickness: rule.width, color: rgb(r, g, b) });
+  }
+  for (const t of layout.texts) {
+    const [r, g, b] = t.color;
+    page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: fonts[t.font], color: rgb(r, g, b) });
+  }
+  for (const h of layout.highlights) {
+    const annotation = annotations.get(h.annotationId);
+    if (annotation) writeHighlightAnnotation(page, h, annotation, { author: meta.author, now: meta.now });
+  }
+}

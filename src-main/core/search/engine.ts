@@ -1,0 +1,169 @@
+/**
+ * The MiniSearch instance Folio uses: fields, pre-analysed input, and a compact binary
+ * snapshot. MiniSearch's own JSON (toJSON/loadJS) turns every posting into an object key and
+ * exceeds V8's string limit on large libraries; the snapshot stores postings as a Uint32Array
+ * and rebuilds MiniSearch's maps directly (a subclass may touch its protected state).
+ */
+import MiniSearch, { type Options } from 'minisearch';
+import { FIELDS } from './documents';
+import { TERM_SEPARATOR } from './analyzer';
+
+/** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
+export type IndexedDoc = { id: string } & Record<(typeof FIELDS)[number], string>;
+
+/** Field boosts: a title hit counts three body hits. */
+export const FIELD_BOOST = { title: 3, body: 1, author: 1.5, source: 1, annotations: 1.5 } as const;
+
+/** MiniSearch options shared by building and loading (MiniSearch requires the same on load). */
+export function engineOptions(): Options<IndexedDoc> {
+  return {
+    fields: [...FIELDS],
+    storeFields: [],
+    // Terms arrive analysed (analyzer.ts, possibly in a worker): only split and pass through.
+    tokenize: (text) => (text === '' ? [] : text.split(TERM_SEPARATOR)),
+    processTerm: (term) => term || null,
+    // Discarded documents are vacuumed in the background so memory does not creep.
+    autoVacuum: { minDirtCount: 20, minDirtFactor: 0.1, batchSize: 2000, batchWait: 5 },
+    searchOptions: {
+      tokenize: (query) => [query],
+      processTerm: (term) => term,
+      boost: { ...FIELD_BOOST },
+    },
+  };
+}
+
+/** The plain parts of a snapshot (everything but the Uint32 arrays and strings). */
+export interface SnapshotHeader {
+  documentCount: number;
+  nextId: number;
+  fieldIds: Record<string, number>;
+  avgFieldLength: number[];
+  dirtCount: number;
+}
+
+/** A serialised engine: header, ids, and numeric arrays. */
+export interface Snapshot {
+  header: SnapshotHeader;
+  /** Document ids joined by TERM_SEPARATOR, in the order of `shortIds`. */
+  ids: string;
+  shortIds: Uint32Array;
+  /** Per document (same order), one length per field. */
+  fieldLength: Uint32Array;
+  /** Index terms joined by TERM_SEPARATOR. */
+  terms: string;
+  /** Per term: field count, then per field: fieldId, n, then n × (shortId, freq). */
+  postings: Uint32Array;
+}
+
+/** Thrown when a snapshot does not decode; the caller rebuilds. */
+export class SnapshotError extends Error {
+  readonly code = 'SEARCH_INDEX_CORRUPT';
+}
+
+/** MiniSearch plus compact snapshot support. */
+export class Engine extends MiniSearch<IndexedDoc> {
+  constructor() {
+    super(engineOptions());
+  }
+
+  /** Serialises the index (including not-yet-vacuumed postings, as toJSON does). */
+  snapshot(): Snapshot {
+    const ids: string[] = [];
+    const shortIds: number[] = [];
+    const nFields = FIELDS.length;
+    const fieldLength = new Uint32Array(this._documentIds.size * nFields);
+    let d = 0;
+    for (const [shortId, id] of this._documentIds) {
+      ids.push(String(id));
+      shortIds.push(shortId);
+      const lengths = this._fieldLength.get(shortId) ?? [];
+      for (let f = 0; f < nFields; f++) fieldLength[d * nFields + f] = lengths[f] ?? 0;
+      d++;
+    }
+    const terms: string[] = [];
+    let size = 0;
+    for (const [, data] of this._index) {
+      size += 1;
+      for (const freqs of data.values()) size += 2 + freqs.size * 2;
+    }
+    const postings = new Uint32Array(size);
+    let at = 0;
+    for (const [term, data] of this._index) {
+      terms.push(term);
+      postings[at++] = data.size;
+      for (const [fieldId, freqs] of data) {
+        postings[at++] = fieldId;
+        postings[at++] = freqs.size;
+        for (const [shortId, freq] of freqs) {
+          postings[at++] = shortId;
+          postings[at++] = freq;
+        }
+      }
+    }
+    return {
+      header: {
+        documentCount: this._documentCount,
+        nextId: this._nextId,
+        fieldIds: { ...this._fieldIds },
+        avgFieldLength: [...this._avgFieldLength],
+        dirtCount: this._dirtCount,
+      },
+      ids: ids.join(TERM_SEPARATOR),
+      shortIds: Uint32Array.from(shortIds),
+      fieldLength,
+      terms: terms.join(TERM_SEPARATOR),
+      postings,
+    };
+  }
+
+  /**
+   * Rebuilds an engine from a snapshot, calling `onTerm` for every term (vocabulary) and
+   * yielding to the event loop every few milliseconds so a server stays responsive.
+   */
+  static async fromSnapshot(s: Snapshot, onTerm: (term: string) => void): Promise<Engine> {
+    const e = new Engine();
+    const nFields = FIELDS.length;
+    const ids = s.ids === '' ? [] : s.ids.split(TERM_SEPARATOR);
+    if (ids.length !== s.shortIds.length || s.fieldLength.length !== ids.length * nFields) {
+      throw new SnapshotError('Search index snapshot: document tables disagree');
+    }
+    e._documentCount = s.header.documentCount;
+    e._nextId = s.header.nextId;
+    e._fieldIds = s.header.fieldIds;
+    e._avgFieldLength = s.header.avgFieldLength;
+    e._dirtCount = s.header.dirtCount;
+    ids.forEach((id, i) => {
+      const shortId = s.shortIds[i] as number;
+      e._documentIds.set(shortId, id);
+      e._idToShortId.set(id, shortId);
+      e._fieldLength.set(shortId, Array.from(s.fieldLength.subarray(i * nFields, (i + 1) * nFields)));
+    });
+    const terms = s.terms === '' ? [] : s.terms.split(TERM_SEPARATOR);
+    const p = s.postings;
+    const index = e._index;
+    let at = 0;
+    let lastYield = performance.now();
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t] as string;
+      const nf = p[at++];
+      if (nf === undefined || nf > nFields) throw new SnapshotError('Search index snapshot: bad postings');
+      const data = new Map<number, Map<number, number>>();
+      for (let f = 0; f < nf; f++) {
+        const fieldId = p[at++] as number;
+        const n = p[at++] as number;
+        if (at + n * 2 > p.length || fieldId >= nFields) throw new SnapshotError('Search index snapshot: truncated postings');
+        const freqs = new Map<number, number>();
+        for (let k = 0; k < n; k++, at += 2) freqs.set(p[at] as number, p[at + 1] as number);
+        data.set(fieldId, freqs);
+      }
+      index.set(term, data);
+      onTerm(term);
+      if ((t & 1023) === 0 && performance.now() - lastYield > 12) {
+        await new Promise<void>((r) => setImmediate(r));
+        lastYield = performance.now();
+      }
+    }
+    if (at !== p.length) throw new SnapshotError('Search index snapshot: trailing postings');
+    return e;
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Folio's Vietnamese-aware full-text search on MiniSearch 7.
+ *
+ * - Analysis (analyzer.ts): NFC, lowercase, word tokens with codes kept whole and split,
+ *   canonical tone placement, folded adjacent-word bigrams.
+ * - Diacritics: the index holds exact forms; a folded vocabulary expands each query word to every
+ *   form ("duong" → dương, đường, đương); typed diacritics rank exact forms first (rank.ts).
+ * - One MiniSearch document per language version (`${articleId}:${lang}`); hits are grouped per
+ *   article, the best version wins.
+ * - Persistence (persist.ts): compact snapshot + manifest under `dataDir`, reconciled against
+ *   the articles by per-article signatures; an invalid cache is rebuilt, never trusted.
+ *
+ * ```ts
+ * const index = await SearchIndex.open({ dataDir, fingerprint: libraryRoot });
+ * await index.reconcile(articles, (id) => extrasFor(id));
+ * index.search('"dân chủ" cơ sở', { limit: 20, filters: { lang: 'vi' } });
+ * await index.save();
+ * ```
+ */
+import { availableParallelism } from 'node:os';
+import type { Article, SearchFilters, SearchHit } from '../../shared/types';
+import { ANALYZER_VERSION, TERM_SEPARATOR } from './analyzer';
+import { analyzeDoc, type AnalyzedDoc } from './analyze-doc';
+import { articleDocs, articleSignature, type DocInput, type DocMeta, type IndexExtras } from './documents';
+import { Engine } from './engine';
+import { loadState, saveState } from './persist';
+import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
+import { Vocabulary } from './vocabulary';
+import { analyzeInBatches } from './worker-pool';
+import { runSearch } from './search-run';
+
+export type { IndexExtras } from './documents';
+export { analyze, ANALYZER_VERSION } from './analyzer';
+export { foldDiacritics, normalizeTonePlacement } from './fold';
+export { tokenize } from './tokenize';
+
+/** Options of `SearchIndex.search`. */
+export interface SearchOptions {
+  /** Most articles returned (default 20). */
+  limit?: number;
+  filters?: SearchFilters;
+  /** Default true: the last word (outside quotes, no trailing space) also matches as a prefix. */
+  prefix?: boolean;
+}
+
+/** Options of `SearchIndex.open`. */
+export interface OpenOptions {
+  dataDir: string;
+  /** Identity of the library (e.g. its root); a cache saved for another library is ignored. */
+  fingerprint: string;
+  /** Analysis worker threads for big builds; default: cores − 1 (min 1); 0 analyses in-thread. */
+  workers?: number;
+}
+
+/** How `open` obtained its state, for diagnostics and tests. */
+export type IndexOrigin = 'cache' | 'empty' | 'rebuilt-invalid-cache';
+
+/** Builds below this many documents are analysed in-thread (worker startup costs more). */
+const WORKER_THRESHOLD = 256;
+
+/** Planned query, cached per (query, prefix) until the index changes. */
+interface Planned {
+  plan: QueryPlan;
+  infos: Map<string, TermInfo[]>;
+}
+
+/** The search index of one library. */
+export class SearchIndex {
+  private engine = new Engine();
+  private vocabulary = new Vocabulary();
+  private docs = new Map<string, DocMeta>();
+  private docIdsByArticle = new Map<string, string[]>();
+  private signatures = new Map<string, string>();
+  private articles = new Map<string, Article>();
+  private planCache = new Map<string, Planned>();
+  /** Where the state came from, and why a cache was rejected. */
+  origin: IndexOrigin = 'empty';
+  cacheError: string | null = null;
+
+  private constructor(
+    private readonly dataDir: string,
+    private readonly fingerprint: string,
+    private readonly workers: number,
+  ) {}
+
+  /** Loads the saved index when it is valid for this library and analyzer, else starts empty. */
+  static async open(opts: OpenOptions): Promise<SearchIndex> {
+    const workers = opts.workers ?? Math.max(1, availableParallelism() - 1);
+    const index = new SearchIndex(opts.dataDir, opts.fingerprint, workers);
+    try {
+      const state = await loadState(opts.dataDir);
+      if (state === null) return index;
+      if (state.analyzer !== ANALYZER_VERSION || state.fingerprint !== opts.fingerprint) {
+        index.origin = 'rebuilt-invalid-cache';
+        index.cacheError = 'The saved index belongs to another library or analyzer version';
+        return index;
+      }
+      const vocabulary = new Vocabulary();
+      index.engine = await Engine.fromSnapshot(state.snapshot, (t) => vocabulary.add(t));
+      index.vocabulary = vocabulary;
+      index.docs = state.docs;
+      index.signatures = state.signatures;
+      for (const [docId, meta] of state.docs) index.docIdsOf(meta.articleId).push(docId);
+      index.origin = 'cache';
+    } catch (err) {
+      Object.assign(index, { engine: new Engine(), vocabulary: new Vocabulary(), docs: new Map(), signatures: new Map() });
+      index.docIdsByArticle.clear();
+      index.origin = 'rebuilt-invalid-cache';
+      index.cacheError = (err as Error).message;
+    }
+    return index;
+  }
+
+  /** Number of indexed documents (language versions). */
+  get size(): number {
+    return this.engine.documentCount;
+  }
+
+  /**
+   * Brings the index in line with `articles` (the whole library): adds new, re-indexes changed
+   * (by signature: content hashes, metadata, annotation digest) and removes missing articles.
+   * Big batches are analysed in worker threads; insertion yields to the event loop.
+   */
+  async reconcile(
+    articles: readonly Article[],
+    extras: (id: string) => IndexExtras | undefined,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ added: number; updated: number; removed: number }> {
+    const seen = new Set<string>();
+    const inputs: DocInput[] = [];
+    const pending = new Map<string, DocMeta>();
+    let added = 0;
+    let updated = 0;
+    let removed = 0;
+    for (const a of articles) {
+      seen.add(a.id);
+      this.articles.set(a.id, a);
+      const ex = extras(a.id);
+      const sig = articleSignature(a, ex);
+      const old = this.signatures.get(a.id);
+      if (old === sig) continue;
+      if (old === undefined) added++;
+      else updated++;
+      this.discardDocs(a.id);
+      this.signatures.set(a.id, sig);
+      for (const { input, meta } of articleDocs(a, ex)) {
+        inputs.push(input);
+        pending.set(input.id, meta);
+      }
+    }
+    for (const id of [...this.signatures.keys()]) {
+      if (!seen.has(id)) {
+        this.remove(id);
+        removed++;
+      }
+    }
+    let done = 0;
+    onProgress?.(0, inputs.length);
+    await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
+      for (const item of batch) {
+        const meta = pending.get(item.doc.id);
+        if (meta) this.insert(item, meta);
+      }
+      done += batch.length;
+      onProgress?.(done, inputs.length);
+    });
+    this.planCache.clear();
+    return { added, updated, removed };
+  }
+
+  /** Indexes (or re-indexes) one article now, in-thread. */
+  upsert(article: Article, extras?: IndexExtras): void {
+    this.discardDocs(article.id);
+    this.articles.set(article.id, article);
+    this.signatures.set(article.id, articleSignature(article, extras));
+    for (const { input, meta } of articleDocs(article, extras)) this.insert(analyzeDoc(input), meta);
+    this.planCache.clear();
+  }
+
+  /** Removes an article and all its versions. */
+  remove(articleId: string): void {
+    this.discardDocs(articleId);
+    this.signatures.delete(articleId);
+    this.articles.delete(articleId);
+    this.docIdsByArticle.delete(articleId);
+    this.planCache.clear();
+  }
+
+  /** Searches; see the module comment for the query syntax and ranking. */
+  search(query: string, opts: SearchOptions = {}): SearchHit[] {
+    const prefix = opts.prefix ?? true;
+    const key = `${prefix ? 1 : 0}${query}`;
+    let planned = this.planCache.get(key);
+    if (!planned) {
+      const plan = parseQuery(query, prefix);
+      planned = { plan, infos: expandPlan(plan, this.vocabulary) };
+      if (this.planCache.size > 500) this.planCache.clear();
+      this.planCache.set(key, planned);
+    }
+    return runSearch({
+      engine: this.engine,
+      docs: this.docs,
+      articles: this.articles,
+      plan: planned.plan,
+      infos: planned.infos,
+      limit: opts.limit ?? 20,
+      filters: opts.filters,
+    });
+  }
+
+  /** Saves the index atomically under `dataDir`. */
+  async save(): Promise<void> {
+    await saveState(this.dataDir, {
+      analyzer: ANALYZER_VERSION,
+      fingerprint: this.fingerprint,
+      signatures: this.signatures,
+      docs: this.docs,
+      snapshot: this.engine.snapshot(),
+    });
+  }
+
+  private insert(item: AnalyzedDoc, meta: DocMeta): void {
+    this.engine.add(item.doc);
+    this.docs.set(item.doc.id, meta);
+    this.docIdsOf(meta.articleId).push(item.doc.id);
+    if (item.words !== '') for (const w of item.words.split(TERM_SEPARATOR)) this.vocabulary.add(w);
+  }
+
+  private docIdsOf(articleId: string): string[] {
+    let ids = this.docIdsByArticle.get(articleId);
+    if (!ids) this.docIdsByArticle.set(articleId, (ids = []));
+    return ids;
+  }
+
+  private discardDocs(articleId: string): void {
+    for (const id of this.docIdsByArticle.get(articleId) ?? []) {
+      if (this.engine.has(id)) this.engine.discard(id);
+      this.docs.delete(id);
+    }
+    this.docIdsByArticle.set(articleId, []);
+  }
+}

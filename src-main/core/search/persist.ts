@@ -1,0 +1,153 @@
+/**
+ * The saved index: `<dataDir>/search-index.json` (versions, fingerprint, per-document metadata,
+ * article signatures; validated with zod) and `<dataDir>/search-index.bin` (the engine snapshot's
+ * arrays). Both are written atomically (write-file-atomic fsyncs, see LESSONS.md), the binary
+ * first; a shared random generation id and a checksum tie the pair together, so a torn or
+ * mismatched pair is detected and rebuilt, never trusted.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { LANGS } from '../../shared/types';
+import type { DocMeta } from './documents';
+import type { Snapshot } from './engine';
+
+/** Bumped when the file layout changes. */
+export const FORMAT_VERSION = 1;
+export const INDEX_JSON = 'search-index.json';
+export const INDEX_BIN = 'search-index.bin';
+
+const SECTIONS = ['ids', 'shortIds', 'fieldLength', 'terms', 'postings'] as const;
+
+const manifestSchema = z.object({
+  format: z.literal(FORMAT_VERSION),
+  analyzer: z.number().int(),
+  fingerprint: z.string(),
+  generation: z.string(),
+  checksum: z.number().int(),
+  sections: z.object(Object.fromEntries(SECTIONS.map((s) => [s, z.tuple([z.number().int().min(0), z.number().int().min(0)])])) as Record<(typeof SECTIONS)[number], z.ZodTuple<[z.ZodNumber, z.ZodNumber]>>),
+  header: z.object({
+    documentCount: z.number().int().min(0),
+    nextId: z.number().int().min(0),
+    fieldIds: z.record(z.string(), z.number().int().min(0)),
+    avgFieldLength: z.array(z.number()),
+    dirtCount: z.number().int().min(0),
+  }),
+  articles: z.array(z.tuple([z.string(), z.string()])),
+  // [docId, articleId, lang, title, date, tags, hasAnnotations]
+  docs: z.array(z.tuple([z.string(), z.string(), z.enum(LANGS), z.string(), z.string().nullable(), z.array(z.string()), z.boolean()])),
+});
+
+/** Everything persisted besides the engine arrays. */
+export interface SavedState {
+  analyzer: number;
+  fingerprint: string;
+  signatures: Map<string, string>;
+  docs: Map<string, DocMeta>;
+  snapshot: Snapshot;
+}
+
+/** Thrown for a cache that cannot be trusted; the index is rebuilt from the articles. */
+export class CacheError extends Error {
+  readonly code = 'SEARCH_INDEX_CACHE_INVALID';
+}
+
+function checksum(a: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ (a[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+/** Writes the state atomically (binary, then the manifest that commits it). */
+export async function saveState(dataDir: string, state: SavedState): Promise<void> {
+  const s = state.snapshot;
+  const parts: Buffer[] = [
+    Buffer.from(s.ids, 'utf8'),
+    Buffer.from(s.shortIds.buffer, s.shortIds.byteOffset, s.shortIds.byteLength),
+    Buffer.from(s.fieldLength.buffer, s.fieldLength.byteOffset, s.fieldLength.byteLength),
+    Buffer.from(s.terms, 'utf8'),
+    Buffer.from(s.postings.buffer, s.postings.byteOffset, s.postings.byteLength),
+  ];
+  const sections: Record<string, [number, number]> = {};
+  const chunks: Buffer[] = [];
+  let at = 0;
+  parts.forEach((buf, i) => {
+    sections[SECTIONS[i] as string] = [at, buf.length];
+    chunks.push(buf);
+    const pad = (4 - (buf.length % 4)) % 4; // keep Uint32 sections aligned
+    if (pad) chunks.push(Buffer.alloc(pad));
+    at += buf.length + pad;
+  });
+  const generation = randomUUID();
+  await writeFileAtomic(join(dataDir, INDEX_BIN), Buffer.concat([Buffer.from(generation, 'ascii'), ...chunks]));
+  const manifest: z.input<typeof manifestSchema> = {
+    format: FORMAT_VERSION,
+    analyzer: state.analyzer,
+    fingerprint: state.fingerprint,
+    generation,
+    checksum: checksum(s.postings),
+    sections: sections as z.input<typeof manifestSchema>['sections'],
+    header: s.header,
+    articles: [...state.signatures],
+    docs: [...state.docs].map(([id, m]) => [id, m.articleId, m.lang, m.title, m.date, m.tags, m.hasAnnotations]),
+  };
+  await writeFileAtomic(join(dataDir, INDEX_JSON), JSON.stringify(manifest));
+}
+
+/** Reads and checks the saved state; null when there is none, CacheError when it is unusable. */
+export async function loadState(dataDir: string): Promise<SavedState | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dataDir, INDEX_JSON), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new CacheError(`Cannot read the search index: ${(err as Error).message}`);
+  }
+  let parsed: z.infer<typeof manifestSchema>;
+  try {
+    parsed = manifestSchema.parse(JSON.parse(text));
+  } catch (err) {
+    throw new CacheError(`The search index manifest is invalid: ${(err as Error).message.slice(0, 200)}`);
+  }
+  let bin: Buffer;
+  try {
+    bin = await readFile(join(dataDir, INDEX_BIN));
+  } catch (err) {
+    throw new CacheError(`Cannot read the search index data: ${(err as Error).message}`);
+  }
+  const genLen = parsed.generation.length;
+  if (bin.subarray(0, genLen).toString('ascii') !== parsed.generation) throw new CacheError('The search index files do not belong together');
+  let body = bin.subarray(genLen);
+  if (body.byteOffset % 4 !== 0) body = Buffer.from(body); // Uint32Array views need alignment
+  const section = (name: (typeof SECTIONS)[number]): Buffer => {
+    const [off, len] = parsed.sections[name];
+    if (off + len > body.length) throw new CacheError('The search index data is truncated');
+    return body.subarray(off, off + len);
+  };
+  const u32 = (b: Buffer): Uint32Array => {
+    if (b.length % 4 !== 0) throw new CacheError('The search index data is misaligned');
+    return new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
+  };
+  const postings = u32(section('postings'));
+  if (checksum(postings) !== parsed.checksum) throw new CacheError('The search index data fails its checksum');
+  const docs = new Map<string, DocMeta>();
+  for (const [id, articleId, lang, title, date, tags, hasAnnotations] of parsed.docs) {
+    docs.set(id, { articleId, lang, title, date, tags, hasAnnotations });
+  }
+  return {
+    analyzer: parsed.analyzer,
+    fingerprint: parsed.fingerprint,
+    signatures: new Map(parsed.articles),
+    docs,
+    snapshot: {
+      header: parsed.header,
+      ids: section('ids').toString('utf8'),
+      shortIds: u32(section('shortIds')),
+      fieldLength: u32(section('fieldLength')),
+      terms: section('terms').toString('utf8'),
+      postings,
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Query planning: parse a user query (words, "quoted phrases", the word being typed) and expand
+ * it into weighted index terms. Pure, given the vocabulary.
+ */
+import { tokenize } from './tokenize';
+import { BIGRAM_JOIN } from './analyzer';
+import type { Vocabulary } from './vocabulary';
+
+/** One query word. `diacritics`: the user typed marks, so exact forms rank first. */
+export interface Slot {
+  exact: string;
+  folded: string;
+  diacritics: boolean;
+  /** The last word while typing: also matches words it is a prefix of. */
+  prefix: boolean;
+}
+
+/** A quoted phrase; compared folded when the user typed no diacritics in it. */
+export interface Phrase {
+  keys: string[];
+  folded: boolean;
+  /** Folded bigrams every matching document must contain (cheap pre-filter). */
+  bigrams: string[];
+}
+
+/** The parsed query. */
+export interface QueryPlan {
+  slots: Slot[];
+  /** Folded bigrams of adjacent query words, with the slot index of their first word. */
+  bigrams: { term: string; slot: number }[];
+  compounds: string[];
+  phrases: Phrase[];
+}
+
+/** How an index term relates to the query; drives the ranking tiers. */
+export type TermKind = 'exact' | 'folded' | 'prefix' | 'fuzzy' | 'bigram' | 'compound';
+
+/** One reason an index term is searched: which query word, how, and its score weight. */
+export interface TermInfo {
+  slot: number;
+  kind: TermKind;
+  weight: number;
+}
+
+/** Score weights. Folded/prefix/fuzzy are also ranked below exact by tier (see rank.ts). */
+export const WEIGHTS = { exact: 1, folded: 0.3, prefix: 0.25, fuzzy: 0.15, bigram: 1, compound: 1 } as const;
+/** Fuzzy matching only for words this long (folded): short syllables would match everything. */
+export const FUZZY_MIN_LENGTH = 5;
+/** Prefix expansion only from this many folded characters. */
+export const PREFIX_MIN_LENGTH = 2;
+
+const QUOTED = /"([^"]*)"|“([^”]*)”/g;
+
+/** Parses `query`; `prefixLast` makes the final word (outside quotes, not followed by a space) a prefix. */
+export function parseQuery(query: string, prefixLast: boolean): QueryPlan {
+  const text = query.normalize('NFC');
+  const plan: QueryPlan = { slots: [], bigrams: [], compounds: [], phrases: [] };
+  let lastFree = -1;
+  const addSegment = (segment: string, quoted: boolean): void => {
+    const { words, compounds } = tokenize(segment);
+    for (const c of compounds) plan.compounds.push(c.key);
+    const first = plan.slots.length;
+    words.forEach((w, i) => {
+      if (i > 0 && w.adjacent) plan.bigrams.push({ term: (words[i - 1]?.folded ?? '') + BIGRAM_JOIN + w.folded, slot: first + i - 1 });
+      plan.slots.push({ exact: w.exact, folded: w.folded, diacritics: w.exact !== w.folded, prefix: false });
+    });
+    if (quoted && words.length > 0) {
+      const folded = words.every((w) => w.exact === w.folded);
+      plan.phrases.push({
+        keys: words.map((w) => (folded ? w.folded : w.exact)),
+        folded,
+        bigrams: words.slice(1).map((w, i) => (words[i]?.folded ?? '') + BIGRAM_JOIN + w.folded),
+      });
+    }
+    if (!quoted && words.length > 0) lastFree = plan.slots.length - 1;
+  };
+  let at = 0;
+  for (const m of text.matchAll(QUOTED)) {
+    addSegment(text.slice(at, m.index), false);
+    addSegment(m[1] ?? m[2] ?? '', true);
+    at = m.index + m[0].length;
+  }
+  addSegment(text.slice(at), false);
+  const last = plan.slots[plan.slots.length - 1];
+  if (prefixLast && last && lastFree === plan.slots.length - 1 && !/\s$/.test(text)) last.prefix = true;
+  return plan;
+}
+
+/** Expands a plan into index terms and why each is searched (a term may serve several slots). */
+export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string, TermInfo[]> {
+  const terms = new Map<string, TermInfo[]>();
+  const add = (term: string, info: TermInfo): void => {
+    const list = terms.get(term);
+    if (list) list.push(info);
+    else terms.set(term, [info]);
+  };
+  plan.slots.forEach((s, slot) => {
+    const forms = new Set(vocabulary.variants(s.folded));
+    forms.add(s.exact);
+    for (const form of forms) {
+      const exact = !s.diacritics || form === s.exact;
+      add(form, { slot, kind: exact ? 'exact' : 'folded', weight: exact ? WEIGHTS.exact : WEIGHTS.folded });
+    }
+    if (s.prefix && s.folded.length >= PREFIX_MIN_LENGTH) {
+      for (const m of vocabulary.completions(s.folded)) {
+        const weight = (WEIGHTS.prefix * m.folded.length) / (m.folded.length + 0.3 * m.distance);
+        for (const form of m.exact) add(form, { slot, kind: 'prefix', weight });
+      }
+    }
+    if (s.folded.length >= FUZZY_MIN_LENGTH) {
+      // MiniSearch's default fuzziness (0.2 × length), capped at 2 edits.
+      const maxDistance = Math.min(2, Math.round(s.folded.length * 0.2));
+      for (const m of vocabulary.near(s.folded, maxDistance)) {
+        const weight = (WEIGHTS.fuzzy * m.folded.length) / (m.folded.length + m.distance);
+        for (const form of m.exact) add(form, { slot, kind: 'fuzzy', weight });
+      }
+    }
+  });
+  for (const b of plan.bigrams) add(b.term, { slot: b.slot, kind: 'bigram', weight: WEIGHTS.bigram });
+  for (const c of plan.compounds) add(c, { slot: -1, kind: 'compound', weight: WEIGHTS.compound });
+  return terms;
+}

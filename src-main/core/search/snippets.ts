@@ -1,0 +1,72 @@
+/**
+ * Snippets: the best 1–3 paragraphs of the version that matched, clipped around the matches,
+ * with matched spans as [start, end) ranges into the snippet text (plain text, not HTML).
+ */
+import type { Lang, Paragraph, Range, SearchSnippet } from '../../shared/types';
+import { tokenize } from './tokenize';
+
+/** Longest snippet text, in UTF-16 code units (before the ellipses). */
+export const SNIPPET_LENGTH = 240;
+const ELLIPSIS = '…';
+
+/** Which index terms matched this document: words are highlighted when their key is in here. */
+export interface HighlightTerms {
+  words: ReadonlySet<string>;
+  compounds: ReadonlySet<string>;
+}
+
+/** Up to `max` snippets from `paragraphs`, best paragraph first; the first paragraph when none match. */
+export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, terms: HighlightTerms, max = 3): SearchSnippet[] {
+  const scored: { p: Paragraph; ranges: Range[]; score: number }[] = [];
+  for (const p of paragraphs) {
+    const { words, compounds } = tokenize(p.text);
+    const ranges: Range[] = [];
+    const distinct = new Set<string>();
+    for (const c of compounds) {
+      if (terms.compounds.has(c.key)) {
+        ranges.push([c.start, c.end]);
+        distinct.add(c.key);
+      }
+    }
+    for (const w of words) {
+      if (terms.words.has(w.exact) && !ranges.some(([s, e]) => w.start >= s && w.end <= e)) {
+        ranges.push([w.start, w.end]);
+        distinct.add(w.exact);
+      }
+    }
+    if (ranges.length > 0) {
+      ranges.sort((a, b) => a[0] - b[0]);
+      scored.push({ p, ranges, score: distinct.size * 100 + Math.min(ranges.length, 99) });
+    }
+  }
+  if (scored.length === 0) {
+    const first = paragraphs[0];
+    return first ? [clip(first, lang, [])] : [];
+  }
+  scored.sort((a, b) => b.score - a.score || a.p.index - b.p.index);
+  return scored.slice(0, max).map((s) => clip(s.p, lang, s.ranges));
+}
+
+/** Clips a paragraph to a window around its first matches and shifts the ranges. */
+function clip(p: Paragraph, lang: Lang, ranges: Range[]): SearchSnippet {
+  const text = p.text;
+  if (text.length <= SNIPPET_LENGTH) return { lang, paragraph: p.index, text, ranges };
+  const first = ranges[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(SNIPPET_LENGTH / 4));
+  let end = Math.min(text.length, start + SNIPPET_LENGTH);
+  start = Math.max(0, end - SNIPPET_LENGTH);
+  // Move the cut points to whitespace so no word is split.
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space >= 0 && space < first) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start) end = space;
+  }
+  const lead = start > 0 ? ELLIPSIS : '';
+  const tail = end < text.length ? ELLIPSIS : '';
+  const shift = lead.length - start;
+  const kept: Range[] = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s + shift, e + shift]);
+  return { lang, paragraph: p.index, text: lead + text.slice(start, end) + tail, ranges: kept };
+}

@@ -1,0 +1,77 @@
+/**
+ * Splits NFC text into searchable words with their offsets, and computes each word's keys.
+ * Words are runs of letters, combining marks and digits (UAX #29-style word boundaries, kept
+ * simple: Vietnamese has no intra-word punctuation). Codes such as `08-BC/TU` or `15-10-1930`
+ * are compounds: kept whole and split into parts.
+ */
+import { foldDiacritics, normalizeTonePlacement } from './fold';
+
+/** A word with its position in the source string and its two search keys. */
+export interface Word {
+  /** [start, end) in UTF-16 code units of the analysed string. */
+  start: number;
+  end: number;
+  /** Lowercase, NFC, canonical tone placement: the "exact" key. */
+  exact: string;
+  /** `exact` with every diacritic removed and đ→d: the "folded" key. */
+  folded: string;
+  /** True when this word directly follows the previous one (only spaces, or a code joiner). */
+  adjacent: boolean;
+}
+
+/** A compound token (a code like `08-bc/tu`) kept whole besides its parts. */
+export interface Compound {
+  start: number;
+  end: number;
+  /** Lowercase NFC text of the whole compound. */
+  key: string;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’\-/.:_][\p{L}\p{M}\p{N}]+)*/gu;
+const PART = /[\p{L}\p{M}\p{N}]+/gu;
+const SPACES_ONLY = /^[ \t\u00a0\u202f]+$/;
+
+const keyCache = new Map<string, readonly [string, string]>();
+const KEY_CACHE_LIMIT = 200_000;
+
+/** Exact and folded keys of one raw word, memoised (the vocabulary is small, texts are long). */
+export function wordKeys(raw: string): readonly [string, string] {
+  const hit = keyCache.get(raw);
+  if (hit) return hit;
+  const exact = normalizeTonePlacement(raw.toLowerCase());
+  const keys = [exact, foldDiacritics(exact)] as const;
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(raw, keys);
+  return keys;
+}
+
+/** Words and compounds of `text` (which must already be NFC for offsets to be meaningful). */
+export function tokenize(text: string): { words: Word[]; compounds: Compound[] } {
+  const words: Word[] = [];
+  const compounds: Compound[] = [];
+  let prevEnd = -1;
+  for (const m of text.matchAll(TOKEN)) {
+    const token = m[0];
+    const start = m.index;
+    const gap = prevEnd < 0 ? '' : text.slice(prevEnd, start);
+    const followsPrev = prevEnd >= 0 && SPACES_ONLY.test(gap);
+    prevEnd = start + token.length;
+    PART.lastIndex = 0;
+    let part = PART.exec(token);
+    if (part && part[0].length === token.length) {
+      const [exact, folded] = wordKeys(token);
+      words.push({ start, end: prevEnd, exact, folded, adjacent: followsPrev });
+      continue;
+    }
+    compounds.push({ start, end: prevEnd, key: token.toLowerCase() });
+    let first = true;
+    while (part) {
+      const [exact, folded] = wordKeys(part[0]);
+      const s = start + part.index;
+      words.push({ start: s, end: s + part[0].length, exact, folded, adjacent: first ? followsPrev : true });
+      first = false;
+      part = PART.exec(token);
+    }
+  }
+  return { words, compounds };
+}

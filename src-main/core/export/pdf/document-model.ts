@@ -53,7 +53,10 @@ const QUOTE_MAX = 280;
 export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: BilingualLayout = 'side-by-side'): ArticleModel {
   const versions = renderedVersions(input.article, lang);
   const noted: EndNote[] = [];
-  const bodies = versions.map((v) => versionBody(v, input.annotations, noted));
+  const lost: AnchoredAnnotation[] = [];
+  const bodies = versions.map((v) => versionBody(v, input.annotations, noted, lost));
+  // Orphaned highlights come last: they have no place in the body to number them by.
+  for (const a of lost) noted.push({ number: noted.length + 1, quote: a.target?.quote.exact ?? '', note: oneLine(a.note), orphaned: true });
   const rows: ModelRow[] = [];
   const [first, second] = versions;
   const [bodyA, bodyB] = bodies;
@@ -94,8 +97,8 @@ interface EndNote {
   orphaned: boolean;
 }
 
-/** The body blocks of a version, numbering its noted highlights after those already in `noted`. */
-function versionBody(version: ArticleVersion, all: readonly AnchoredAnnotation[], noted: EndNote[]): ModelBlock[] {
+/** The body blocks of a version, numbering its noted highlights after those already in `noted`; orphans go to `lost`. */
+function versionBody(version: ArticleVersion, all: readonly AnchoredAnnotation[], noted: EndNote[], lost: AnchoredAnnotation[]): ModelBlock[] {
   const { placed, orphaned } = placeHighlights(version, highlightsOf(all, version));
   const blocks: ModelBlock[] = version.paragraphs.map((p) => paragraphBlock(p));
   for (const h of placed) {
@@ -107,9 +110,12 @@ function versionBody(version: ArticleVersion, all: readonly AnchoredAnnotation[]
     noted.push({ number, quote, note, orphaned: false });
     blocks[h.end.paragraph]?.markers.push({ at: h.end.offset, label: String(number) });
   }
-  for (const a of orphaned) {
-    noted.push({ number: noted.length + 1, quote: a.target?.quote.exact ?? '', note: oneLine(a.note), orphaned: true });
-  }
+  lost.push(...orphaned);
+  // A list ends with a paragraph's spacing, not an item's.
+  blocks.forEach((b, k) => {
+    const next = version.paragraphs[k + 1];
+    if (version.paragraphs[k]?.kind === 'list-item' && next && next.kind !== 'list-item') b.style = { ...b.style, spaceAfter: KIND_STYLES.paragraph.spaceAfter + 2 };
+  });
   return blocks;
 }
 

@@ -20,7 +20,7 @@ export const PAPER_SIZES: Record<Paper, { width: number; height: number }> = {
 };
 
 /** Page margins in points; the bottom margin leaves room for the footer's page number. */
-export const MARGINS = { top: 62, bottom: 66, left: 62, right: 62 } as const;
+export const MARGINS = { top: 64, bottom: 68, left: 68, right: 68 } as const;
 
 /** Gap between the two columns of a side-by-side bilingual page. */
 export const COLUMN_GAP = 20;

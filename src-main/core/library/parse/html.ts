@@ -1,0 +1,178 @@
+/**
+ * A saved web page into metadata and plain-text paragraphs: linkedom parses, Readability picks
+ * the main content (falling back to the body), the tree is sanitised, and block elements become
+ * paragraphs (h1-h6 heading, li list-item, blockquote quote, pre preformatted, figcaption caption).
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { Paragraph, ParagraphKind } from '../../../shared/types';
+import { isDangerousTag, sanitizeHtml, stripDangerous, type DomNode } from './html-sanitize';
+import { parseVietnameseDate } from './vietnamese-date';
+
+/** Metadata and paragraphs of an HTML page. */
+export interface HtmlDocument {
+  title: string;
+  date: string | null;
+  author: string | null;
+  source: string | null;
+  lang: string | null;
+  captions: string[];
+  paragraphs: Paragraph[];
+}
+
+/** Pages above this size skip Readability (its scoring is superlinear) and use the body. */
+export const READABILITY_MAX_CHARS = 3_000_000;
+/** Pages nested deeper than this skip Readability too (its tree scoring degrades badly). */
+export const READABILITY_MAX_DEPTH = 400;
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
+
+/** Rough maximum element nesting depth from the tags alone (stops counting past `limit`). */
+export function tagDepth(html: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = (m[2] ?? '').toLowerCase();
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID.has(name) && name !== 'p' && name !== 'li') depth++;
+    if (depth > max) max = depth;
+    if (max > limit) break;
+  }
+  return max;
+}
+
+const BLOCK_KIND: Record<string, ParagraphKind> = {
+  H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
+  LI: 'list-item', BLOCKQUOTE: 'quote', PRE: 'preformatted', FIGCAPTION: 'caption', DT: 'paragraph',
+  DD: 'paragraph', P: 'paragraph', DIV: 'paragraph', SECTION: 'paragraph', ARTICLE: 'paragraph',
+  MAIN: 'paragraph', HEADER: 'paragraph', FOOTER: 'paragraph', ASIDE: 'paragraph', NAV: 'paragraph',
+  FIGURE: 'paragraph', TABLE: 'paragraph', TR: 'paragraph', TD: 'paragraph', TH: 'paragraph',
+  UL: 'paragraph', OL: 'paragraph', DL: 'paragraph', HR: 'paragraph', BR: 'paragraph', ADDRESS: 'paragraph',
+  CAPTION: 'caption',
+};
+
+/** Plain-text blocks of a (sanitised) DOM subtree, walked iteratively in document order. */
+export function blocksOf(root: DomNode): { kind: ParagraphKind; text: string }[] {
+  const out: { kind: ParagraphKind; text: string }[] = [];
+  const kinds: ParagraphKind[] = ['paragraph'];
+  let buf = '';
+  let pre = 0;
+  const flush = (): void => {
+    const kind = kinds[kinds.length - 1] ?? 'paragraph';
+    const text = kind === 'preformatted' ? buf.replace(/^\n+|\s+$/g, '') : buf.replace(/\s+/g, ' ').trim();
+    if (text) out.push({ kind, text: text.normalize('NFC') });
+    buf = '';
+  };
+  // Stack entries: a node to enter, or a marker to leave a block element.
+  const stack: (DomNode | { leave: string })[] = [];
+  for (let i = root.childNodes.length - 1; i >= 0; i--) { const c = root.childNodes[i]; if (c) stack.push(c); }
+  while (stack.length) {
+    const item = stack.pop();
+    if (!item) break;
+    if ('leave' in item) {
+      flush();
+      kinds.pop();
+      if (item.leave === 'PRE') pre--;
+      continue;
+    }
+    if (item.nodeType === 3) { buf += pre > 0 ? item.textContent ?? '' : (item.textContent ?? '').replace(/\s+/g, ' '); continue; }
+    if (item.nodeType !== 1 || isDangerousTag(item.nodeName)) continue;
+    const name = item.nodeName.toUpperCase();
+    const blockKind = BLOCK_KIND[name];
+    if (blockKind === undefined) {
+      for (let i = item.childNodes.length - 1; i >= 0; i--) { const c = item.childNodes[i]; if (c) stack.push(c); }
+      continue;
+    }
+    flush();
+    const parentKind = kinds[kinds.length - 1] ?? 'paragraph';
+    // Inside a quote or list item, plain blocks keep the outer kind (a <p> in a <blockquote>).
+    kinds.push(blockKind === 'paragraph' && parentKind !== 'paragraph' ? parentKind : blockKind);
+    if (name === 'PRE') pre++;
+    stack.push({ leave: name });
+    for (let i = item.childNodes.length - 1; i >= 0; i--) { const c = item.childNodes[i]; if (c) stack.push(c); }
+  }
+  flush();
+  return out;
+}
+
+interface MetaDoc {
+  querySelector: (sel: string) => { getAttribute: (n: string) => string | null; textContent: string | null } | null;
+}
+
+function meta(doc: MetaDoc, ...selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const el = doc.querySelector(sel);
+    const v = (el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? '').trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+/** ISO timestamps from meta tags, as local time without offset (`2021-02-03T10:00:00`). */
+function normaliseDate(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?/.exec(v.trim());
+  if (iso) return iso[2] ? `${iso[1]}T${iso[2]}${iso[3] ?? ':00'}` : iso[1] ?? null;
+  return parseVietnameseDate(v);
+}
+
+function cleanText(s: string | null | undefined): string | null {
+  const t = (s ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  return t && !/^(https?:|javascript:|data:)/i.test(t) ? t : null;
+}
+
+/** Parse a saved HTML page (NFC text). Throws only if even the body fallback fails. */
+export function parseHtml(input: string): HtmlDocument {
+  // linkedom leaves <body> empty for a bare fragment: give it a document shell.
+  const html = /<html[\s>]/i.test(input.slice(0, 4096)) ? input : `<!doctype html><html><body>${input}</body></html>`;
+  const { document } = parseHTML(html);
+  const doc = document as unknown as MetaDoc & { title: string; documentElement: { getAttribute: (n: string) => string | null } | null; body: DomNode | null };
+  const metaTitle = meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]');
+  const metaDate = meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'time[datetime]');
+  const metaAuthor = meta(doc, 'meta[name="author"]', 'meta[property="article:author"]');
+  const metaSite = meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
+  const lang = cleanText(doc.documentElement?.getAttribute('lang'))?.slice(0, 2).toLowerCase() ?? null;
+  const h1 = cleanText(doc.querySelector('h1')?.textContent);
+  stripDangerous(document as unknown as Parameters<typeof stripDangerous>[0]);
+
+  let title: string | null = null;
+  let byline: string | null = null;
+  let published: string | null = null;
+  let siteName: string | null = null;
+  let blocks: { kind: ParagraphKind; text: string }[] = [];
+  if (html.length <= READABILITY_MAX_CHARS && tagDepth(html, READABILITY_MAX_DEPTH) <= READABILITY_MAX_DEPTH) {
+    try {
+      const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+      if (article?.content) {
+        const { document: clean } = parseHTML(`<!doctype html><html><body>${sanitizeHtml(article.content)}</body></html>`);
+        const body = (clean as unknown as { body: DomNode | null }).body;
+        blocks = body ? blocksOf(body) : [];
+        title = cleanText(article.title);
+        byline = cleanText(article.byline);
+        published = article.publishedTime ?? null;
+        siteName = cleanText(article.siteName);
+      }
+    } catch {
+      blocks = []; // Readability failed (deep nesting, odd markup): use the body below.
+    }
+  }
+  if (blocks.length === 0) {
+    const { document: fresh } = parseHTML(html);
+    stripDangerous(fresh as unknown as Parameters<typeof stripDangerous>[0]);
+    const f = fresh as unknown as { body: DomNode | null; documentElement: DomNode | null };
+    const body = f.body ?? f.documentElement;
+    blocks = body ? blocksOf(body) : [];
+  }
+  const finalTitle = cleanText(metaTitle) ?? h1 ?? title ?? cleanText(doc.title) ?? blocks[0]?.text.slice(0, 120) ?? 'Untitled';
+  if (blocks[0]?.kind === 'heading' && blocks[0].text === finalTitle) blocks.shift();
+  const paragraphs: Paragraph[] = blocks.map((b, index) => ({ index, kind: b.kind, text: b.text }));
+  return {
+    title: finalTitle,
+    date: normaliseDate(metaDate) ?? normaliseDate(published),
+    author: cleanText(metaAuthor) ?? byline,
+    source: cleanText(metaSite) ?? siteName,
+    lang,
+    captions: paragraphs.filter((p) => p.kind === 'caption').map((p) => p.text),
+    paragraphs,
+  };
+}

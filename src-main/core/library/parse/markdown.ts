@@ -1,0 +1,151 @@
+/**
+ * Markdown with YAML front matter into metadata and plain-text paragraphs. Only block structure
+ * matters to the reader (CommonMark block kinds: headings, lists, quotes, fences); inline markup
+ * is reduced to its text.
+ */
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Paragraph, ParagraphKind } from '../../../shared/types';
+import { parseVietnameseDate } from './vietnamese-date';
+
+/** Metadata read from front matter (all optional). */
+export interface FrontMatter {
+  title?: string;
+  date?: string;
+  author?: string;
+  source?: string;
+  lang?: string;
+  tags: string[];
+  /** Relative path of the other language version. */
+  translation?: string;
+}
+
+/** A parsed Markdown document. */
+export interface MarkdownDocument {
+  meta: FrontMatter;
+  paragraphs: Paragraph[];
+}
+
+const scalar = z.union([z.string(), z.number(), z.date()]).transform((v) =>
+  v instanceof Date ? v.toISOString().slice(0, v.getUTCHours() || v.getUTCMinutes() ? 19 : 10) : String(v),
+);
+const FrontMatterSchema = z
+  .object({
+    title: scalar.optional(),
+    date: scalar.optional(),
+    author: z.union([scalar, z.array(scalar)]).optional(),
+    source: scalar.optional(),
+    lang: scalar.optional(),
+    language: scalar.optional(),
+    tags: z.union([z.array(scalar), scalar]).optional(),
+    translation: scalar.optional(),
+  })
+  .passthrough();
+
+/** Split `---` front matter from the body; invalid YAML is ignored (the body still reads). */
+export function splitFrontMatter(text: string): { meta: FrontMatter; body: string } {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { meta: { tags: [] }, body: text };
+  const body = text.slice(m[0].length);
+  let raw: unknown;
+  try {
+    raw = parseYaml(m[1] ?? '');
+  } catch {
+    return { meta: { tags: [] }, body };
+  }
+  const parsed = FrontMatterSchema.safeParse(raw ?? {});
+  if (!parsed.success) return { meta: { tags: [] }, body };
+  const d = parsed.data;
+  const tags = d.tags === undefined ? [] : Array.isArray(d.tags) ? d.tags : d.tags.split(',');
+  const meta: FrontMatter = { tags: tags.map((t) => t.trim()).filter(Boolean) };
+  if (d.title) meta.title = inlineText(d.title);
+  if (d.date) meta.date = normaliseDate(d.date);
+  if (d.author) meta.author = Array.isArray(d.author) ? d.author.join(', ') : d.author;
+  if (d.source) meta.source = d.source;
+  const lang = d.lang ?? d.language;
+  if (lang) meta.lang = lang.toLowerCase();
+  if (d.translation) meta.translation = d.translation;
+  return { meta, body };
+}
+
+function normaliseDate(s: string): string {
+  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(s)) return s.length === 16 ? `${s}:00` : s;
+  return parseVietnameseDate(s) ?? s;
+}
+
+/** Reduce inline Markdown (emphasis, code, links, images, autolinks, HTML tags, escapes) to text. */
+export function inlineText(s: string): string {
+  return s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/`+([^`]+?)`+/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(\*|_)(?=\S)([\s\S]*?\S)\1(?![\p{L}\p{N}])/gu, '$2')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!~|>])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Parse a Markdown file's text (NFC) into front matter and paragraphs. */
+export function parseMarkdown(text: string): MarkdownDocument {
+  const { meta, body } = splitFrontMatter(text.replace(/^\ufeff/, ''));
+  const out: Paragraph[] = [];
+  const push = (kind: ParagraphKind, t: string): void => {
+    const clean = kind === 'preformatted' ? t.replace(/\s+$/, '') : inlineText(t);
+    if (clean) out.push({ index: out.length, kind, text: clean });
+  };
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  let para: string[] = [];
+  let paraKind: ParagraphKind = 'paragraph';
+  const flush = (): void => {
+    if (para.length) push(paraKind, para.join(' '));
+    para = [];
+    paraKind = 'paragraph';
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      flush();
+      const code: string[] = [];
+      const marker = fence[1] ?? '```';
+      for (i++; i < lines.length && !(lines[i] ?? '').trimStart().startsWith(marker); i++) code.push(lines[i] ?? '');
+      push('preformatted', code.join('\n'));
+      continue;
+    }
+    if (/^\s*$/.test(line)) { flush(); continue; }
+    if (/^ {0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) { flush(); continue; } // thematic break
+    if (/^ {0,3}\[[^\]]+\]:\s*\S+/.test(line)) { flush(); continue; } // link reference definition
+    const atx = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (atx) { flush(); push('heading', atx[2] ?? ''); continue; }
+    const next = lines[i + 1] ?? '';
+    if (para.length === 0 && /^ {0,3}(=+|-+)\s*$/.test(next) && line.trim() && !/^ {0,3}[-*+>]/.test(line)) {
+      push('heading', line); // setext heading
+      i++;
+      continue;
+    }
+    const item = /^ {0,3}(?:[-*+]|\d{1,9}[.)])\s+(.*)$/.exec(line);
+    if (item) { flush(); para = [item[1] ?? '']; paraKind = 'list-item'; continue; }
+    const quote = /^ {0,3}>\s?(.*)$/.exec(line);
+    if (quote) {
+      if (paraKind !== 'quote') flush();
+      paraKind = 'quote';
+      if ((quote[1] ?? '').trim() === '') { flush(); paraKind = 'quote'; } else para.push(quote[1] ?? '');
+      continue;
+    }
+    if (paraKind === 'quote') flush();
+    para.push(line.trim());
+  }
+  flush();
+  // A leading heading that repeats the title is the title, not a paragraph.
+  const first = out[0];
+  if (meta.title && first?.kind === 'heading' && first.text === meta.title) {
+    out.shift();
+    out.forEach((p, k) => { p.index = k; });
+  }
+  return { meta, paragraphs: out };
+}

@@ -2,8 +2,8 @@
  * Flattening of overlapping highlights and search matches over one paragraph into a list of
  * non-overlapping segments the reader renders as plain text, `<mark>` or `<span>` runs.
  */
-import { PARAGRAPH_SEPARATOR } from '../../../src-main/shared/text';
-import type { HighlightColor, Range as TextRange } from '../../../src-main/shared/types';
+import { PARAGRAPH_SEPARATOR } from '@shared/text';
+import type { HighlightColor, Range as TextRange } from '@shared/types';
 
 /** A highlight placed in the version's normalised text (TextPositionSelector offsets). */
 export interface PlacedHighlight {

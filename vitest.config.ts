@@ -20,6 +20,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        resolve: { alias: { '@shared': new URL('./src-main/shared', import.meta.url).pathname } },
         test: {
           name: 'dom',
           environment: 'happy-dom',

@@ -1,0 +1,159 @@
+/**
+ * The API's handlers: each contract method implemented once on a FolioSession. Both transports
+ * (Electron IPC, web bridge) and the tests call these through `dispatch`.
+ */
+import path from 'node:path';
+import type { AppInfo } from '../shared/api';
+import { FolioError } from '../shared/result';
+import type { Article, ArticleSummary, Lang } from '../shared/types';
+import { articleText } from '../shared/text';
+import type { FolioSession } from '../core/session';
+import { anchoredAnnotations, articleIds, storedAnnotations } from '../core/article-annotations';
+import { exportPdfFile, exportMarkdownFile } from '../core/export/export-files';
+import type { Handlers } from './dispatch';
+import type { Host } from './host';
+
+/** Looks an article up by id (entry id or any version's file id); 404 as a typed error. */
+export function requireArticle(session: FolioSession, id: string): Article {
+  const article = session.library.get(id);
+  if (!article) throw new FolioError('not-found', `No article with id ${id}`);
+  return article;
+}
+
+/** The version of `article` in `lang`, or its first version. */
+export function pickVersion(article: Article, lang?: Lang) {
+  const v = (lang && article.versions.find((x) => x.lang === lang)) || article.versions[0];
+  if (!v) throw new FolioError('not-found', `Article ${article.id} has no readable version`);
+  return v;
+}
+
+/** The list row for an article. */
+export function summarize(session: FolioSession, article: Article, lastRead: Record<string, number>): ArticleSummary {
+  const first = pickVersion(article);
+  return {
+    id: article.id,
+    title: first.title,
+    date: article.versions.map((v) => v.date).find((d) => d) ?? null,
+    source: article.versions.map((v) => v.source).find((s) => s) ?? null,
+    author: article.versions.map((v) => v.author).find((s) => s) ?? null,
+    langs: article.versions.map((v) => v.lang),
+    tags: [...new Set(article.versions.flatMap((v) => v.tags))],
+    path: first.path,
+    annotationCount: storedAnnotations(session.annotations, article).length,
+    lastReadAt: lastRead[article.id] ?? null,
+  };
+}
+
+/** Builds the handlers for a session. `getSession` lets the Electron shell swap libraries. */
+export function createHandlers(getSession: () => FolioSession, host: Host): Handlers {
+  const appInfo = (): AppInfo => {
+    const s = getSession();
+    return {
+      version: host.version,
+      transport: host.transport,
+      libraryRoot: s.libraryRoot,
+      dataDir: s.dataDir,
+      capabilities: { revealInFolder: !!host.revealInFolder, openLibrary: !!host.openLibraryDialog },
+      recovery: s.annotationReport.message ?? null,
+    };
+  };
+  const status = () => {
+    const s = getSession();
+    return { ...s.library.status(), progress: s.scanProgress() };
+  };
+
+  return {
+    getAppInfo: async () => appInfo(),
+    getLibraryStatus: async () => status(),
+    listArticles: async () => {
+      const s = getSession();
+      const lastRead = s.settings.get().lastRead;
+      return s.library.articles().map((a) => summarize(s, a, lastRead));
+    },
+    getArticle: async ({ id }) => requireArticle(getSession(), id),
+    getRawText: async ({ id, lang }) => {
+      const s = getSession();
+      const article = requireArticle(s, id);
+      const version = pickVersion(article, lang);
+      return { text: await s.library.rawText(article.id, version.lang), path: version.path };
+    },
+    listSkipped: async () => getSession().library.status().skipped,
+    rescan: async () => {
+      await getSession().library.rescan();
+      return status();
+    },
+    search: async ({ query, limit, prefix, filters }) => {
+      const index = await getSession().search();
+      if (!index) return [];
+      return index.search(query, { limit: limit ?? 50, prefix: prefix ?? true, filters });
+    },
+
+    listAnnotations: async ({ articleId }) => {
+      const s = getSession();
+      return anchoredAnnotations(s.annotations, requireArticle(s, articleId));
+    },
+    searchAnnotations: async (q) => getSession().annotations.list(q),
+    createHighlight: async ({ articleId, lang, start, end, color, note, tags }) => {
+      const s = getSession();
+      const article = requireArticle(s, articleId);
+      const version = article.versions.find((v) => v.lang === lang);
+      if (!version) throw new FolioError('not-found', `Article ${articleId} has no ${lang} version`);
+      const text = articleText(version.paragraphs);
+      if (end <= start || end > text.length) {
+        throw new FolioError('invalid-range', `Range ${start}–${end} is outside the text (length ${text.length})`);
+      }
+      const created = await s.annotations.createHighlight({ articleId: article.id, lang, text, start, end, color, note, tags });
+      return { ...created, orphaned: false };
+    },
+    createNote: async ({ articleId, lang, note, tags }) => {
+      const s = getSession();
+      const article = requireArticle(s, articleId);
+      const created = await s.annotations.createNote({ articleId: article.id, lang, note, tags });
+      return { ...created, orphaned: false };
+    },
+    updateAnnotation: async ({ id, ...patch }) => {
+      const s = getSession();
+      if (!s.annotations.get(id)) throw new FolioError('not-found', `No annotation with id ${id}`);
+      return s.annotations.update(id, patch);
+    },
+    deleteAnnotation: async ({ id }) => {
+      const s = getSession();
+      if (!s.annotations.get(id)) throw new FolioError('not-found', `No annotation with id ${id}`);
+      await s.annotations.delete(id);
+      return { id };
+    },
+    undo: async () => {
+      const r = await getSession().annotations.undo();
+      return r ? { description: r.undone } : null;
+    },
+    redo: async () => {
+      const r = await getSession().annotations.redo();
+      return r ? { description: r.redone } : null;
+    },
+
+    exportPdf: async (req) => exportPdfFile(getSession(), req),
+    exportMarkdown: async ({ ids }) => exportMarkdownFile(getSession(), ids),
+
+    getSettings: async () => getSession().settings.get(),
+    updateSettings: async (patch) => getSession().settings.update(patch),
+
+    revealInFolder: async ({ id }) => {
+      if (!host.revealInFolder) throw new FolioError('unsupported', 'Revealing files is only available in the desktop app');
+      const s = getSession();
+      const version = pickVersion(requireArticle(s, id));
+      await host.revealInFolder(s.library.resolveInside(version.path));
+      return null;
+    },
+    openLibraryDialog: async () => {
+      if (!host.openLibraryDialog) throw new FolioError('unsupported', 'Opening another library is only available in the desktop app');
+      return host.openLibraryDialog();
+    },
+    openLibraryPath: async ({ path: p }) => {
+      if (!host.openLibraryPath) throw new FolioError('unsupported', 'Opening another library is only available in the desktop app');
+      if (p.includes('\0') || !path.isAbsolute(p)) throw new FolioError('invalid-request', 'Expected an absolute folder path');
+      return host.openLibraryPath(p);
+    },
+  };
+}
+
+export { articleIds };

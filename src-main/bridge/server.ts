@@ -1,0 +1,169 @@
+/**
+ * The loopback web bridge: serves the built renderer and the API contract over HTTP on
+ * 127.0.0.1 only, so the whole UI runs in any Chromium (and is tested there). Every request needs
+ * the per-run token; Host and Origin must be this server's own (DNS rebinding); no CORS.
+ *
+ * Protocol: `GET /?token=T` sets an HttpOnly SameSite=Strict cookie and redirects to `/`.
+ * `POST /api/<method>` with a JSON body and header `X-Folio-Token` answers a JSON Result.
+ * `GET /api/events` is a Server-Sent Events stream of FolioEvents.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch, type Handlers } from '../api/dispatch';
+import type { FolioEvent } from '../shared/api';
+import {
+  SECURITY_HEADERS,
+  hostAllowed,
+  newToken,
+  originAllowed,
+  readCookie,
+  tokenMatches,
+} from './security';
+import { mimeType, readStatic, resolveStatic } from './static-files';
+
+const COOKIE = 'folio_token';
+/** API bodies above this are refused: no request of the contract needs more. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface BridgeOptions {
+  handlers: Handlers;
+  /** Subscribes to pushed events; returns the unsubscribe function. */
+  subscribe: (listener: (e: FolioEvent) => void) => () => void;
+  /** The built renderer folder (contains index.html). */
+  rendererDir: string;
+  /** 0 picks any free port. */
+  port?: number;
+  /** Fixed token (tests); random per run by default. */
+  token?: string;
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Injects the token as a meta tag the renderer reads (CSP forbids inline script). */
+function withTokenMeta(html: string, token: string): string {
+  return html.replace('<head>', `<head>\n    <meta name="folio-token" content="${token}" />`);
+}
+
+/** Starts the bridge on 127.0.0.1. */
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const token = opts.token ?? newToken();
+  const sseClients = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = opts.subscribe((event) => {
+    const line = `event: folio\ndata: ${JSON.stringify(event)}\n\n`;
+    for (const client of sseClients) client.write(line);
+  });
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('folio bridge: request failed:', err);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, port)) return send(res, 403, 'Forbidden: unexpected Host header');
+    if (!originAllowed(req.headers.origin, port)) return send(res, 403, 'Forbidden: cross-origin request');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const cookieToken = readCookie(req.headers.cookie, COOKIE);
+    const headerToken = req.headers['x-folio-token'];
+    const queryToken = url.searchParams.get('token');
+
+    // Landing with ?token=: trade it for a cookie, then drop it from the address bar.
+    if (req.method === 'GET' && queryToken !== null) {
+      if (!tokenMatches(queryToken, token)) return send(res, 401, 'Unauthorized: wrong token');
+      url.searchParams.delete('token');
+      return send(res, 303, '', 'text/plain', {
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname + (url.search || ''),
+      });
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      const name = url.pathname.slice('/api/'.length);
+      if (name === 'events' && req.method === 'GET') {
+        if (!tokenMatches(cookieToken, token) && !tokenMatches(queryToken, token)) return send(res, 401, 'Unauthorized');
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        sseClients.add(res);
+        req.on('close', () => sseClients.delete(res));
+        return;
+      }
+      // API calls need the header: a cookie alone could ride along a forged cross-site request.
+      if (!tokenMatches(typeof headerToken === 'string' ? headerToken : null, token)) {
+        return sendJson(res, 401, { ok: false, error: { code: 'invalid-request', message: 'Unauthorized' } });
+      }
+      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid-request', message: 'Use POST' } });
+      const body = await readBody(req);
+      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'invalid-request', message: 'Request too large' } });
+      let payload: unknown;
+      try {
+        payload = body.trim() ? JSON.parse(body) : {};
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'invalid-request', message: 'Body is not JSON' } });
+      }
+      const result = await dispatch(opts.handlers, name, payload);
+      return sendJson(res, 200, result);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    if (!tokenMatches(cookieToken, token)) return send(res, 401, 'Unauthorized: open the URL with its token, as printed by `folio serve`');
+    const file = resolveStatic(opts.rendererDir, url.pathname);
+    const bytes = file ? await readStatic(file) : null;
+    if (!file || !bytes) return send(res, 404, 'Not found');
+    if (file.endsWith('index.html')) return send(res, 200, withTokenMeta(bytes.toString('utf8'), token), mimeType(file));
+    return send(res, 200, bytes, mimeType(file));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const heartbeat = setInterval(() => {
+    for (const client of sseClients) client.write(': ping\n\n');
+  }, 25_000);
+  heartbeat.unref();
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const client of sseClients) client.end();
+      sseClients.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/** `folio serve <library> [--port N]`: the loopback web bridge for the whole UI. */
+import { startBridge } from '../../bridge/server';
+import { findRendererDir } from '../../bridge/static-files';
+import { forwardEvents } from '../../api/events';
+import { CliError, printJson } from '../output';
+import { flag, str, type Command } from '../command';
+import { openForCli } from '../open-session';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the app on 127.0.0.1 for a browser (prints the URL with its token)',
+  usage: 'folio serve <library> [--port N] [--data DIR] [--no-watch] [--json]',
+  options: { port: { type: 'string' }, 'no-watch': { type: 'boolean' } },
+  async run(args) {
+    const portArg = str(args, 'port') ?? '0';
+    const port = Number(portArg);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`invalid --port: ${portArg}`);
+    const rendererDir = findRendererDir();
+    if (!rendererDir) throw new CliError('the renderer is not built: run `npm run build` first');
+    const { session, handlers } = await openForCli(args, { search: true, watch: !flag(args, 'no-watch') });
+    const bridge = await startBridge({
+      handlers,
+      subscribe: (listener) => forwardEvents(session.events, listener),
+      rendererDir,
+      port,
+    });
+    if (flag(args, 'json')) printJson({ url: bridge.url, port: bridge.port, library: session.libraryRoot, dataDir: session.dataDir });
+    else {
+      process.stdout.write(`Folio is serving ${session.libraryRoot}\n`);
+      process.stdout.write(`Open: ${bridge.url}\n`);
+      process.stdout.write('Only this machine can connect (127.0.0.1). Press Ctrl+C to stop.\n');
+    }
+    const stop = async () => {
+      await bridge.close();
+      await session.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    await new Promise<never>(() => undefined);
+  },
+};

@@ -1,0 +1,36 @@
+/** Opens a session for a one-shot CLI command (no watcher), with a progress bar on a TTY. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { FolioSession } from '../core/session';
+import { createHandlers } from '../api/handlers';
+import type { Handlers } from '../api/dispatch';
+import { CliError, progressBar } from './output';
+import { folioVersion } from './version';
+import { str, type CommandArgs } from './command';
+
+/** Resolves and checks the library folder argument. */
+export async function libraryArg(arg: string | undefined): Promise<string> {
+  if (!arg) throw new CliError('missing <library> folder argument (see folio --help)');
+  const root = path.resolve(arg);
+  const s = await stat(root).catch(() => null);
+  if (!s) throw new CliError(`library folder not found: ${root}`);
+  if (!s.isDirectory()) throw new CliError(`not a folder: ${root}`);
+  return root;
+}
+
+/** Opens the library named by the first positional, honouring `--data`. */
+export async function openForCli(
+  args: CommandArgs,
+  opts: { search?: boolean; watch?: boolean } = {},
+): Promise<{ session: FolioSession; handlers: Handlers }> {
+  const root = await libraryArg(args.positionals[0]);
+  const bar = progressBar('Scanning');
+  const session = await FolioSession.open(
+    { libraryRoot: root, dataDir: str(args, 'data'), watch: opts.watch ?? false, search: opts.search ?? false },
+    (p) => bar.update(p.done, p.total),
+  );
+  bar.done();
+  if (session.annotationReport.message) process.stderr.write(`folio: ${session.annotationReport.message.en}\n`);
+  const handlers = createHandlers(() => session, { transport: 'web', version: folioVersion() });
+  return { session, handlers };
+}

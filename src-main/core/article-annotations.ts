@@ -1,0 +1,40 @@
+/**
+ * Annotations of one article, re-anchored against its current text. Positions that moved are
+ * written back (W3C TextPositionSelector kept current); highlights that cannot be placed come
+ * back `orphaned: true` with their quote and note intact, never dropped.
+ */
+import { reanchorAll } from '../shared/anchoring/index';
+import { articleText } from '../shared/text';
+import type { AnchoredAnnotation, Annotation, Article } from '../shared/types';
+import type { AnnotationStore } from './annotations/index';
+
+/** Every id an article's annotations may carry: the entry id and each version's file id. */
+export function articleIds(article: Article): string[] {
+  return [...new Set([article.id, ...article.versions.map((v) => v.fileId)])];
+}
+
+/** All annotations stored for an article (any of its ids), oldest first. */
+export function storedAnnotations(store: AnnotationStore, article: Article): Annotation[] {
+  return articleIds(article)
+    .flatMap((id) => store.list({ articleId: id }))
+    .sort((a, b) => a.created.localeCompare(b.created));
+}
+
+/** Re-anchors an article's annotations and persists moved positions. */
+export async function anchoredAnnotations(store: AnnotationStore, article: Article): Promise<AnchoredAnnotation[]> {
+  const all = storedAnnotations(store, article);
+  const result: AnchoredAnnotation[] = [];
+  const moved: Annotation[] = [];
+  for (const version of article.versions) {
+    const mine = all.filter((a) => a.lang === version.lang || (article.versions.length === 1 && a.kind === 'note'));
+    if (!mine.length) continue;
+    const r = reanchorAll(articleText(version.paragraphs), mine);
+    result.push(...r.anchored);
+    moved.push(...r.moved);
+  }
+  // Annotations whose language version no longer exists stay visible, as orphans.
+  const placed = new Set(result.map((a) => a.id));
+  for (const a of all) if (!placed.has(a.id)) result.push({ ...a, orphaned: a.kind === 'highlight' });
+  if (moved.length) await store.savePositions(moved);
+  return result;
+}

@@ -1,0 +1,182 @@
+/**
+ * A Folio session: one open library with its search index, annotation store and settings,
+ * and the events the renderer listens to. Plain Node; both the Electron shell and the web bridge
+ * (and the CLI) drive the same session.
+ */
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { Library, type LibraryChange } from './library/index';
+import { SearchIndex, type IndexExtras } from './search/index';
+import { AnnotationStore, type OpenReport } from './annotations/index';
+import { SettingsStore } from './settings/settings-store';
+import { TypedEmitter } from './events/typed-emitter';
+import type { FolioEventMap } from '../shared/api';
+import type { Article, ScanProgress } from '../shared/types';
+
+export interface SessionOptions {
+  /** The library folder. */
+  libraryRoot: string;
+  /** Where Folio keeps its state for this library; default `<libraryRoot>/.folio`. */
+  dataDir?: string;
+  /** Settings file; default `<dataDir>/settings.json`. */
+  settingsFile?: string;
+  /** Watch the folder for changes (app and `folio serve`); the CLI's one-shot commands do not. */
+  watch?: boolean;
+  /** Maximum size of one article file in bytes (default 20 MB). */
+  maxFileBytes?: number;
+  /** Build the search index (the CLI's `list`/`show` do not need it). Default true. */
+  search?: boolean;
+}
+
+/** The default data dir of a library. */
+export function defaultDataDir(libraryRoot: string): string {
+  return path.join(libraryRoot, '.folio');
+}
+
+/** Text of an article's annotations, indexed so a search finds an article by what the user wrote. */
+export function annotationExtras(store: AnnotationStore, article: Article): IndexExtras {
+  const ids = new Set([article.id, ...article.versions.map((v) => v.fileId)]);
+  const texts: string[] = [];
+  let count = 0;
+  for (const id of ids) {
+    for (const a of store.list({ articleId: id })) {
+      count++;
+      if (a.note) texts.push(a.note);
+      if (a.target) texts.push(a.target.quote.exact);
+      if (a.tags.length) texts.push(a.tags.join(' '));
+    }
+  }
+  return { annotations: texts.join('\n'), hasAnnotations: count > 0 };
+}
+
+/** One open library and everything Folio keeps about it. */
+export class FolioSession {
+  readonly events = new TypedEmitter<FolioEventMap>();
+  private progress: ScanProgress = { phase: 'scanning', done: 0, total: 0 };
+  private saveTimer: NodeJS.Timeout | null = null;
+  private unsubscribeAnnotations: (() => void) | null = null;
+  /** Resolves when the search index is loaded/reconciled; search requests wait for it. */
+  readonly searchReady: Promise<void>;
+
+  private constructor(
+    readonly libraryRoot: string,
+    readonly dataDir: string,
+    readonly library: Library,
+    readonly annotations: AnnotationStore,
+    readonly annotationReport: OpenReport,
+    readonly settings: SettingsStore,
+    private readonly searchIndex: Promise<SearchIndex | null>,
+  ) {
+    this.searchReady = searchIndex.then(() => undefined);
+  }
+
+  /**
+   * Opens a library: scans it (progress is emitted), opens the annotation store (recovering from
+   * backups if needed), and starts loading the search index in the background.
+   */
+  static async open(opts: SessionOptions, onProgress?: (p: ScanProgress) => void): Promise<FolioSession> {
+    const libraryRoot = path.resolve(opts.libraryRoot);
+    const dataDir = path.resolve(opts.dataDir ?? defaultDataDir(libraryRoot));
+    await mkdir(dataDir, { recursive: true });
+    const [library, { store, report }, settings] = await Promise.all([
+      Library.open({ root: libraryRoot, dataDir, maxFileBytes: opts.maxFileBytes, onProgress }),
+      AnnotationStore.open(dataDir),
+      SettingsStore.open(opts.settingsFile ?? path.join(dataDir, 'settings.json')),
+    ]);
+    let resolveIndex!: (i: SearchIndex | null) => void;
+    const indexPromise = new Promise<SearchIndex | null>((r) => (resolveIndex = r));
+    const session = new FolioSession(libraryRoot, dataDir, library, store, report, settings, indexPromise);
+    session.progress = { phase: 'indexing', done: 0, total: library.articles().length };
+    if (opts.search === false) {
+      resolveIndex(null);
+      session.progress = { phase: 'ready', done: 0, total: 0 };
+    } else {
+      session.loadIndex().then(resolveIndex, (err: unknown) => {
+        console.error('folio: search index failed to load:', err);
+        resolveIndex(null);
+      });
+    }
+    session.unsubscribeAnnotations = store.onChange((articleIds) => session.onAnnotationsChanged(articleIds));
+    if (opts.watch) await library.watch((change) => void session.onLibraryChanged(change));
+    return session;
+  }
+
+  /** Loads the saved index and reconciles it with the library, emitting progress. */
+  private async loadIndex(): Promise<SearchIndex> {
+    const fingerprint = createHash('sha256').update(this.libraryRoot).digest('hex').slice(0, 16);
+    const index = await SearchIndex.open({ dataDir: this.dataDir, fingerprint });
+    const articles = this.library.articles();
+    await index.reconcile(
+      articles,
+      (id) => {
+        const article = this.library.get(id);
+        return article ? annotationExtras(this.annotations, article) : undefined;
+      },
+      (done, total) => this.setProgress({ phase: 'indexing', done, total }),
+    );
+    this.setProgress({ phase: 'ready', done: articles.length, total: articles.length });
+    this.scheduleSave(index);
+    return index;
+  }
+
+  private setProgress(p: ScanProgress): void {
+    this.progress = p;
+    this.events.emit('scanProgress', p);
+  }
+
+  /** Current scan/index progress. */
+  scanProgress(): ScanProgress {
+    return this.progress;
+  }
+
+  /** The search index once ready (null when search is disabled or failed to load). */
+  async search(): Promise<SearchIndex | null> {
+    return this.searchIndex;
+  }
+
+  private scheduleSave(index: SearchIndex): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      index.save().catch((err: unknown) => console.error('folio: could not save the search index:', err));
+    }, 2000);
+    this.saveTimer.unref();
+  }
+
+  private async onLibraryChanged(change: LibraryChange): Promise<void> {
+    const index = await this.searchIndex;
+    if (index) {
+      for (const id of change.removed) index.remove(id);
+      for (const id of [...change.added, ...change.changed]) {
+        const article = this.library.get(id);
+        if (article) index.upsert(article, annotationExtras(this.annotations, article));
+      }
+      this.scheduleSave(index);
+    }
+    this.events.emit('libraryChanged', change);
+  }
+
+  private async onAnnotationsChanged(articleIds: string[]): Promise<void> {
+    const index = await this.searchIndex;
+    const entryIds = new Set<string>();
+    for (const id of articleIds) {
+      const article = this.library.get(id);
+      if (!article) continue;
+      entryIds.add(article.id);
+      index?.upsert(article, annotationExtras(this.annotations, article));
+    }
+    if (index) this.scheduleSave(index);
+    this.events.emit('annotationsChanged', { articleIds: [...entryIds] });
+  }
+
+  /** Stops watching and saves the index. */
+  async close(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.unsubscribeAnnotations?.();
+    await this.library.close();
+    const index = await this.searchIndex;
+    await index?.save().catch(() => undefined);
+    await this.annotations.close();
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Electron main process: lifecycle and wiring only. Everything Folio does lives in core/ (plain
+ * Node) behind the API handlers; this file creates the window, the menu and the IPC transport.
+ */
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHandlers } from './api/handlers';
+import { registerIpc, sendEvent } from './shell/ipc';
+import { hardenSession, hardenWebContents } from './shell/security';
+import { secureWebPreferences } from './shell/web-preferences';
+import { registerAppScheme, serveRenderer, APP_ORIGIN } from './shell/app-protocol';
+import { installMenu } from './shell/menu';
+import { LibraryController } from './shell/library-controller';
+import type { FolioEvent } from './shared/api';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const resourcesDir = app.isPackaged ? process.resourcesPath : path.resolve(here, '../../resources');
+const sampleLibrary = path.join(resourcesDir, 'sample-library');
+
+if (!app.requestSingleInstanceLock()) app.quit();
+registerAppScheme();
+
+let win: BrowserWindow | null = null;
+const emit = (e: FolioEvent) => win && sendEvent(win.webContents, e);
+const controller = new LibraryController(app.getPath('userData'), sampleLibrary, emit);
+
+async function chooseLibrary() {
+  const options = { properties: ['openDirectory' as const], title: 'Open Library' };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  const folder = r.canceled ? undefined : r.filePaths[0];
+  if (!folder) return null;
+  await controller.open(folder);
+  return handlers.getAppInfo({});
+}
+
+const handlers = createHandlers(() => controller.current(), {
+  transport: 'electron',
+  version: app.getVersion(),
+  revealInFolder: async (abs) => shell.showItemInFolder(abs),
+  openLibraryDialog: chooseLibrary,
+  openLibraryPath: async (p) => {
+    await controller.open(p);
+    return handlers.getAppInfo({});
+  },
+});
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Folio',
+    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
+  });
+  hardenWebContents(w.webContents, w);
+  w.once('ready-to-show', () => w.show());
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  void w.loadURL(!app.isPackaged && devUrl ? devUrl : `${APP_ORIGIN}/index.html`);
+  return w;
+}
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+app.whenReady().then(async () => {
+  const { session: defaultSession } = await import('electron');
+  hardenSession(defaultSession.defaultSession);
+  serveRenderer(path.resolve(here, '../renderer'));
+  registerIpc(handlers);
+  const lang = app.getLocale().startsWith('vi') ? 'vi' : 'en';
+  installMenu({ openLibrary: () => void chooseLibrary(), openSampleLibrary: () => void controller.open(sampleLibrary) }, lang);
+  win = createWindow();
+  await controller.openInitial().catch((err: unknown) => dialog.showErrorBox('Folio', `Could not open the library: ${String(err)}`));
+});
+
+app.on('window-all-closed', () => {
+  void controller.close().finally(() => app.quit());
+});

@@ -1,0 +1,176 @@
+/**
+ * The one API contract between the renderer and main. Every request the renderer can make is
+ * listed in `API` with its runtime request schema (zod) and its response type. Handlers implement
+ * it once (src-main/api/); two transports carry it: Electron IPC through the preload, and the
+ * loopback web bridge (src-main/bridge/). Pure TypeScript: the renderer imports this file.
+ */
+import { z } from 'zod';
+import type {
+  AnchoredAnnotation,
+  Annotation,
+  Article,
+  ArticleSummary,
+  LibraryStatus,
+  ScanProgress,
+  SearchHit,
+  SkippedFile,
+} from './types';
+import type { Result } from './result';
+import { SettingsPatchSchema, type Settings } from './settings';
+
+/** Ids are short opaque strings; bounded so a hostile request cannot send megabytes of id. */
+const Id = z.string().min(1).max(200);
+const LangSchema = z.enum(['vi', 'en', 'und']);
+const ColorSchema = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+const TagsSchema = z.array(z.string().min(1).max(100)).max(50);
+const NoteSchema = z.string().max(100_000);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected an ISO date (YYYY-MM-DD)');
+
+/**
+ * Declares a method: the response type as a phantom, the request as a zod schema.
+ * Curried so the request type is inferred: `method<Article>()(z.object({ id: Id }))`.
+ */
+function method<Res>() {
+  return <Req extends z.ZodType>(request: Req): { request: Req; response: Res } => ({
+    request,
+    response: undefined as unknown as Res,
+  });
+}
+
+const Empty = z.object({}).strict();
+
+export const SearchRequestSchema = z
+  .object({
+    query: z.string().max(1000),
+    limit: z.number().int().min(1).max(500).optional(),
+    prefix: z.boolean().optional(),
+    filters: z
+      .object({
+        lang: LangSchema.optional(),
+        from: IsoDate.optional(),
+        to: IsoDate.optional(),
+        tag: z.string().max(100).optional(),
+        hasAnnotations: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const PdfExportRequestSchema = z
+  .object({
+    ids: z.array(Id).min(1).max(1000),
+    lang: z.enum(['vi', 'en', 'both']),
+    layout: z.enum(['side-by-side', 'interleaved']).optional(),
+    paper: z.enum(['a4', 'letter']),
+  })
+  .strict();
+
+/** Information about the running app and its library. */
+export interface AppInfo {
+  version: string;
+  transport: 'electron' | 'web';
+  libraryRoot: string;
+  dataDir: string;
+  /** Capabilities only one transport has (e.g. reveal in file manager, open another library). */
+  capabilities: { revealInFolder: boolean; openLibrary: boolean };
+  /** Plain-words report when annotations were recovered from a backup at start, else null. */
+  recovery: { en: string; vi: string } | null;
+}
+
+/** An exported file, returned as bytes so both transports deliver it the same way. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  /** Base64 of the file's bytes. */
+  base64: string;
+}
+
+export const API = {
+  getAppInfo: method<AppInfo>()(Empty),
+  getLibraryStatus: method<LibraryStatus>()(Empty),
+  listArticles: method<ArticleSummary[]>()(Empty),
+  getArticle: method<Article>()(z.object({ id: Id }).strict()),
+  getRawText: method<{ text: string; path: string }>()(z.object({ id: Id, lang: LangSchema.optional() }).strict()),
+  listSkipped: method<SkippedFile[]>()(Empty),
+  rescan: method<LibraryStatus>()(Empty),
+  search: method<SearchHit[]>()(SearchRequestSchema),
+
+  listAnnotations: method<AnchoredAnnotation[]>()(z.object({ articleId: Id }).strict()),
+  searchAnnotations: method<Annotation[]>()(
+    z
+      .object({ text: z.string().max(1000).optional(), tag: z.string().max(100).optional(), color: ColorSchema.optional() })
+      .strict(),
+  ),
+  createHighlight: method<AnchoredAnnotation>()(
+    z
+      .object({
+        articleId: Id,
+        lang: LangSchema,
+        start: z.number().int().min(0),
+        end: z.number().int().min(0),
+        color: ColorSchema.optional(),
+        note: NoteSchema.optional(),
+        tags: TagsSchema.optional(),
+      })
+      .strict(),
+  ),
+  createNote: method<AnchoredAnnotation>()(
+    z.object({ articleId: Id, lang: LangSchema, note: NoteSchema, tags: TagsSchema.optional() }).strict(),
+  ),
+  updateAnnotation: method<Annotation>()(
+    z.object({ id: Id, note: NoteSchema.optional(), color: ColorSchema.optional(), tags: TagsSchema.optional() }).strict(),
+  ),
+  deleteAnnotation: method<{ id: string }>()(z.object({ id: Id }).strict()),
+  undo: method<{ description: string } | null>()(Empty),
+  redo: method<{ description: string } | null>()(Empty),
+
+  exportPdf: method<ExportedFile>()(PdfExportRequestSchema),
+  exportMarkdown: method<ExportedFile>()(z.object({ ids: z.array(Id).max(1000) }).strict()),
+
+  getSettings: method<Settings>()(Empty),
+  updateSettings: method<Settings>()(SettingsPatchSchema),
+
+  revealInFolder: method<null>()(z.object({ id: Id }).strict()),
+  openLibraryDialog: method<AppInfo | null>()(Empty),
+  /** Electron only (drag-and-drop of a folder); the web bridge refuses it with 'unsupported'. */
+  openLibraryPath: method<AppInfo>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+} as const;
+
+/** Every method name, in a fixed order (preload and bridge wrap exactly these). */
+export type ApiMethod = keyof typeof API;
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+
+/** What the caller sends for method M. */
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof API)[M]['request']>;
+/** What a handler receives for method M, after validation. */
+export type ApiParsedRequest<M extends ApiMethod> = z.output<(typeof API)[M]['request']>;
+/** What method M answers. */
+export type ApiResponse<M extends ApiMethod> = (typeof API)[M]['response'];
+
+/** The renderer's view of the API: one Promise-returning method per request. */
+export type FolioApi = { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<Result<ApiResponse<M>>> };
+
+/** Events main pushes to the renderer (over IPC, or Server-Sent Events on the web bridge). */
+export interface FolioEventMap {
+  scanProgress: ScanProgress;
+  libraryChanged: { added: string[]; changed: string[]; removed: string[] };
+  annotationsChanged: { articleIds: string[] };
+  libraryOpened: { libraryRoot: string };
+}
+export type FolioEventName = keyof FolioEventMap;
+export const EVENT_NAMES: readonly FolioEventName[] = ['scanProgress', 'libraryChanged', 'annotationsChanged', 'libraryOpened'];
+
+/** One pushed event. */
+export type FolioEvent = { [E in FolioEventName]: { name: E; payload: FolioEventMap[E] } }[FolioEventName];
+
+/** The IPC channel for a method (prefix keeps Folio's channels apart from anything else). */
+export function ipcChannel(m: ApiMethod): string {
+  return `folio:${m}`;
+}
+export const IPC_EVENT_CHANNEL = 'folio:event';
+
+/** Type guard: is `name` one of the API's methods? */
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(API, name);
+}

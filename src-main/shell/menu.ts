@@ -1,0 +1,33 @@
+/** The application menu: File → Open Library…, the usual Edit/View/Window menus. */
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  openLibrary: () => void;
+  openSampleLibrary: () => void;
+}
+
+/** Builds and installs the menu. Labels follow the UI language (vi or en). */
+export function installMenu(actions: MenuActions, lang: 'vi' | 'en'): void {
+  const t = lang === 'vi'
+    ? { file: 'Tệp', open: 'Mở thư viện…', sample: 'Mở thư viện mẫu', edit: 'Sửa', view: 'Xem', window: 'Cửa sổ' }
+    : { file: 'File', open: 'Open Library…', sample: 'Open Sample Library', edit: 'Edit', view: 'View', window: 'Window' };
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: t.file,
+      submenu: [
+        { label: t.open, accelerator: 'CmdOrCtrl+O', click: actions.openLibrary },
+        { label: t.sample, click: actions.openSampleLibrary },
+        { type: 'separator' },
+        { role: process.platform === 'darwin' ? 'close' : 'quit' },
+      ],
+    },
+    { label: t.edit, role: 'editMenu' },
+    {
+      label: t.view,
+      submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { label: t.window, role: 'windowMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,24 @@
+/**
+ * The main window's webPreferences: Electron's security checklist
+ * (https://www.electronjs.org/docs/latest/tutorial/security) in one place, read by the tests.
+ */
+import type { WebPreferences } from 'electron';
+
+/** Secure webPreferences for a window loading Folio's renderer with `preloadPath`. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    safeDialogs: true,
+  };
+}

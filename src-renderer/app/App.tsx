@@ -1,0 +1,172 @@
+/** The app shell: top bar, three resizable and collapsible panes, dialogs, events, drag-and-drop. */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFolio } from './store';
+import { TopBar } from './TopBar';
+import { useShortcuts } from './shortcuts';
+import { LibraryPane } from '../features/library/LibraryPane';
+import { Reader } from '../features/reader/Reader';
+import { AnnotationsPane } from '../features/annotations/AnnotationsPane';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ShortcutsDialog } from '../features/settings/ShortcutsDialog';
+import { SkippedDialog } from '../features/library/SkippedDialog';
+import { ExportDialog } from '../features/export/ExportDialog';
+import { Resizer } from '../components/Resizer';
+import { Toast } from '../components/Toast';
+import { api, onFolioEvent, pathForDroppedFile } from '../lib/api';
+import { setUiLanguage, systemLanguage } from '../lib/i18n';
+
+/** Applies theme and reading typography as CSS variables on the document. */
+function useAppearance() {
+  const settings = useFolio((s) => s.settings);
+  useEffect(() => {
+    if (!settings) return;
+    const root = document.documentElement;
+    root.dataset.theme = settings.theme;
+    root.style.setProperty('--reading-size', `${settings.fontSize}px`);
+    root.style.setProperty('--reading-leading', String(settings.lineHeight));
+    root.style.setProperty('--reading-measure', `${settings.lineWidth}ch`);
+    root.style.setProperty('--library-width', `${settings.paneSizes.library}px`);
+    root.style.setProperty('--annotations-width', `${settings.paneSizes.annotations}px`);
+  }, [settings]);
+}
+
+/** Keeps the library and annotations in step with events from main. */
+function useEvents() {
+  useEffect(() => {
+    let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+    const reload = () => {
+      if (reloadTimer) clearTimeout(reloadTimer);
+      reloadTimer = setTimeout(() => void useFolio.getState().loadLibrary(), 150);
+    };
+    return onFolioEvent((e) => {
+      const s = useFolio.getState();
+      if (e.name === 'scanProgress') {
+        if (s.status) useFolio.setState({ status: { ...s.status, progress: e.payload } });
+        if (e.payload.phase === 'ready') reload();
+      } else if (e.name === 'libraryChanged') {
+        reload();
+        const open = s.article?.id;
+        if (open && (e.payload.changed.includes(open) || e.payload.removed.includes(open))) void s.openArticle(open);
+        if (s.query.trim()) void s.runSearch(s.query);
+      } else if (e.name === 'annotationsChanged') {
+        if (s.article && e.payload.articleIds.includes(s.article.id)) void s.refreshAnnotations();
+      } else if (e.name === 'libraryOpened') {
+        useFolio.setState({ selectedId: null, article: null, annotations: [], hits: null, query: '' });
+        reload();
+      }
+    });
+  }, []);
+}
+
+/** The whole UI. */
+export function App() {
+  const { t } = useTranslation();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const settings = useFolio((s) => s.settings);
+  const dialog = useFolio((s) => s.dialog);
+  const [sizes, setSizes] = useState<{ library: number; annotations: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  useAppearance();
+  useEvents();
+  useShortcuts(searchRef);
+
+  useEffect(() => {
+    useFolio
+      .getState()
+      .loadLibrary()
+      .then(() => {
+        const s = useFolio.getState();
+        setUiLanguage(s.settings?.uiLanguage ?? systemLanguage());
+        if (s.info?.recovery) s.showToast(s.info.recovery[(s.settings?.uiLanguage ?? systemLanguage()) === 'vi' ? 'vi' : 'en']);
+        const last = Object.entries(s.settings?.lastRead ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
+        if (last && s.articles.some((a) => a.id === last)) void s.openArticle(last);
+      })
+      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)));
+  }, []);
+
+  const paneSizes = sizes ?? settings?.paneSizes ?? { library: 300, annotations: 320 };
+  const collapsed = settings?.panesCollapsed ?? { library: false, annotations: false };
+  const commit = (next: { library: number; annotations: number }) => void useFolio.getState().updateSettings({ paneSizes: next });
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    const p = file ? pathForDroppedFile(file) : null;
+    if (p) void api('openLibraryPath', { path: p }).catch((err: unknown) => useFolio.getState().showToast(String(err)));
+  };
+
+  if (loadError) {
+    return (
+      <main className="fatal" role="alert">
+        <p>{t('errors.generic', { message: loadError })}</p>
+      </main>
+    );
+  }
+  if (!settings) return <main className="loading">{t('app.loading')}</main>;
+
+  return (
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <TopBar ref={searchRef} />
+      <main
+        className="panes"
+        ref={(el) => {
+          if (el) {
+            el.style.setProperty('--library-width', `${paneSizes.library}px`);
+            el.style.setProperty('--annotations-width', `${paneSizes.annotations}px`);
+          }
+        }}
+        data-library={collapsed.library ? 'collapsed' : 'open'}
+        data-annotations={collapsed.annotations ? 'collapsed' : 'open'}
+      >
+        {!collapsed.library && (
+          <>
+            <LibraryPane />
+            <Resizer
+              label={t('top.toggleLibrary')}
+              value={paneSizes.library}
+              min={160}
+              max={700}
+              direction={1}
+              onChange={(v) => setSizes({ ...paneSizes, library: v })}
+              onCommit={(v) => commit({ ...paneSizes, library: v })}
+            />
+          </>
+        )}
+        <Reader />
+        {!collapsed.annotations && (
+          <>
+            <Resizer
+              label={t('top.toggleAnnotations')}
+              value={paneSizes.annotations}
+              min={200}
+              max={700}
+              direction={-1}
+              onChange={(v) => setSizes({ ...paneSizes, annotations: v })}
+              onCommit={(v) => commit({ ...paneSizes, annotations: v })}
+            />
+            <AnnotationsPane />
+          </>
+        )}
+      </main>
+      {dragging && <div className="drop-hint">{t('library.dropHere')}</div>}
+      {dialog === 'settings' && <SettingsDialog />}
+      {dialog === 'export' && <ExportDialog />}
+      {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'skipped' && <SkippedDialog />}
+      <Toast />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/** The top bar: pane toggles, search, view mode switch, export, settings, shortcuts. */
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFolio } from './store';
+import { SearchBox } from '../features/search/SearchBox';
+import { VIEW_MODES } from '@shared/settings';
+import { api } from '../lib/api';
+
+/** The app's top bar. */
+export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searchRef) {
+  const { t } = useTranslation();
+  const settings = useFolio((s) => s.settings);
+  const canOpen = useFolio((s) => !!s.info?.capabilities.openLibrary);
+  const isPair = useFolio((s) => (s.article?.versions.length ?? 0) > 1);
+  const collapsed = settings?.panesCollapsed ?? { library: false, annotations: false };
+  const update = useFolio((s) => s.updateSettings);
+  return (
+    <header className="topbar">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('top.toggleLibrary')}
+        aria-pressed={!collapsed.library}
+        onClick={() => void update({ panesCollapsed: { ...collapsed, library: !collapsed.library } })}
+      >
+        ☰
+      </button>
+      <span className="brand">Folio</span>
+      <SearchBox ref={searchRef} />
+      <div className="view-switch" role="radiogroup" aria-label={t('top.view')}>
+        {VIEW_MODES.map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="radio"
+            aria-checked={settings?.viewMode === m}
+            disabled={!isPair && (m === 'side-by-side' || m === 'interleaved')}
+            onClick={() => void update({ viewMode: m })}
+          >
+            {t(`view.${m}`)}
+          </button>
+        ))}
+      </div>
+      {canOpen && (
+        <button type="button" onClick={() => void api('openLibraryDialog', {})}>
+          {t('top.openLibrary')}
+        </button>
+      )}
+      <button type="button" onClick={() => useFolio.getState().setDialog('export')}>
+        {t('top.export')}
+      </button>
+      <button type="button" onClick={() => useFolio.getState().setDialog('settings')}>
+        {t('top.settings')}
+      </button>
+      <button type="button" className="icon-button" aria-label={t('top.shortcuts')} onClick={() => useFolio.getState().setDialog('shortcuts')}>
+        ?
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('top.toggleAnnotations')}
+        aria-pressed={!collapsed.annotations}
+        onClick={() => void update({ panesCollapsed: { ...collapsed, annotations: !collapsed.annotations } })}
+      >
+        ✎
+      </button>
+    </header>
+  );
+});

@@ -1,0 +1,109 @@
+/** Export → PDF or Markdown for the current article or the search result set. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { useFolio } from '../../app/store';
+import { api } from '../../lib/api';
+import { downloadFile } from './download';
+
+type Scope = 'current' | 'results';
+
+/** The export dialog. */
+export function ExportDialog() {
+  const { t } = useTranslation();
+  const article = useFolio((s) => s.article);
+  const hits = useFolio((s) => s.hits);
+  const [scope, setScope] = useState<Scope>(article ? 'current' : 'results');
+  const [format, setFormat] = useState<'pdf' | 'md'>('pdf');
+  const [lang, setLang] = useState<'vi' | 'en' | 'both'>('both');
+  const [layout, setLayout] = useState<'side-by-side' | 'interleaved'>('side-by-side');
+  const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = scope === 'current' ? (article ? [article.id] : []) : (hits ?? []).map((h) => h.id);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const file = format === 'pdf' ? await api('exportPdf', { ids, lang, layout, paper }) : await api('exportMarkdown', { ids });
+      downloadFile(file);
+      useFolio.getState().showToast(t('export.done', { file: file.fileName }));
+      useFolio.getState().setDialog(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('export.title')} onClose={() => useFolio.getState().setDialog(null)}>
+      <form
+        className="export-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <fieldset>
+          <legend>{t('export.scope')}</legend>
+          <label className="inline">
+            <input type="radio" name="scope" disabled={!article} checked={scope === 'current'} onChange={() => setScope('current')} />
+            {t('export.current')}
+          </label>
+          <label className="inline">
+            <input type="radio" name="scope" disabled={!hits?.length} checked={scope === 'results'} onChange={() => setScope('results')} />
+            {t('export.results', { count: hits?.length ?? 0 })}
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('export.title')}</legend>
+          <label className="inline">
+            <input type="radio" name="format" checked={format === 'pdf'} onChange={() => setFormat('pdf')} />
+            {t('export.pdf')}
+          </label>
+          <label className="inline">
+            <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} />
+            {t('export.markdown')}
+          </label>
+        </fieldset>
+        {format === 'pdf' && (
+          <>
+            <label>
+              {t('export.lang')}
+              <select value={lang} onChange={(e) => setLang(e.target.value as typeof lang)}>
+                <option value="both">{t('export.both')}</option>
+                <option value="vi">VI</option>
+                <option value="en">EN</option>
+              </select>
+            </label>
+            <label>
+              {t('export.layout')}
+              <select value={layout} onChange={(e) => setLayout(e.target.value as typeof layout)}>
+                <option value="side-by-side">{t('view.side-by-side')}</option>
+                <option value="interleaved">{t('view.interleaved')}</option>
+              </select>
+            </label>
+            <label>
+              {t('export.paper')}
+              <select value={paper} onChange={(e) => setPaper(e.target.value as typeof paper)}>
+                <option value="a4">A4</option>
+                <option value="letter">Letter</option>
+              </select>
+            </label>
+          </>
+        )}
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => useFolio.getState().setDialog(null)}>
+            {t('export.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || ids.length === 0}>
+            {busy ? t('export.running') : t('export.run')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

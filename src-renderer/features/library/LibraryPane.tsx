@@ -1,0 +1,92 @@
+/** The left pane: search, sort and filters, scan progress, the article list or search results. */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFolio } from '../../app/store';
+import { ArticleList } from './ArticleList';
+import { SearchResults } from '../search/SearchResults';
+import { allTags, sortAndFilter, type ListFilter } from './sort-articles';
+import type { SearchHit, SearchSnippet } from '@shared/types';
+
+/** Opens a search hit scrolled to the snippet's paragraph with the matches marked. */
+function openHit(hit: SearchHit, snippet: SearchSnippet | undefined) {
+  void useFolio.getState().openArticle(hit.id, snippet ? { lang: snippet.lang, paragraph: snippet.paragraph, ranges: snippet.ranges, snippetText: snippet.text } : null);
+}
+
+/** The library pane. */
+export function LibraryPane() {
+  const { t, i18n } = useTranslation();
+  const articles = useFolio((s) => s.articles);
+  const status = useFolio((s) => s.status);
+  const info = useFolio((s) => s.info);
+  const selectedId = useFolio((s) => s.selectedId);
+  const hits = useFolio((s) => s.hits);
+  const query = useFolio((s) => s.query);
+  const sort = useFolio((s) => s.settings?.sort ?? 'date');
+  const [filter, setFilter] = useState<ListFilter>({ lang: null, tag: null });
+  const tags = useMemo(() => allTags(articles), [articles]);
+  const shown = useMemo(() => sortAndFilter(articles, sort, filter, i18n.language), [articles, sort, filter, i18n.language]);
+  const progress = status?.progress;
+  const busy = progress && progress.phase !== 'ready';
+  const progressLabel = progress ? t(progress.phase === 'scanning' ? 'library.scanning' : 'library.indexing', { done: progress.done, total: progress.total }) : '';
+
+  return (
+    <section className="library-pane" aria-label={t('library.title')}>
+      <div className="pane-toolbar">
+        <label>
+          <span className="visually-hidden">{t('library.sort')}</span>
+          <select aria-label={t('library.sort')} value={sort} onChange={(e) => void useFolio.getState().updateSettings({ sort: e.target.value as 'date' | 'title' | 'recent' })}>
+            <option value="date">{t('library.sortDate')}</option>
+            <option value="title">{t('library.sortTitle')}</option>
+            <option value="recent">{t('library.sortRecent')}</option>
+          </select>
+        </label>
+        <select aria-label={t('library.filterLang')} value={filter.lang ?? ''} onChange={(e) => setFilter({ ...filter, lang: (e.target.value || null) as ListFilter['lang'] })}>
+          <option value="">{t('library.filterLang')}: {t('library.all')}</option>
+          <option value="vi">VI</option>
+          <option value="en">EN</option>
+          <option value="pair">VI+EN</option>
+        </select>
+        {tags.length > 0 && (
+          <select aria-label={t('library.filterTag')} value={filter.tag ?? ''} onChange={(e) => setFilter({ ...filter, tag: e.target.value || null })}>
+            <option value="">{t('library.filterTag')}: {t('library.all')}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {busy && progress && (
+        <div className="scan-progress">
+          <progress max={progress.total || 1} value={progress.done} aria-label={progressLabel} />
+          <span>{progressLabel}</span>
+        </div>
+      )}
+      <div className="pane-scroll">
+        {query.trim() && hits ? (
+          <SearchResults query={query} hits={hits} onOpen={openHit} />
+        ) : articles.length === 0 && status ? (
+          <div className="empty-state">
+            <p>{t('library.empty')}</p>
+            <p className="hint">{t('library.emptyHelp', { root: info?.libraryRoot ?? '' })}</p>
+          </div>
+        ) : shown.length === 0 && status ? (
+          <div className="empty-state">
+            <p>{t('library.noMatch')}</p>
+          </div>
+        ) : (
+          <ArticleList articles={shown} selectedId={selectedId} onOpen={(id) => void useFolio.getState().openArticle(id)} />
+        )}
+      </div>
+      <footer className="pane-footer">
+        <span>{t('library.articles', { count: articles.length })}</span>
+        {status && status.skipped.length > 0 && (
+          <button type="button" className="link-button" onClick={() => useFolio.getState().setDialog('skipped')}>
+            {t('library.skipped', { count: status.skipped.length })}
+          </button>
+        )}
+      </footer>
+    </section>
+  );
+}

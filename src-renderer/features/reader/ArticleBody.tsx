@@ -1,0 +1,207 @@
+/**
+ * The article text: one version, or two aligned versions (side by side / interleaved) on one CSS
+ * grid so rows stay aligned and scroll together. Each language's cells sit under their own
+ * `.lang-root` (display: contents) so selections map to one version's text. Large articles render
+ * progressively: the first rows paint at once, the rest in later frames.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import type { AnchoredAnnotation, Article, ArticleVersion } from '@shared/types';
+import { paragraphOffsets } from '@shared/text';
+import { alignParagraphs } from './align';
+import { layoutRows, type Cell, type ViewMode } from './reader-rows';
+import { ParagraphView } from './ParagraphView';
+import type { PlacedHighlight } from './segments';
+import type { ScrollTarget } from '../../app/store';
+import { localizeSnippetRanges } from './reader-selection';
+import { textRangeToDomRange } from '../../anchoring/textRange';
+
+/** Cells rendered in the first frame; enough to fill any screen. */
+const FIRST_CHUNK = 60;
+/** Cells added per following frame. */
+const CHUNK = 150;
+
+export interface ArticleBodyProps {
+  article: Article;
+  annotations: AnchoredAnnotation[];
+  mode: ViewMode;
+  focusedId: string | null;
+  scrollTarget: ScrollTarget | null;
+  onHighlightClick(id: string): void;
+  /** Called when the paragraph at the top of the view changes (reading position). */
+  onTopParagraph(paragraph: number): void;
+}
+
+interface Side {
+  version: ArticleVersion;
+  starts: number[];
+  highlights: PlacedHighlight[];
+  withNotes: Set<string>;
+}
+
+function sideOf(version: ArticleVersion, annotations: AnchoredAnnotation[]): Side {
+  const mine = annotations.filter((a) => a.lang === version.lang && a.kind === 'highlight' && !a.orphaned && a.target);
+  return {
+    version,
+    starts: paragraphOffsets(version.paragraphs),
+    highlights: mine.map((a) => ({ id: a.id, start: a.target!.position.start, end: a.target!.position.end, color: a.color })),
+    withNotes: new Set(mine.filter((a) => a.note.trim()).map((a) => a.id)),
+  };
+}
+
+/** Which versions a mode shows, left then right. */
+export function versionsForMode(article: Article, mode: ViewMode): { left: ArticleVersion; right: ArticleVersion | null } {
+  const [a, b] = article.versions;
+  if (!a) throw new Error('article without versions');
+  if (!b) return { left: a, right: null };
+  if (mode === 'vi' || mode === 'en') return { left: article.versions.find((v) => v.lang === mode) ?? a, right: null };
+  return { left: a, right: b };
+}
+
+/** The article's paragraphs, laid out for `mode`. */
+export function ArticleBody({ article, annotations, mode, focusedId, scrollTarget, onHighlightClick, onTopParagraph }: ArticleBodyProps) {
+  const { left, right } = versionsForMode(article, mode);
+  const sides = useMemo(() => ({ left: sideOf(left, annotations), right: right ? sideOf(right, annotations) : null }), [left, right, annotations]);
+  const beads = useMemo(
+    () => (right ? alignParagraphs(left.paragraphs.map((p) => p.text), right.paragraphs.map((p) => p.text)) : []),
+    [left, right],
+  );
+  const cells = useMemo(() => layoutRows(mode, beads, left.paragraphs.length, right?.paragraphs.length ?? 0, right ? null : 'left'), [mode, beads, left, right]);
+  const [limit, setLimit] = useState(FIRST_CHUNK);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  // Progressive rendering: restart for a new article, then grow frame by frame.
+  useLayoutEffect(() => setLimit(FIRST_CHUNK), [article.id, mode]);
+  useEffect(() => {
+    if (limit >= cells.length) return;
+    const frame = requestAnimationFrame(() => setLimit((l) => l + CHUNK));
+    return () => cancelAnimationFrame(frame);
+  }, [limit, cells.length]);
+
+  // Scroll to a search hit or a highlight once its row is rendered.
+  const targetCell = useMemo(() => {
+    if (!scrollTarget) return -1;
+    const side = scrollTarget.lang === left.lang ? 'left' : 'right';
+    return cells.findIndex((c) => c.side === side && c.paragraphs.includes(scrollTarget.paragraph));
+  }, [scrollTarget, cells, left.lang]);
+  useEffect(() => {
+    if (targetCell >= limit) setLimit(targetCell + CHUNK);
+  }, [targetCell, limit]);
+  useEffect(() => {
+    if (!scrollTarget || targetCell < 0 || targetCell >= limit || !gridRef.current) return;
+    const root = gridRef.current.querySelector<HTMLElement>(`.lang-root[data-lang="${scrollTarget.lang}"]`);
+    const side = scrollTarget.lang === left.lang ? sides.left : sides.right;
+    const ann = scrollTarget.annotationId ? annotations.find((a) => a.id === scrollTarget.annotationId) : undefined;
+    let el: Element | null = null;
+    if (root && side && ann?.target) {
+      const range = textRangeToDomRange(root, ann.target.position.start, ann.target.position.end, side.starts);
+      el = range?.startContainer instanceof Element ? range.startContainer : (range?.startContainer.parentElement ?? null);
+    }
+    el ??= root?.querySelector(`[data-paragraph="${scrollTarget.paragraph}"]`) ?? null;
+    el?.scrollIntoView({ block: 'center' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollTarget, targetCell >= 0 && targetCell < limit]);
+
+  // Reading position: the first paragraph whose top is in view.
+  useEffect(() => {
+    const grid = gridRef.current;
+    const scroller = grid?.closest('.reader-scroll');
+    if (!grid || !scroller) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onScroll = () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        const top = scroller.getBoundingClientRect().top;
+        const paras = grid.querySelectorAll<HTMLElement>(`.lang-root[data-lang="${left.lang}"] [data-paragraph]`);
+        for (const p of paras) {
+          if (p.getBoundingClientRect().bottom > top + 10) {
+            onTopParagraph(Number(p.dataset.paragraph));
+            break;
+          }
+        }
+      }, 800);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      if (timer) clearTimeout(timer);
+    };
+  }, [left.lang, onTopParagraph]);
+
+  const marksFor = (side: Side, p: number) => {
+    if (!scrollTarget?.ranges || scrollTarget.lang !== side.version.lang || scrollTarget.paragraph !== p) return undefined;
+    const text = side.version.paragraphs[p]?.text ?? '';
+    return scrollTarget.snippetText ? localizeSnippetRanges(text, scrollTarget.snippetText, scrollTarget.ranges) : scrollTarget.ranges;
+  };
+
+  const renderCell = (cell: Cell, i: number) => {
+    const side = cell.side === 'left' ? sides.left : sides.right;
+    if (!side) return null;
+    const column = mode === 'side-by-side' && right ? (cell.side === 'left' ? 1 : 2) : 1;
+    return (
+      <div
+        key={`${cell.side}-${cell.row}`}
+        className={`cell cell-${cell.side}${right && mode === 'interleaved' && cell.side === 'right' ? ' translation' : ''}`}
+        data-bead={cell.bead}
+        lang={side.version.lang === 'und' ? undefined : side.version.lang}
+        ref={(el) => {
+          if (el) {
+            el.style.gridRow = String(cell.row);
+            el.style.gridColumn = String(column);
+          }
+        }}
+        data-cell={i}
+      >
+        {cell.paragraphs.map((p) => {
+          const paragraph = side.version.paragraphs[p];
+          if (!paragraph) return null;
+          return (
+            <ParagraphView
+              key={p}
+              paragraph={paragraph}
+              start={side.starts[p] ?? 0}
+              highlights={side.highlights}
+              withNotes={side.withNotes}
+              focusedId={focusedId}
+              marks={marksFor(side, p)}
+            />
+          );
+        })}
+      </div>
+    );
+  };
+
+  const visible = cells.slice(0, limit);
+  const onClick = (e: MouseEvent) => {
+    const mark = (e.target as Element).closest('[data-highlight-ids]');
+    const ids = mark?.getAttribute('data-highlight-ids')?.split(' ').filter(Boolean);
+    const last = ids?.[ids.length - 1];
+    if (last && window.getSelection()?.isCollapsed !== false) onHighlightClick(last);
+  };
+  const onHover = (e: MouseEvent) => {
+    const grid = gridRef.current;
+    const cell = (e.target as Element).closest<HTMLElement>('[data-bead]');
+    grid?.querySelectorAll('.counterpart').forEach((el) => el.classList.remove('counterpart'));
+    if (!grid || !cell || !right || mode === 'vi' || mode === 'en') return;
+    grid.querySelectorAll(`[data-bead="${cell.dataset.bead}"]`).forEach((el) => el !== cell && el.classList.add('counterpart'));
+  };
+
+  return (
+    <div
+      ref={gridRef}
+      className={`article-grid mode-${right ? mode : 'single'}`}
+      onClick={onClick}
+      onMouseOver={onHover}
+      data-rendered={visible.length === cells.length ? 'all' : 'partial'}
+    >
+      <div className="lang-root" data-lang={left.lang}>
+        {visible.map((c, i) => (c.side === 'left' ? renderCell(c, i) : null))}
+      </div>
+      {right && (
+        <div className="lang-root" data-lang={right.lang}>
+          {visible.map((c, i) => (c.side === 'right' ? renderCell(c, i) : null))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** The keyboard shortcut help (opened with `?`). */
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { useFolio } from '../../app/store';
+
+const KEYS: Array<[string, string]> = [
+  ['j', 'shortcuts.next'],
+  ['k', 'shortcuts.prev'],
+  ['/', 'shortcuts.focusSearch'],
+  ['h', 'shortcuts.highlight'],
+  ['n', 'shortcuts.note'],
+  ['Ctrl/⌘ Z', 'shortcuts.undo'],
+  ['Ctrl/⌘ Shift Z', 'shortcuts.redo'],
+  ['?', 'shortcuts.help'],
+];
+
+/** Lists every shortcut. */
+export function ShortcutsDialog() {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={t('shortcuts.title')} onClose={() => useFolio.getState().setDialog(null)}>
+      <dl className="shortcuts">
+        {KEYS.map(([key, label]) => (
+          <div key={key}>
+            <dt>
+              <kbd>{key}</kbd>
+            </dt>
+            <dd>{t(label)}</dd>
+          </div>
+        ))}
+      </dl>
+    </Dialog>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The only file that touches the transport. In Electron the preload exposes `window.folio`;
+ * in a browser (the web bridge) requests go to `/api/<method>` with the page's token, and events
+ * arrive over Server-Sent Events. Callers get one typed client either way.
+ */
+import { API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse, type FolioApi, type FolioEvent } from '@shared/api';
+import type { FolioBridge } from '@shared/bridge';
+import type { ApiError, ErrorCode, Result } from '@shared/result';
+
+declare global {
+  interface Window {
+    folio?: FolioBridge;
+  }
+}
+
+/** An API failure surfaced to the UI, with the contract's error code. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function tokenFromPage(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="folio-token"]')?.content ?? '';
+}
+
+function httpApi(): FolioApi {
+  const token = tokenFromPage();
+  const call = async (method: ApiMethod, req: unknown): Promise<Result<unknown>> => {
+    const res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token },
+      body: JSON.stringify(req ?? {}),
+    });
+    if (res.status === 401) return { ok: false, error: { code: 'invalid-request', message: 'Unauthorized: reopen the URL printed by folio serve' } };
+    return (await res.json()) as Result<unknown>;
+  };
+  return Object.fromEntries(API_METHODS.map((m) => [m, (req: unknown) => call(m, req)])) as unknown as FolioApi;
+}
+
+function httpEvents(listener: (e: FolioEvent) => void): () => void {
+  const source = new EventSource('/api/events');
+  const onMessage = (msg: MessageEvent<string>) => {
+    try {
+      listener(JSON.parse(msg.data) as FolioEvent);
+    } catch {
+      // ignore a malformed event rather than break the stream
+    }
+  };
+  source.addEventListener('folio', onMessage as EventListener);
+  return () => source.close();
+}
+
+const bridge = window.folio;
+const transport: FolioApi = bridge ? bridge.api : httpApi();
+
+/** Which transport this renderer runs on. */
+export const transportKind: 'electron' | 'web' = bridge ? 'electron' : 'web';
+
+/** Calls an API method and unwraps its Result (throws ApiCallError on failure). */
+export async function api<M extends ApiMethod>(method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
+  const call = transport[method] as (r: ApiRequest<M>) => Promise<Result<ApiResponse<M>>>;
+  let result: Result<ApiResponse<M>>;
+  try {
+    result = await call(req);
+  } catch (err) {
+    throw new ApiCallError('io-error', err instanceof Error ? err.message : String(err));
+  }
+  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  return result.value;
+}
+
+/** Subscribes to events pushed by main; returns the unsubscribe function. */
+export function onFolioEvent(listener: (e: FolioEvent) => void): () => void {
+  return bridge ? bridge.onEvent(listener) : httpEvents(listener);
+}
+
+/** The filesystem path of a dropped folder (Electron only). */
+export function pathForDroppedFile(file: File): string | null {
+  return bridge ? bridge.pathForFile(file) : null;
+}
+
+export type { ApiError };

@@ -4,7 +4,7 @@
  */
 import { exportPdf } from './pdf/index';
 import { toMarkdown } from '../annotations/export-markdown';
-import { alignParagraphs } from '../../shared/align';
+import { alignParagraphs } from '../../shared/align/index';
 import { anchoredAnnotations } from '../article-annotations';
 import { FolioError } from '../../shared/result';
 import type { ExportedFile } from '../../shared/api';

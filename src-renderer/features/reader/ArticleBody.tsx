@@ -7,7 +7,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { AnchoredAnnotation, Article, ArticleVersion } from '@shared/types';
 import { paragraphOffsets } from '@shared/text';
-import { alignParagraphs } from './align';
+import { alignParagraphs } from '@shared/align/index';
 import { layoutRows, type Cell, type ViewMode } from './reader-rows';
 import { ParagraphView } from './ParagraphView';
 import type { PlacedHighlight } from './segments';

@@ -3,7 +3,7 @@
  * row, for side-by-side (one row per alignment bead) and interleaved (each bead's left paragraphs,
  * then their translation) modes, or a single version.
  */
-import type { Bead } from './align';
+import type { Bead } from '@shared/align/index';
 
 export type ViewMode = 'vi' | 'en' | 'side-by-side' | 'interleaved';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lengthMatchCost, logErfc } from '../../../../src-renderer/features/reader/lengthModel';
+import { lengthMatchCost, logErfc } from '../../../src-main/shared/align/length-model';
 
 describe('logErfc', () => {
   it('matches reference values of erfc to about 1e-7 relative error', () => {

@@ -4,7 +4,7 @@
  * dynamic programming over "beads" (1-1, 1-0, 0-1, 2-1, 1-2, 2-2) whose cost is
  * −ln(prior of the bead type × probability of the length ratio), lengths in characters.
  */
-import { GALE_CHURCH_VARIANCE, lengthMatchCost } from './lengthModel';
+import { GALE_CHURCH_VARIANCE, lengthMatchCost } from './length-model';
 
 /** One aligned group: indexes of the left and right paragraphs shown side by side (either may be empty). */
 export interface Bead {

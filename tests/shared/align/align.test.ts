@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs, type Bead } from '../../../../src-renderer/features/reader/align';
+import { alignParagraphs, type Bead } from '../../../src-main/shared/align/align';
 import { LIBRARY_EN, LIBRARY_VI } from './fixtures';
 
 const oneToOne = (n: number): Bead[] => Array.from({ length: n }, (_, i) => ({ left: [i], right: [i] }));

@@ -1,0 +1,297 @@
+/**
+ * The library: a user's folder of article files as `Article`s. Scans with a parsed-version
+ * cache, keeps file ids stable through the id registry, removes site furniture across files,
+ * pairs translations, and follows changes on disk with a debounced watcher.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import type { Article, ArticleVersion, Lang, LibraryStatus, ScanProgress, SkippedFile } from '../../shared/types';
+import { loadCache, saveCache } from './cache';
+import { decode } from './encoding/decode';
+import { findFurniture, removeFurniture } from './furniture';
+import { pairVersions } from './pairing';
+import { formatOf, readParsedFile, type ParsedFile } from './read-file';
+import { IdRegistry } from './registry';
+import { resolveInside } from './safe-path';
+import { isIgnoredName, walkLibrary } from './walk';
+
+/** Options of `Library.open`. */
+export interface LibraryOptions {
+  root: string;
+  dataDir: string;
+  /** Files larger than this are skipped as `too-large` (default 20 MB). */
+  maxFileBytes?: number;
+  /** Article files beyond this count are skipped as `limit-reached` (default 100 000). */
+  maxFiles?: number;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+/** What changed, as Article ids. */
+export interface LibraryChange {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** Files read between yields to the event loop, so a server stays responsive during a scan. */
+const YIELD_EVERY = 50;
+/** Watcher debounce: editors write files in bursts (temp file, rename, touch). */
+const DEBOUNCE_MS = 250;
+
+function signature(a: Article): string {
+  return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${v.paragraphs.length}|${v.title}`).join('||');
+}
+
+/** A library folder, scanned and (optionally) watched. */
+export class Library {
+  readonly root: string;
+  readonly dataDir: string;
+  private readonly opts: LibraryOptions;
+  private registry!: IdRegistry;
+  private files = new Map<string, ParsedFile>();
+  private skippedFiles = new Map<string, SkippedFile>();
+  private list: Article[] = [];
+  private index = new Map<string, Article>();
+  private signatures = new Map<string, string>();
+  private progress: ScanProgress = { phase: 'scanning', done: 0, total: 0 };
+  private watcher: FSWatcher | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(opts: LibraryOptions) {
+    this.opts = opts;
+    this.root = opts.root;
+    this.dataDir = opts.dataDir;
+  }
+
+  /** Open a library: load the registry and cache, then scan. */
+  static async open(opts: LibraryOptions): Promise<Library> {
+    const lib = new Library(opts);
+    lib.registry = await IdRegistry.load(opts.dataDir);
+    lib.files = await loadCache(opts.dataDir, opts.root);
+    await lib.rescan();
+    return lib;
+  }
+
+  /** All articles, ordered by the path of their first version. */
+  articles(): Article[] {
+    return this.list;
+  }
+
+  /** An article by its id, any version's fileId, or any version's relative path. */
+  get(idOrFileIdOrRelPath: string): Article | undefined {
+    return this.index.get(idOrFileIdOrRelPath);
+  }
+
+  /** Counts, the last scan's skipped files and progress. */
+  status(): LibraryStatus {
+    return {
+      root: this.root,
+      dataDir: this.dataDir,
+      progress: { ...this.progress },
+      articleCount: this.list.length,
+      pairCount: this.list.filter((a) => a.versions.length > 1).length,
+      skipped: [...this.skippedFiles.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    };
+  }
+
+  /** The decoded (NFC) original text of a version; the file itself is never modified. */
+  async rawText(id: string, lang?: Lang): Promise<string> {
+    const article = this.get(id);
+    const version = article?.versions.find((v) => !lang || v.lang === lang) ?? (lang ? undefined : article?.versions[0]);
+    if (!version) throw Object.assign(new Error(`No article version for ${id}`), { code: 'not-found' });
+    const bytes = await readFile(this.resolveInside(version.path));
+    return decode(bytes).text;
+  }
+
+  /** Absolute path of a library-relative path; throws `{code:'outside-library'}` otherwise. */
+  resolveInside(relPath: string): string {
+    return resolveInside(this.root, relPath);
+  }
+
+  /** Full rescan (files whose size and mtime match the cache are not re-read). */
+  rescan(): Promise<LibraryChange> {
+    return this.serial(() => this.scanAll());
+  }
+
+  /** Start watching the folder; `onChange` gets a debounced change set (~250 ms after a burst). */
+  async watch(onChange: (c: LibraryChange) => void): Promise<void> {
+    if (this.watcher) return;
+    const pending = new Set<string>();
+    let timer: NodeJS.Timeout | null = null;
+    const rootAbs = this.root;
+    const watcher = chokidarWatch(rootAbs, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      ignored: (p: string) => relative(rootAbs, p).split(sep).some((s) => s !== '' && isIgnoredName(s)),
+    });
+    this.watcher = watcher;
+    const schedule = (abs: string): void => {
+      const rel = relative(rootAbs, abs).split(sep).join('/');
+      if (!rel || rel.startsWith('..')) return;
+      pending.add(rel);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        const batch = [...pending];
+        pending.clear();
+        void this.serial(() => this.applyPaths(batch)).then((c) => {
+          if (!this.closed && (c.added.length || c.changed.length || c.removed.length)) onChange(c);
+        }, () => undefined);
+      }, DEBOUNCE_MS);
+    };
+    for (const ev of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(ev, schedule);
+    await new Promise<void>((res) => watcher.once('ready', () => res()));
+  }
+
+  /** Stop watching and flush state to disk. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.watcher?.close();
+    this.watcher = null;
+    await this.queue.catch(() => undefined);
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private report(done: number, total: number, phase: ScanProgress['phase'] = 'scanning'): void {
+    this.progress = { phase, done, total };
+    this.opts.onProgress?.({ ...this.progress });
+  }
+
+  /** Read `rel` unless the cached parse still matches its size and mtime. */
+  private async load(abs: string, rel: string): Promise<ParsedFile | SkippedFile> {
+    const cached = this.files.get(rel);
+    if (cached) {
+      try {
+        const st = await stat(abs);
+        if (st.size === cached.version.size && st.mtimeMs === cached.version.mtimeMs) return cached;
+      } catch {
+        /* fall through: readParsedFile reports vanished/unreadable */
+      }
+    }
+    const opts = this.opts.maxFileBytes !== undefined ? { maxFileBytes: this.opts.maxFileBytes } : {};
+    return readParsedFile(abs, rel, opts);
+  }
+
+  private async scanAll(): Promise<LibraryChange> {
+    const { files, skipped } = await walkLibrary(this.root);
+    const maxFiles = this.opts.maxFiles ?? 100_000;
+    const next = new Map<string, ParsedFile>();
+    this.skippedFiles = new Map(skipped.map((s) => [s.path, s]));
+    const total = Math.min(files.length, maxFiles);
+    this.report(0, total);
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
+      if (!f) continue;
+      if (i >= maxFiles) {
+        this.skippedFiles.set(f.rel, { path: f.rel, reason: 'limit-reached', message: `More than ${maxFiles} article files in the library` });
+        continue;
+      }
+      const r = await this.load(f.abs, f.rel);
+      if ('reason' in r) this.skippedFiles.set(f.rel, r);
+      else next.set(f.rel, r);
+      if ((i + 1) % YIELD_EVERY === 0) {
+        this.report(i + 1, total);
+        await yieldToLoop();
+      }
+    }
+    this.files = next;
+    this.assignIds([...next.keys()]);
+    const change = this.rebuild();
+    this.report(total, total, 'ready');
+    await this.persist();
+    return change;
+  }
+
+  private async applyPaths(paths: string[]): Promise<LibraryChange> {
+    const touched = new Set<string>();
+    for (const rel of paths) {
+      let isDir = false;
+      try {
+        isDir = (await stat(join(this.root, rel))).isDirectory();
+      } catch {
+        // Gone: a file, or a folder and everything under it.
+        for (const k of [...this.files.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.files.delete(k);
+        for (const k of [...this.skippedFiles.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.skippedFiles.delete(k);
+        continue;
+      }
+      if (isDir) {
+        const { files, skipped } = await walkLibrary(this.root, rel);
+        for (const s of skipped) this.skippedFiles.set(s.path, s);
+        for (const f of files) touched.add(f.rel);
+      } else if (formatOf(rel)) {
+        touched.add(rel);
+      }
+    }
+    for (const rel of touched) {
+      this.skippedFiles.delete(rel);
+      const r = await this.load(join(this.root, rel), rel);
+      if ('reason' in r) { this.skippedFiles.set(rel, r); this.files.delete(rel); }
+      else this.files.set(rel, r);
+    }
+    this.assignIds([...touched].filter((p) => this.files.has(p)));
+    const change = this.rebuild();
+    await this.persist();
+    return change;
+  }
+
+  private assignIds(paths: string[]): void {
+    const present = (p: string): boolean => this.files.has(p);
+    for (const rel of paths.sort()) {
+      const f = this.files.get(rel);
+      if (!f) continue;
+      const e = this.registry.assign(rel, f.version.contentHash, present);
+      if (f.version.fileId !== e.fileId) f.version = { ...f.version, fileId: e.fileId };
+    }
+    this.registry.sweep(present);
+  }
+
+  /** Recompute furniture, pairs and the index; returns what changed since the last build. */
+  private rebuild(): LibraryChange {
+    const base = [...this.files.values()].map((f) => f.version);
+    const furniture = findFurniture(base);
+    const finals = new Map<string, ArticleVersion>();
+    for (const f of this.files.values()) finals.set(f.version.path, removeFurniture(f.version, furniture));
+    const groups = pairVersions([...this.files.values()].map((f) => ({ path: f.version.path, lang: f.version.lang, translation: f.translation })));
+    const list: Article[] = [];
+    for (const paths of groups) {
+      const versions = paths.map((p) => finals.get(p)).filter((v): v is ArticleVersion => v !== undefined);
+      if (versions.length === 0) continue;
+      // The id of the version first seen; ties go to the first in order (vi before en).
+      let first = versions[0] as ArticleVersion;
+      for (const v of versions) {
+        if ((this.registry.get(v.path)?.firstSeen ?? Infinity) < (this.registry.get(first.path)?.firstSeen ?? Infinity)) first = v;
+      }
+      list.push({ id: first.fileId, versions });
+    }
+    const index = new Map<string, Article>();
+    for (const a of list) {
+      index.set(a.id, a);
+      for (const v of a.versions) { index.set(v.fileId, a); index.set(v.path, a); }
+    }
+    const sigs = new Map(list.map((a) => [a.id, signature(a)]));
+    const change: LibraryChange = { added: [], changed: [], removed: [] };
+    for (const [id, s] of sigs) {
+      const before = this.signatures.get(id);
+      if (before === undefined) change.added.push(id);
+      else if (before !== s) change.changed.push(id);
+    }
+    for (const id of this.signatures.keys()) if (!sigs.has(id)) change.removed.push(id);
+    this.list = list;
+    this.index = index;
+    this.signatures = sigs;
+    return change;
+  }
+
+  private async persist(): Promise<void> {
+    await this.registry.save();
+    await saveCache(this.dataDir, this.root, this.files);
+  }
+}

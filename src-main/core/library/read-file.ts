@@ -1,0 +1,174 @@
+/**
+ * Read one library file into an `ArticleVersion`, or say why it was skipped. Never throws for
+ * bad input: too large, binary, vanished, unreadable, undecodable, unparsable and empty files
+ * each become a `SkippedFile` with a one-line English message.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { ArticleFormat, ArticleVersion, Lang, SkippedFile, SkipReason } from '../../shared/types';
+import { decode, DecodeError } from './encoding/decode';
+import { parseScrapedText } from './parse/scraped-text';
+import { parseMarkdown } from './parse/markdown';
+import { parseHtml } from './parse/html';
+import { detectLanguage } from './parse/language';
+import { articleText } from '../../shared/text';
+
+/** Default size limit for one file (bytes). */
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Format of a path by extension, or null when the file is not an article. */
+export function formatOf(path: string): ArticleFormat | null {
+  const ext = /\.([^./]+)$/.exec(path.toLowerCase())?.[1];
+  if (ext === 'txt') return 'txt';
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  if (ext === 'html' || ext === 'htm') return 'html';
+  return null;
+}
+
+/** Language suggested by the path: `name.vi.md`, or a `vi/` / `en/` folder. */
+export function langFromPath(relPath: string): Lang | null {
+  const m = /\.(vi|en)\.[^./]+$/i.exec(relPath);
+  if (m?.[1]) return m[1].toLowerCase() as Lang;
+  const dirs = relPath.split('/').slice(0, -1).reverse();
+  for (const d of dirs) if (d === 'vi' || d === 'en') return d;
+  return null;
+}
+
+/** A parsed file: the version plus what pairing needs that the shared model does not carry. */
+export interface ParsedFile {
+  version: ArticleVersion;
+  /** `translation:` front-matter link, relative to the file's folder. */
+  translation: string | null;
+}
+
+/** Options for reading one file. */
+export interface ReadOptions {
+  maxFileBytes?: number;
+  /** Furniture line keys of the file's folder (scraped .txt pages). */
+  furniture?: ReadonlySet<string>;
+}
+
+function skip(path: string, reason: SkipReason, message: string): SkippedFile {
+  return { path, reason, message };
+}
+
+function errCode(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+}
+
+/** True when the bytes look binary: NUL bytes, or many control characters (not in UTF-16). */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) return true;
+    // TCVN3 puts a few capitals in C0 (0x01-0x17), so allow a small share of controls.
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}
+
+/** sha256 hex of a string. */
+export function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/** Read and parse one file; `relPath` uses `/` separators. */
+export async function readParsedFile(absPath: string, relPath: string, opts: ReadOptions = {}): Promise<ParsedFile | SkippedFile> {
+  const format = formatOf(relPath);
+  if (!format) return skip(relPath, 'parse-error', 'Not an article file type');
+  const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let bytes: Buffer;
+  let size: number;
+  let mtimeMs: number;
+  try {
+    const st = await stat(absPath);
+    if (!st.isFile()) return skip(relPath, 'unreadable', 'Not a regular file');
+    if (st.size > limit) return skip(relPath, 'too-large', `File is ${st.size} bytes, over the ${limit}-byte limit`);
+    size = st.size;
+    mtimeMs = st.mtimeMs;
+    bytes = await readFile(absPath);
+  } catch (e) {
+    const code = errCode(e);
+    if (code === 'ENOENT') return skip(relPath, 'vanished', 'File disappeared during the scan');
+    return skip(relPath, 'unreadable', `Cannot read file (${code || 'error'})`);
+  }
+  if (bytes.length > limit) return skip(relPath, 'too-large', `File is ${bytes.length} bytes, over the ${limit}-byte limit`);
+  if (bytes.length === 0) return skip(relPath, 'empty', 'File is empty');
+  if (looksBinary(bytes)) return skip(relPath, 'binary', 'File looks binary, not text');
+  let text: string;
+  let encoding: string;
+  try {
+    ({ text, encoding } = decode(bytes));
+  } catch (e) {
+    return skip(relPath, 'decode-error', e instanceof DecodeError ? e.message : 'Cannot decode text');
+  }
+  if (text.trim().length === 0) return skip(relPath, 'empty', 'File has no text');
+  try {
+    return buildVersion({ text, encoding, format, relPath, size, mtimeMs, furniture: opts.furniture });
+  } catch (e) {
+    return skip(relPath, 'parse-error', `Cannot parse ${format.toUpperCase()}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}`);
+  }
+}
+
+interface BuildInput {
+  text: string;
+  encoding: string;
+  format: ArticleFormat;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  furniture: ReadonlySet<string> | undefined;
+}
+
+function asLang(s: string | null | undefined): Lang | null {
+  const l = s?.slice(0, 2).toLowerCase();
+  return l === 'vi' || l === 'en' ? l : null;
+}
+
+function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
+  const { text, format, relPath } = input;
+  const contentHash = sha256(text);
+  let metaLang: Lang | null = null;
+  let translation: string | null = null;
+  let base: Pick<ArticleVersion, 'title' | 'date' | 'author' | 'source' | 'tags' | 'captions' | 'paragraphs'>;
+  if (format === 'md') {
+    const md = parseMarkdown(text);
+    metaLang = asLang(md.meta.lang);
+    translation = md.meta.translation ?? null;
+    const firstHeading = md.paragraphs.find((p) => p.kind === 'heading')?.text;
+    base = {
+      title: md.meta.title ?? firstHeading ?? md.paragraphs[0]?.text.slice(0, 120) ?? 'Untitled',
+      date: md.meta.date ?? null, author: md.meta.author ?? null, source: md.meta.source ?? null,
+      tags: md.meta.tags, captions: [], paragraphs: md.paragraphs,
+    };
+  } else if (format === 'html') {
+    const h = parseHtml(text);
+    metaLang = asLang(h.lang);
+    base = { title: h.title, date: h.date, author: h.author, source: h.source, tags: [], captions: h.captions, paragraphs: h.paragraphs };
+  } else {
+    const s = parseScrapedText(text, input.furniture ? { furniture: input.furniture } : {});
+    base = { ...s, tags: [] };
+  }
+  if (base.paragraphs.length === 0) return skip(relPath, 'empty', 'No readable text in the file');
+  const lang = metaLang ?? langFromPath(relPath) ?? detectLanguage(`${base.title}\n${articleText(base.paragraphs)}`);
+  const version: ArticleVersion = {
+    fileId: sha256(contentHash + relPath).slice(0, 16),
+    lang, path: relPath, format, encoding: input.encoding, ...base,
+    size: input.size, mtimeMs: input.mtimeMs, contentHash,
+  };
+  return { version, translation };
+}
+
+/** Read one file as an `ArticleVersion` (fileId derived from content and path) or a skip. */
+export async function readArticleFile(absPath: string, relPath: string, opts: ReadOptions = {}): Promise<ArticleVersion | SkippedFile> {
+  const r = await readParsedFile(absPath, relPath, opts);
+  return 'version' in r ? r.version : r;
+}
+
+/** Type guard: a read result that was skipped. */
+export function isSkipped(r: ParsedFile | SkippedFile | ArticleVersion): r is SkippedFile {
+  return 'reason' in r;
+}

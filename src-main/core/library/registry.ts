@@ -1,0 +1,80 @@
+/**
+ * Stable file ids. `<dataDir>/library-registry.json` maps path -> {fileId, contentHash,
+ * firstSeen}. A path keeps its id when edited in place; a new path whose content hash matches
+ * an entry whose file is gone takes over that id (a rename or move); otherwise the id is the
+ * first 16 hex digits of sha256(contentHash + path).
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readJson, writeJson } from './persisted-json';
+import { sha256 } from './read-file';
+
+const EntrySchema = z.object({
+  fileId: z.string().regex(/^[0-9a-f]{16}$/),
+  contentHash: z.string(),
+  firstSeen: z.number(),
+  /** When the file was last found missing (ms); absent while present. */
+  missingSince: z.number().optional(),
+});
+const RegistrySchema = z.object({ version: z.literal(1), entries: z.record(z.string(), EntrySchema) });
+
+/** One registry row. */
+export type RegistryEntry = z.infer<typeof EntrySchema>;
+
+/** Missing entries are forgotten after this long (their annotations have long been orphaned). */
+const FORGET_AFTER_MS = 180 * 24 * 3600 * 1000;
+
+/** The id registry of one library. */
+export class IdRegistry {
+  private constructor(private readonly file: string, private readonly entries: Map<string, RegistryEntry>) {}
+
+  /** Load from `<dataDir>/library-registry.json` (a corrupt file starts empty). */
+  static async load(dataDir: string): Promise<IdRegistry> {
+    const file = join(dataDir, 'library-registry.json');
+    const data = await readJson(file, RegistrySchema);
+    return new IdRegistry(file, new Map(Object.entries(data?.entries ?? {})));
+  }
+
+  /** The entry for `path`, if any. */
+  get(path: string): RegistryEntry | undefined {
+    return this.entries.get(path);
+  }
+
+  /**
+   * The id for a file now at `path` with `contentHash`. `present(p)` says whether a path
+   * currently exists in the library (so a same-content entry is a rename, not a copy).
+   */
+  assign(path: string, contentHash: string, present: (p: string) => boolean, now = Date.now()): RegistryEntry {
+    const own = this.entries.get(path);
+    if (own) {
+      const next = { fileId: own.fileId, contentHash, firstSeen: own.firstSeen };
+      this.entries.set(path, next);
+      return next;
+    }
+    for (const [oldPath, e] of this.entries) {
+      if (e.contentHash === contentHash && oldPath !== path && !present(oldPath)) {
+        this.entries.delete(oldPath);
+        const moved = { fileId: e.fileId, contentHash, firstSeen: e.firstSeen };
+        this.entries.set(path, moved);
+        return moved;
+      }
+    }
+    const fresh = { fileId: sha256(contentHash + path).slice(0, 16), contentHash, firstSeen: now };
+    this.entries.set(path, fresh);
+    return fresh;
+  }
+
+  /** Mark entries whose paths are not in `present` as missing; forget very old ones. */
+  sweep(present: (p: string) => boolean, now = Date.now()): void {
+    for (const [p, e] of this.entries) {
+      if (present(p)) { if (e.missingSince !== undefined) this.entries.set(p, { fileId: e.fileId, contentHash: e.contentHash, firstSeen: e.firstSeen }); continue; }
+      if (e.missingSince === undefined) this.entries.set(p, { ...e, missingSince: now });
+      else if (now - e.missingSince > FORGET_AFTER_MS) this.entries.delete(p);
+    }
+  }
+
+  /** Persist atomically. */
+  async save(): Promise<void> {
+    await writeJson(this.file, { version: 1, entries: Object.fromEntries(this.entries) });
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines, type Line } from '../../../../src-main/core/export/pdf/line-break';
 import { offsetX, spanExtent } from '../../../../src-main/core/export/pdf/line-geometry';
-import { realMeasurer as m } from './measure.test';
+import { realMeasurer as m } from './real-measurer';
 
 const TEXT = 'Ở đồng bằng sông Cửu Long, nước mặn đã lấn sâu vào các kênh rạch từ tháng Hai, khiến nhiều hộ nông dân phải bơm nước ngọt dự trữ từ trước Tết.';
 const lineText = (text: string, l: Line): string => text.slice(l.start, l.end);

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { FONT_FILES, resolveFontsDir } from '../../../../src-main/core/export/pdf/fonts';
-import { fontkitMeasurer, parseFont } from '../../../../src-main/core/export/pdf/measure';
+import { fontBytes as bytes, realMeasurer } from './real-measurer';
 
 const dir = path.resolve('resources/fonts');
-const bytes = (f: string): Uint8Array => new Uint8Array(readFileSync(path.join(dir, f)));
-export const realMeasurer = fontkitMeasurer({ regular: parseFont(bytes(FONT_FILES.regular)), bold: parseFont(bytes(FONT_FILES.bold)), italic: parseFont(bytes(FONT_FILES.italic)) });
 
 describe('fontkitMeasurer', () => {
   it('matches the advance widths pdf-lib draws with (ligatures off), for Vietnamese and English', async () => {

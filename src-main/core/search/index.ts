@@ -26,7 +26,7 @@ import { Engine } from './engine';
 import { loadState, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
-import { analyzeInBatches } from './worker-pool';
+import { analyzeInBatches, type BuildMode } from './worker-pool';
 import { runSearch } from './search-run';
 
 export type { IndexExtras } from './documents';
@@ -76,6 +76,8 @@ export class SearchIndex {
   /** Where the state came from, and why a cache was rejected. */
   origin: IndexOrigin = 'empty';
   cacheError: string | null = null;
+  /** How the last reconcile analysed its documents (null before any). */
+  lastBuildMode: BuildMode | null = null;
 
   private constructor(
     private readonly dataDir: string,
@@ -156,7 +158,7 @@ export class SearchIndex {
     }
     let done = 0;
     onProgress?.(0, inputs.length);
-    await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
+    this.lastBuildMode = await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
       for (const item of batch) {
         const meta = pending.get(item.doc.id);
         if (meta) this.insert(item, meta);

@@ -37,25 +37,44 @@ function spawn(): Worker {
   const where = indexWorkerLocation();
   if (!where) throw new Error('index worker file not found');
   if (!where.viaTsx) return new Worker(where.url);
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const tsxApi = tsxEsmApiUrl();
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(where.url.href)}); });`;
   return new Worker(boot, { eval: true });
 }
 
+/** How a build ran: in worker threads, or in-thread (asked for, or because workers failed). */
+export type BuildMode = 'workers' | 'in-thread' | 'in-thread-fallback';
+
+/** URL of tsx's ESM register API (its CommonJS twin cannot register ESM hooks in a worker). */
+function tsxEsmApiUrl(): string {
+  const resolve = (import.meta as { resolve?: (s: string) => string }).resolve;
+  if (typeof resolve === 'function') {
+    try {
+      return resolve('tsx/esm/api');
+    } catch {
+      // fall through: some runners (vitest) provide no import.meta.resolve
+    }
+  }
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
+}
+
 /** Analyses `inputs` and hands each batch to `sink`; `workers` 0 means in-thread. */
-export async function analyzeInBatches(inputs: readonly DocInput[], workers: number, sink: (docs: AnalyzedDoc[]) => void): Promise<void> {
+export async function analyzeInBatches(inputs: readonly DocInput[], workers: number, sink: (docs: AnalyzedDoc[]) => void): Promise<BuildMode> {
   const batches: DocInput[][] = [];
   for (let i = 0; i < inputs.length; i += BATCH_SIZE) batches.push(inputs.slice(i, i + BATCH_SIZE));
   const done = new Set<number>();
+  let mode: BuildMode = 'in-thread';
   if (workers > 0 && batches.length > 1) {
     try {
       await viaWorkers(batches, workers, (seq, docs) => {
         done.add(seq);
         sink(docs);
       });
-      return;
+      return 'workers';
     } catch {
       // Worker startup failed in this environment: finish in-thread below.
+      mode = 'in-thread-fallback';
     }
   }
   let last = performance.now();
@@ -67,6 +86,7 @@ export async function analyzeInBatches(inputs: readonly DocInput[], workers: num
       last = performance.now();
     }
   }
+  return mode;
 }
 
 function viaWorkers(batches: DocInput[][], count: number, onBatch: (seq: number, docs: AnalyzedDoc[]) => void): Promise<void> {

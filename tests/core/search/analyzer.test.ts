@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, isBigram } from '../../../src-main/core/search/analyzer';
+import { foldDiacritics, normalizeTonePlacement } from '../../../src-main/core/search/fold';
+import { tokenize } from '../../../src-main/core/search/tokenize';
+
+describe('foldDiacritics', () => {
+  it('strips tone and quality marks and maps đ/Đ to d/D', () => {
+    expect(foldDiacritics('Đường phố ương ngạnh')).toBe('Duong pho uong nganh');
+    expect(foldDiacritics('đ')).toBe('d');
+  });
+});
+
+describe('normalizeTonePlacement', () => {
+  it('gives old and new placements one key', () => {
+    expect(normalizeTonePlacement('hòa')).toBe(normalizeTonePlacement('hoà'));
+    expect(normalizeTonePlacement('thúy')).toBe(normalizeTonePlacement('thuý'));
+    expect(normalizeTonePlacement('qủa')).toBe('quả');
+    expect(normalizeTonePlacement('khỏe')).toBe(normalizeTonePlacement('khoẻ'));
+  });
+  it('keeps correct syllables as they are', () => {
+    for (const s of ['người', 'giữa', 'gì', 'quốc', 'của', 'mùa', 'hoàng', 'khuỷu', 'thuở', 'huỳnh', 'đường']) {
+      expect(normalizeTonePlacement(s)).toBe(s);
+    }
+  });
+  it('does not merge different words', () => {
+    const keys = ['dương', 'đương', 'đường'].map(normalizeTonePlacement);
+    expect(new Set(keys).size).toBe(3);
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps combining marks inside the word (NFD input)', () => {
+    const text = 'tiếng Việt'.normalize('NFD');
+    const { words } = tokenize(text);
+    expect(words).toHaveLength(2);
+    expect(text.slice(words[0]!.start, words[0]!.end)).toBe('tiếng'.normalize('NFD'));
+    expect(words.map((w) => w.exact)).toEqual(['tiếng', 'việt']);
+  });
+  it('marks words separated by punctuation as not adjacent', () => {
+    const { words } = tokenize('dân, chủ nhà');
+    expect(words.map((w) => w.adjacent)).toEqual([false, false, true]);
+  });
+});
+
+describe('analyze', () => {
+  it('yields the same terms for NFC and NFD input', () => {
+    const s = 'Quy chế dân chủ cơ sở ở xã phường';
+    expect(analyze(s.normalize('NFD'))).toEqual(analyze(s.normalize('NFC')));
+  });
+  it('lowercases and emits exact keys plus folded adjacent bigrams', () => {
+    const terms = analyze('Đường Phố');
+    expect(terms).toContain('đường');
+    expect(terms).toContain('phố');
+    expect(terms).toContain('duong pho');
+    expect(terms.filter(isBigram)).toEqual(['duong pho']);
+  });
+  it('does not pair words across punctuation', () => {
+    expect(analyze('dân, chủ').filter(isBigram)).toEqual([]);
+  });
+  it('indexes codes and dates whole and by their parts', () => {
+    const terms = analyze('Báo cáo 08-BC/TU ngày 15-10-1930 năm 2021');
+    for (const t of ['08-bc/tu', '08', 'bc', 'tu', '15-10-1930', '15', '10', '1930', '2021']) expect(terms).toContain(t);
+  });
+  it('normalises tone placement in the exact key', () => {
+    expect(analyze('hòa thúy qủa')).toEqual(analyze('hoà thuý quả'));
+  });
+});

@@ -6,7 +6,7 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 /** Parsed arguments handed to a command. */
 export interface CommandArgs {
   positionals: string[];
-  values: Record<string, string | boolean | string[] | undefined>;
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
 }
 
 export interface Command {

@@ -77,7 +77,7 @@ export const showCommand: Command = {
     if (!article) throw new CliError(`no article with id or path ${key}`);
     const lang = str(args, 'lang');
     if (lang && lang !== 'vi' && lang !== 'en') throw new CliError(`invalid --lang: ${lang} (vi or en)`);
-    const versions = lang ? [pickVersion(article, lang)] : article.versions;
+    const versions = lang === 'vi' || lang === 'en' ? [pickVersion(article, lang)] : article.versions;
     if (flag(args, 'raw')) {
       const texts = await Promise.all(versions.map(async (v) => ({ lang: v.lang, path: v.path, text: await session.library.rawText(article.id, v.lang) })));
       if (flag(args, 'json')) printJson({ id: article.id, raw: texts });

@@ -42,7 +42,7 @@ export function isWidgetLine(line: string): boolean {
   if (line.length > 60) return false;
   const words = line.toLowerCase().match(/[\p{L}\p{N}+-]+/gu) ?? [];
   if (words.length === 0) return true; // only symbols: icons, bullets, "|||"
-  if (words.length > 6) return false;
+  if (words.length > 6 || words.every((w) => /^\d+$/.test(w))) return false;
   return words.every((w) => WIDGET_WORDS.has(w) || /^\d+$/.test(w));
 }
 

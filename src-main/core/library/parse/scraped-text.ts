@@ -45,10 +45,10 @@ export function parseScrapedText(text: string, opts: ScrapedOptions = {}): Scrap
 
   // 1. Line-local rules, valid anywhere in the page.
   lines.forEach((line, i) => {
-    if (isLanguageSwitcher(line) || isMenuLine(line) || isWidgetLine(line) || isFormLine(line) || isStrongFooter(line)) {
-      labels[i] = 'drop';
-    } else if (isDateLine(line)) {
+    if (isDateLine(line)) {
       date ??= parseVietnameseDate(line);
+      labels[i] = 'drop';
+    } else if (isLanguageSwitcher(line) || isMenuLine(line) || isWidgetLine(line) || isFormLine(line) || isStrongFooter(line)) {
       labels[i] = 'drop';
     } else if (isCaptionLine(line)) {
       labels[i] = 'caption';

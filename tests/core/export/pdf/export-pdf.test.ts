@@ -5,8 +5,10 @@
  */
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfExportItem } from '../../../../src-main/core/export/pdf/index';
+import { HIGHLIGHT_RGB } from '../../../../src-main/core/export/pdf/styles';
 import { articleText } from '../../../../src-main/shared/text';
 import type { AnchoredAnnotation, ArticleVersion } from '../../../../src-main/shared/types';
 import { articleNote, highlight, longArticle, mekongArticle, orphan } from '../../../fixtures/export-pdf/articles';
@@ -62,7 +64,18 @@ function withMarkers(v: ArticleVersion, noted: Array<{ a: AnchoredAnnotation; n:
   return out.split('\n\n');
 }
 
-type PdfJsAnnotation = { subtype: string; contentsObj?: { str: string }; titleObj?: { str: string }; quadPoints?: Float32Array; rect: number[]; color?: Uint8ClampedArray };
+type PdfJsAnnotation = {
+  subtype: string;
+  contentsObj?: { str: string };
+  titleObj?: { str: string };
+  quadPoints?: Float32Array;
+  rect: number[];
+  color?: Uint8ClampedArray;
+  modificationDate?: string;
+  creationDate?: string;
+  hasAppearance?: boolean;
+  popupRef?: string | null;
+};
 
 async function highlightAnnotations(bytes: Uint8Array): Promise<Array<PdfJsAnnotation & { page: number }>> {
   const doc = await openWithPdfJs(bytes);
@@ -126,6 +139,11 @@ describe.skipIf(!HAS_PDFTOTEXT)('PDF export read back with pdftotext and pdf.js'
       if (!ann?.quadPoints) throw new Error('annotation without quad points');
       expect(ann.contentsObj?.str ?? '').toBe(a.note);
       expect(ann.titleObj?.str).toBe(AUTHOR);
+      expect(ann.modificationDate).toBe('D:20240402113000Z');
+      expect(ann.creationDate).toBe('D:20240401100000Z');
+      expect(ann.hasAppearance).toBe(true);
+      expect(Boolean(ann.popupRef)).toBe(a.note !== '');
+      expect([...(ann.color ?? [])]).toEqual(HIGHLIGHT_RGB[a.color].map((c) => Math.round(c * 255)));
       const boxes = quadBoxes(ann.quadPoints);
       const quote = a.target?.quote.exact ?? '';
       // poppler's word boxes under the quads are exactly the highlighted words (a note marker may trail the last one).
@@ -140,6 +158,25 @@ describe.skipIf(!HAS_PDFTOTEXT)('PDF export read back with pdftotext and pdf.js'
       expect(squash(under.map((it) => it.str).join(' '))).toContain(squash(quote));
     }
     await doc.destroy();
+  });
+
+  it('writes the annotation dictionaries viewers and printers rely on (/F 4, /NM, UTF-16 /Contents, multiply /AP)', async () => {
+    const doc = await PDFDocument.load(vi);
+    const dicts = doc.getPages().flatMap((p) => (p.node.Annots()?.asArray() ?? []).map((ref) => doc.context.lookup(ref, PDFDict)));
+    const highlights = dicts.filter((d) => d.get(PDFName.of('Subtype')) === PDFName.of('Highlight'));
+    expect(highlights).toHaveLength(highlightsOf(VI).length);
+    for (const [i, d] of highlights.entries()) {
+      const a = highlightsOf(VI)[i] as AnchoredAnnotation;
+      expect(d.get(PDFName.of('F'))?.toString()).toBe('4');
+      expect(d.lookup(PDFName.of('NM'), PDFHexString).decodeText()).toBe(a.id);
+      if (a.note) expect(d.lookup(PDFName.of('Contents'), PDFHexString).toString()).toMatch(/^<FEFF/i);
+      const ap = d.lookup(PDFName.of('AP'), PDFDict).lookup(PDFName.of('N'), PDFStream);
+      const gs = ap.dict.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('ExtGState'), PDFDict).lookup(PDFName.of('G0'), PDFDict);
+      expect(gs.get(PDFName.of('BM'))).toBe(PDFName.of('Multiply'));
+      const quads = d.lookup(PDFName.of('QuadPoints'), PDFArray).size();
+      expect(quads % 8).toBe(0);
+      expect(quads).toBeGreaterThanOrEqual(8);
+    }
   });
 
   it('lists orphaned highlights as not found, without an annotation, and prints article notes', async () => {
@@ -236,7 +273,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('PDF export read back with pdftotext and pdf.js'
     const bytes = await exportPdf(items, { lang: 'vi', paper: 'letter', author: AUTHOR, fontsDir: FONTS, now: NOW, onProgress: (d, t) => progress.push([d, t]) });
     expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
     const doc = await openWithPdfJs(bytes);
-    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    const info = (await doc.getMetadata()).info as Record<string, unknown>;
     expect(info.Title).toBe('Folio — 3 articles');
     expect(info.Author).toBe(AUTHOR);
     expect(info.Producer).toBe('Folio');

@@ -86,6 +86,8 @@ export const useFolio = create<FolioState>((set, get) => ({
     try {
       const [article, annotations] = await Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]);
       if (seq !== articleSeq) return;
+      // Marks for the first-paint measurement (e2e suite and benchmark): data in → rows painted.
+      performance.mark('folio:article-data', { detail: id });
       set({ article, annotations });
       const paragraph = target?.paragraph ?? get().settings?.positions[id] ?? 0;
       void api('updateSettings', { position: { id, paragraph } }).then((settings) => set({ settings }));

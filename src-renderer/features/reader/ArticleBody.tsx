@@ -69,6 +69,19 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
   const [limit, setLimit] = useState(FIRST_CHUNK);
   const gridRef = useRef<HTMLDivElement>(null);
 
+  // First paint of a newly opened article: measured from the data's arrival (see store.openArticle).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      performance.mark('folio:article-painted', { detail: article.id });
+      try {
+        performance.measure('folio:first-paint', 'folio:article-data', 'folio:article-painted');
+      } catch {
+        // no data mark (e.g. a mode switch): nothing to measure
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [article.id]);
+
   // Progressive rendering: restart for a new article, then grow frame by frame.
   useLayoutEffect(() => setLimit(FIRST_CHUNK), [article.id, mode]);
   useEffect(() => {

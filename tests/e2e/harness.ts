@@ -1,0 +1,116 @@
+/**
+ * End-to-end harness: starts the real `folio serve` (the built CLI) on a copy of a library and
+ * drives Debian's Chromium through playwright-core. Where no Chromium is installed, suites skip
+ * with a message saying how to get one.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOTS = path.join(REPO, 'tests/e2e/__screenshots__');
+export const SAMPLE_LIBRARY = path.join(REPO, 'resources/sample-library');
+
+/** The Chromium to drive: $CHROMIUM_PATH, or Debian's. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
+}
+
+/** Why browser tests are skipped, or null when they can run. */
+export function browserSkipReason(): string | null {
+  if (!findChromium()) return 'no Chromium found: install one with `apt-get install chromium` (or set CHROMIUM_PATH) to run the browser tests';
+  if (!existsSync(path.join(REPO, 'out/main/cli.js')) || !existsSync(path.join(REPO, 'out/renderer/index.html'))) {
+    return 'the app is not built: run `npm run build` (npm test does it first)';
+  }
+  return null;
+}
+
+export interface Served {
+  url: string;
+  origin: string;
+  token: string;
+  library: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Copies `source` to a temp folder and serves it with `folio serve --port 0`. */
+export async function serveLibrary(source: string = SAMPLE_LIBRARY, opts: { copy?: boolean } = {}): Promise<Served> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
+  const library = opts.copy === false ? source : path.join(tmp, 'library');
+  if (opts.copy !== false) await cp(source, library, { recursive: true });
+  const dataDir = path.join(tmp, 'data');
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/folio.js'), 'serve', library, '--port', '0', '--json', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const info = await new Promise<{ url: string }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`folio serve did not start in time: ${stderr}`)), 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      try {
+        const parsed = JSON.parse(out) as { url: string };
+        clearTimeout(timer);
+        resolve(parsed);
+      } catch {
+        // wait for the whole JSON document
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`folio serve exited with ${code}: ${stderr}`));
+    });
+  });
+  const url = new URL(info.url);
+  return {
+    url: info.url,
+    origin: url.origin,
+    token: url.searchParams.get('token') ?? '',
+    library,
+    dataDir,
+    process: child,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 200));
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches headless Chromium with the flags this machine needs (no background networking). */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh context and page, with every request that leaves the server recorded (and blocked). */
+export async function openApp(browser: Browser, served: Served, opts: { locale?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; external: string[]; errors: string[] }> {
+  const context = await browser.newContext({ locale: opts.locale ?? 'vi-VN', viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 } });
+  const external: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith(served.origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    external.push(u);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(served.url);
+  await page.waitForSelector('.article-list, .empty-state', { timeout: 30_000 });
+  return { context, page, external, errors };
+}

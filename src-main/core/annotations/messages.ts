@@ -1,0 +1,55 @@
+/** Plain-words reports of what happened to the user's annotations at start, in English and Vietnamese. */
+import type { Annotation } from '../../shared/types';
+
+/** A message in both UI languages. */
+export interface Bilingual {
+  en: string;
+  vi: string;
+}
+
+function counts(list: readonly Annotation[]): Bilingual {
+  const h = list.filter((a) => a.kind === 'highlight').length;
+  const n = list.length - h;
+  const en = [`${h} highlight${h === 1 ? '' : 's'}`, ...(n ? [`${n} note${n === 1 ? '' : 's'}`] : [])].join(', ');
+  const vi = [`${h} đoạn tô sáng`, ...(n ? [`${n} ghi chú`] : [])].join(', ');
+  return { en, vi };
+}
+
+/** annotations.json was damaged and a backup was restored. */
+export function restoredMessage(movedAside: string, backupDate: string, restored: readonly Annotation[]): Bilingual {
+  const c = counts(restored);
+  return {
+    en: `annotations.json was damaged; it was kept as ${movedAside} and your annotations from the backup of ${backupDate} were restored (${c.en}).`,
+    vi: `Tệp annotations.json bị hỏng; tệp đã được giữ lại với tên ${movedAside} và chú thích của bạn từ bản sao lưu ngày ${backupDate} đã được khôi phục (${c.vi}).`,
+  };
+}
+
+/** annotations.json was damaged and no usable backup existed. */
+export function noBackupMessage(movedAside: string): Bilingual {
+  return {
+    en: `annotations.json was damaged; it was kept as ${movedAside}. No usable backup was found, so Folio started with an empty list of annotations.`,
+    vi: `Tệp annotations.json bị hỏng; tệp đã được giữ lại với tên ${movedAside}. Không tìm thấy bản sao lưu dùng được, nên Folio bắt đầu với danh sách chú thích trống.`,
+  };
+}
+
+/** Some records could not be read and were set aside. */
+export function quarantineMessage(count: number): Bilingual {
+  return {
+    en: `${count} annotation record${count === 1 ? '' : 's'} could not be read; ${count === 1 ? 'it was' : 'they were'} kept aside in annotations.json (under "quarantine"), not deleted.`,
+    vi: `${count} bản ghi chú thích không đọc được; chúng được giữ riêng trong annotations.json (mục "quarantine"), không bị xóa.`,
+  };
+}
+
+/** The file was upgraded from an older format. */
+export function migratedMessage(from: number, count: number): Bilingual {
+  return {
+    en: `Annotations were upgraded from an older format (version ${from}); ${count} kept. A copy of the old file is in the backups folder.`,
+    vi: `Chú thích đã được nâng cấp từ định dạng cũ (phiên bản ${from}); giữ lại ${count} mục. Bản sao tệp cũ nằm trong thư mục backups.`,
+  };
+}
+
+/** Joins several messages into one per language. */
+export function joinMessages(parts: readonly Bilingual[]): Bilingual | undefined {
+  if (parts.length === 0) return undefined;
+  return { en: parts.map((p) => p.en).join(' '), vi: parts.map((p) => p.vi).join(' ') };
+}

@@ -1,0 +1,58 @@
+/**
+ * What to do when annotations.json cannot be read at start: move it aside under a name that is
+ * never reused (`annotations.corrupt-<timestamp>.json`), then restore the newest backup that
+ * decodes. The damaged bytes are never overwritten or deleted: the user may still want them.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { listBackups } from './backups';
+import { parseJsonFile } from './durable-json-file';
+import { decodeFile, type DecodedFile } from './file-format';
+
+/** Renames `file` to a fresh `annotations.corrupt-<timestamp>[-n].json`; returns the new name. */
+export async function moveAside(file: string, now: Date): Promise<string> {
+  const dir = path.dirname(file);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  for (let n = 0; ; n++) {
+    const name = `annotations.corrupt-${stamp}${n ? `-${n}` : ''}.json`;
+    const target = path.join(dir, name);
+    try {
+      // link + unlink instead of rename: link fails if the name exists, rename would overwrite.
+      await fs.link(file, target);
+      await fs.unlink(file);
+      return name;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
+        // Filesystems without hard links (FAT, some shares): check then rename.
+        if (await exists(target)) continue;
+        await fs.rename(file, target);
+        return name;
+      }
+      throw err;
+    }
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The newest backup that parses and decodes, or null. */
+export async function newestGoodBackup(backupsDir: string, now: Date): Promise<{ date: string; file: string; decoded: DecodedFile } | null> {
+  for (const b of await listBackups(backupsDir)) {
+    try {
+      const raw = parseJsonFile(b.file, await fs.readFile(b.file, 'utf8'));
+      return { ...b, decoded: decodeFile(raw, now) };
+    } catch {
+      // A damaged backup: try the one before.
+    }
+  }
+  return null;
+}

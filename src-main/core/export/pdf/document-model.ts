@@ -120,11 +120,19 @@ function versionBody(version: ArticleVersion, all: readonly AnchoredAnnotation[]
 }
 
 function paragraphBlock(p: Paragraph): ModelBlock {
-  return { text: p.text, style: KIND_STYLES[p.kind], spans: [], markers: [] };
+  return plainBlock(p.text, KIND_STYLES[p.kind]);
+}
+
+/**
+ * Control characters other than "\n" (tabs, CR, form feeds) have no glyph: print them as
+ * spaces. One code unit for one, so highlight offsets stay valid.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
 }
 
 function plainBlock(text: string, style: BlockStyle): ModelBlock {
-  return { text, style, spans: [], markers: [] };
+  return { text: printable(text), style, spans: [], markers: [] };
 }
 
 /** Title, then a "date · author · source" line. */

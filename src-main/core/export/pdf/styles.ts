@@ -53,10 +53,10 @@ const MUTED: Rgb = [0.38, 0.38, 0.42];
 
 /** Body styles per paragraph kind, at the single-column body size. */
 export const KIND_STYLES: Record<ParagraphKind, BlockStyle> = {
-  paragraph: { font: 'regular', size: 10.5, leading: 1.48, color: INK, spaceBefore: 0, spaceAfter: 6.5, indentLeft: 0, indentRight: 0 },
-  heading: { font: 'bold', size: 12.5, leading: 1.3, color: INK, spaceBefore: 9, spaceAfter: 5, indentLeft: 0, indentRight: 0, keepWithNext: true },
-  quote: { font: 'italic', size: 10.5, leading: 1.48, color: [0.2, 0.2, 0.24], spaceBefore: 2, spaceAfter: 8, indentLeft: 18, indentRight: 12, rule: true },
-  'list-item': { font: 'regular', size: 10.5, leading: 1.48, color: INK, spaceBefore: 0, spaceAfter: 3, indentLeft: 16, indentRight: 0, bullet: '•' },
+  paragraph: { font: 'regular', size: 11, leading: 1.45, color: INK, spaceBefore: 0, spaceAfter: 6.5, indentLeft: 0, indentRight: 0 },
+  heading: { font: 'bold', size: 13, leading: 1.3, color: INK, spaceBefore: 9, spaceAfter: 5, indentLeft: 0, indentRight: 0, keepWithNext: true },
+  quote: { font: 'italic', size: 11, leading: 1.45, color: [0.2, 0.2, 0.24], spaceBefore: 2, spaceAfter: 8, indentLeft: 18, indentRight: 12, rule: true },
+  'list-item': { font: 'regular', size: 11, leading: 1.45, color: INK, spaceBefore: 0, spaceAfter: 3, indentLeft: 16, indentRight: 0, bullet: '•' },
   caption: { font: 'italic', size: 8.8, leading: 1.4, color: MUTED, spaceBefore: 0, spaceAfter: 7, indentLeft: 0, indentRight: 0 },
   preformatted: { font: 'regular', size: 9, leading: 1.4, color: INK, spaceBefore: 2, spaceAfter: 8, indentLeft: 12, indentRight: 0 },
 };

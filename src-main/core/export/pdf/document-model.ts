@@ -128,7 +128,7 @@ function paragraphBlock(p: Paragraph): ModelBlock {
  * spaces. One code unit for one, so highlight offsets stay valid.
  */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ');
+  return text.replace(/[^\P{Cc}\n]/gu, ' ');
 }
 
 function plainBlock(text: string, style: BlockStyle): ModelBlock {

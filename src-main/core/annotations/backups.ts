@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileDurably } from './durable-json-file';
+import { isTempFileOf, writeFileDurably } from './durable-json-file';
 
 const BACKUP_NAME = /^annotations-(\d{4}-\d{2}-\d{2})\.json$/;
 
@@ -62,4 +62,21 @@ export async function takeDailyBackup(source: string, dir: string, now: Date, ke
   await writeFileDurably(target, bytes);
   for (const old of (await listBackups(dir)).slice(Math.max(keep, 1))) await fs.rm(old.file, { force: true });
   return target;
+}
+
+/** Removes temp files of snapshot writes that were interrupted (call while holding the lock). */
+export async function removeTempFilesIn(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!/^annotations[-.]/.test(name) || !isTempFileOf(name.replace(/\.json\..*$/, '.json'), name)) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

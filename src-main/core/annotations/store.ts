@@ -24,7 +24,7 @@ import { Low } from 'lowdb';
 import { describe as describeRange } from '../../shared/anchoring/describe';
 import { AnnotationError } from '../../shared/anchoring/errors';
 import { HIGHLIGHT_COLORS, LANGS, type Annotation, type HighlightColor, type Lang } from '../../shared/types';
-import { localDate, takeDailyBackup } from './backups';
+import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
 import { CorruptFileError, DurableJsonFile, fileSignature, sameSignature, type FileSignature } from './durable-json-file';
 import { decodeFile, UnrecognisedFormatError } from './file-format';
 import { loadAtOpen, type OpenReport } from './load-at-open';
@@ -163,7 +163,10 @@ export class AnnotationStore {
     const lock = await acquireLock(store.lockFile, { timeoutMs: store.opts.lockTimeoutMs });
     let report: OpenReport;
     try {
-      const removed = await store.adapter.removeLeftoverTempFiles();
+      const removed = [
+        ...(await store.adapter.removeLeftoverTempFiles()),
+        ...(await removeTempFilesIn(store.backupsDir)),
+      ];
       const loaded = await loadAtOpen(store.adapter, dataDir, store.backupsDir, store.opts.now());
       store.data = loaded.data;
       if (loaded.mustWrite) await store.persist(store.data);

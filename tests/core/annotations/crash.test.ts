@@ -1,0 +1,21 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { crashTrials } from './crash-trials';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+it('keeps every acknowledged write when the writer is SIGKILLed at random moments (40 trials)', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'folio-crash-'));
+  dirs.push(dir);
+  const stats = await crashTrials(dir, 40);
+  console.info(
+    `crash test: ${stats.trials} kills, ${stats.acknowledged} acknowledged creates, ${stats.deletesAcknowledged} acknowledged deletes, ${stats.leftoverTempFiles} leftover temp files cleaned`,
+  );
+  expect(stats.failures).toEqual([]);
+  expect(stats.acknowledged).toBeGreaterThan(40);
+}, 60_000);

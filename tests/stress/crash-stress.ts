@@ -1,0 +1,27 @@
+/**
+ * `npm run stress`: the SIGKILL durability trial of tests/core/annotations/crash.test.ts, many
+ * more times. Usage: node --import tsx tests/stress/crash-stress.ts [--trials 1000]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { crashTrials } from '../core/annotations/crash-trials';
+
+const i = process.argv.indexOf('--trials');
+const trials = i !== -1 ? Number(process.argv[i + 1]) : 1000;
+if (!Number.isInteger(trials) || trials < 1) throw new Error('--trials must be a positive integer');
+
+const dir = await mkdtemp(path.join(tmpdir(), 'folio-stress-'));
+const t0 = Date.now();
+try {
+  const stats = await crashTrials(dir, trials, 300);
+  console.log(
+    `${stats.trials} SIGKILL trials in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${stats.acknowledged} acknowledged creates, ` +
+      `${stats.deletesAcknowledged} acknowledged deletes, ${stats.leftoverTempFiles} leftover temp files cleaned, ` +
+      `${stats.failures.length} failures`,
+  );
+  for (const f of stats.failures) console.log(`  ${f}`);
+  process.exitCode = stats.failures.length ? 1 : 0;
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -91,14 +91,6 @@ export function Reader() {
                 onHighlightClick={(id) => useFolio.getState().focusAnnotation(id)}
                 onTopParagraph={onTopParagraph}
               />
-              {left.captions.length > 0 && (
-                <aside className="captions" aria-label={t('reader.captions')}>
-                  <h2>{t('reader.captions')}</h2>
-                  {left.captions.map((c, i) => (
-                    <p key={i}>{c}</p>
-                  ))}
-                </aside>
-              )}
             </>
           )}
         </article>

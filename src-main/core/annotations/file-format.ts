@@ -44,6 +44,7 @@ export function decodeFile(raw: unknown, now: Date): DecodedFile {
     quarantine.push(parsed.success ? parsed.data : { record: q, reason: 'unreadable quarantine entry', at });
   }
   const before = quarantine.length;
+  for (const r of migrated.rejected) quarantine.push({ record: r.record, reason: r.reason, at });
   const seen = new Set<string>();
   for (const record of envelope.data.annotations) {
     const v = validateAnnotation(record);

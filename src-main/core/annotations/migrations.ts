@@ -24,15 +24,18 @@ const V0RecordSchema = z.object({
 
 const V0_COLORS: Record<string, string> = { yellow: 'yellow', green: 'green', blue: 'blue', red: 'pink', pink: 'pink', purple: 'purple' };
 
-/** Converts one v0 record to a v1 record; an unreadable one is returned unchanged (to quarantine). */
-function migrateV0Record(raw: unknown): unknown {
+/** Converts one v0 record to a v1 record, or says why it cannot be (it is then quarantined). */
+function migrateV0Record(raw: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
   const r = V0RecordSchema.safeParse(raw);
-  if (!r.success) return raw;
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    return { ok: false, reason: `version 0 record: ${issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid'}` };
+  }
   const v = r.data;
   const created = new Date(v.createdAt);
-  if (Number.isNaN(created.getTime())) return raw;
+  if (Number.isNaN(created.getTime())) return { ok: false, reason: 'version 0 record: createdAt is not a date' };
   const iso = created.toISOString();
-  return {
+  const value = {
     id: String(v.id),
     articleId: v.article,
     lang: 'und',
@@ -49,16 +52,32 @@ function migrateV0Record(raw: unknown): unknown {
     created: iso,
     updated: iso,
   };
+  return { ok: true, value };
 }
+
+/** A record a migration step could not convert, with the reason. */
+export interface Unconvertible {
+  record: unknown;
+  reason: string;
+}
+
+/** One step: raw JSON of version n -> raw JSON of version n + 1, plus records it could not convert. */
+type MigrationStep = (raw: unknown) => { raw: unknown; rejected: Unconvertible[] };
 
 /** v0 (bare array) -> v1 envelope. */
-function v0ToV1(raw: unknown): unknown {
-  const records = Array.isArray(raw) ? raw : [];
-  return { schemaVersion: 1, annotations: records.map(migrateV0Record), deleted: [], quarantine: [] };
-}
+const v0ToV1: MigrationStep = (raw) => {
+  const annotations: unknown[] = [];
+  const rejected: Unconvertible[] = [];
+  for (const record of Array.isArray(raw) ? raw : []) {
+    const m = migrateV0Record(record);
+    if (m.ok) annotations.push(m.value);
+    else rejected.push({ record, reason: m.reason });
+  }
+  return { raw: { schemaVersion: 1, annotations, deleted: [], quarantine: [] }, rejected };
+};
 
 /** Migration steps: index n converts version n to n + 1. */
-const STEPS: ReadonlyArray<(raw: unknown) => unknown> = [v0ToV1];
+const STEPS: readonly MigrationStep[] = [v0ToV1];
 
 /** The schema version of raw file JSON: 0 for a bare array, else its `schemaVersion`, or null. */
 export function detectVersion(raw: unknown): number | null {
@@ -74,7 +93,7 @@ export function detectVersion(raw: unknown): number | null {
  * Brings raw file JSON to the current version. Returns null for JSON that is no known format;
  * throws 'unsupported' for a file from a newer Folio (it is left untouched, never downgraded).
  */
-export function migrateToCurrent(raw: unknown): { raw: unknown; from: number } | null {
+export function migrateToCurrent(raw: unknown): { raw: unknown; from: number; rejected: Unconvertible[] } | null {
   const from = detectVersion(raw);
   if (from === null) return null;
   if (from > CURRENT_SCHEMA_VERSION) {
@@ -84,10 +103,13 @@ export function migrateToCurrent(raw: unknown): { raw: unknown; from: number } |
     );
   }
   let current = raw;
+  const rejected: Unconvertible[] = [];
   for (let v = from; v < CURRENT_SCHEMA_VERSION; v++) {
     const step = STEPS[v];
     if (!step) throw new Error(`no migration from schema ${v}`);
-    current = step(current);
+    const out = step(current);
+    current = out.raw;
+    rejected.push(...out.rejected);
   }
-  return { raw: current, from };
+  return { raw: current, from, rejected };
 }

@@ -120,6 +120,10 @@ export const useFolio = create<FolioState>((set, get) => ({
   },
 
   async updateSettings(patch) {
+    // Optimistic: controls reflect the change at once; the saved settings replace it on reply.
+    const current = get().settings;
+    const { position: _position, ...visible } = patch;
+    if (current) set({ settings: { ...current, ...Object.fromEntries(Object.entries(visible).filter(([, v]) => v !== undefined)) } });
     const settings = await api('updateSettings', patch);
     set({ settings });
   },

@@ -139,12 +139,12 @@ describe.skipIf(!!skip)('reader over the web bridge', () => {
   it('renders in the dark theme', async () => {
     await page.locator('input[type="search"]').fill('');
     await page.getByRole('button', { name: 'Cài đặt' }).click();
-    await page.getByLabel('Tối').check();
+    await page.getByLabel('Tối', { exact: true }).check();
     await page.keyboard.press('Escape');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reader-side-by-side-dark.png') });
     await page.getByRole('button', { name: 'Cài đặt' }).click();
-    await page.getByLabel('Sáng').check();
+    await page.getByLabel('Sáng', { exact: true }).check();
     await page.keyboard.press('Escape');
   });
 

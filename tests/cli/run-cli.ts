@@ -1,0 +1,28 @@
+/** Runs the `folio` CLI as a user would: the built bin if present, else the TS source through tsx. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BUILT = existsSync(path.join(REPO, 'out/main/cli.js'));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `folio ...args` and collects its output. */
+export function folio(args: string[], opts: { cwd?: string } = {}): Promise<CliResult> {
+  const argv = BUILT ? [path.join(REPO, 'bin/folio.js'), ...args] : ['--import', 'tsx', path.join(REPO, 'src-main/cli/cli.ts'), ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}

@@ -1,30 +1,31 @@
-/** Analysis of a whole document into the pre-tokenised form the engine ingests. Pure. */
-import { analyze, isBigram, TERM_SEPARATOR } from './analyzer';
-import type { DocInput } from './documents';
-import type { IndexedDoc } from './engine';
+/**
+ * Analysis of a whole document into the pre-aggregated form the engine ingests: per field, the
+ * distinct terms and their frequencies (so insertion touches each term once). Pure; runs in the
+ * index worker or in-thread.
+ */
+import { analyze, TERM_SEPARATOR } from './analyzer';
+import { FIELDS, type DocInput } from './documents';
 
-/** A document ready to insert, plus its distinct word terms (for the folded vocabulary). */
-export interface AnalyzedDoc {
-  doc: IndexedDoc;
-  /** Distinct unigram terms of all fields, TERM_SEPARATOR-joined. */
-  words: string;
+/** Distinct terms of one field (TERM_SEPARATOR-joined) and their frequencies, same order. */
+export interface FieldTerms {
+  terms: string;
+  freqs: number[];
 }
 
-/** Every field of `input` analysed and joined (see analyzer.ts). */
+/** A document ready to insert: its id and one FieldTerms per field, in FIELDS order. */
+export interface AnalyzedDoc {
+  id: string;
+  fields: FieldTerms[];
+}
+
+/** Distinct terms of `text` with their frequencies. */
+export function fieldTerms(text: string): FieldTerms {
+  const counts = new Map<string, number>();
+  for (const t of analyze(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return { terms: [...counts.keys()].join(TERM_SEPARATOR), freqs: [...counts.values()] };
+}
+
+/** Every field of `input` analysed (see analyzer.ts). */
 export function analyzeDoc(input: DocInput): AnalyzedDoc {
-  const words = new Set<string>();
-  const field = (text: string): string => {
-    const terms = analyze(text);
-    for (const t of terms) if (!isBigram(t)) words.add(t);
-    return terms.join(TERM_SEPARATOR);
-  };
-  const doc: IndexedDoc = {
-    id: input.id,
-    title: field(input.title),
-    body: field(input.body),
-    author: field(input.author),
-    source: field(input.source),
-    annotations: field(input.annotations),
-  };
-  return { doc, words: [...words].join(TERM_SEPARATOR) };
+  return { id: input.id, fields: FIELDS.map((f) => fieldTerms(input[f])) };
 }

@@ -7,6 +7,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { FIELDS } from './documents';
 import { TERM_SEPARATOR } from './analyzer';
+import type { AnalyzedDoc } from './analyze-doc';
 
 /** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
 export type IndexedDoc = { id: string } & Record<(typeof FIELDS)[number], string>;
@@ -66,6 +67,37 @@ export class Engine extends MiniSearch<IndexedDoc> {
     super(engineOptions());
   }
 
+  /**
+   * Adds a pre-analysed document: the same bookkeeping as MiniSearch's `add` (document ids,
+   * field lengths as distinct-term counts, average field length), but each distinct term is
+   * inserted once with its frequency instead of once per occurrence. Calls `onTerm` with every
+   * distinct term and how many fields of this document hold it.
+   */
+  addAnalyzed(doc: AnalyzedDoc, onTerm?: (term: string) => void): void {
+    if (this._idToShortId.has(doc.id)) throw new Error(`MiniSearch: duplicate ID ${doc.id}`);
+    const shortId = this._nextId++;
+    this._idToShortId.set(doc.id, shortId);
+    this._documentIds.set(shortId, doc.id);
+    this._documentCount += 1;
+    const count = this._documentCount - 1;
+    const lengths: number[] = [];
+    this._fieldLength.set(shortId, lengths);
+    doc.fields.forEach((field, fieldId) => {
+      const terms = field.terms === '' ? [] : field.terms.split(TERM_SEPARATOR);
+      lengths[fieldId] = terms.length;
+      const avg = this._avgFieldLength[fieldId] ?? 0;
+      this._avgFieldLength[fieldId] = (avg * count + terms.length) / (count + 1);
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i] as string;
+        const data = this._index.fetch(term, () => new Map());
+        let freqs = data.get(fieldId);
+        if (!freqs) data.set(fieldId, (freqs = new Map()));
+        freqs.set(shortId, field.freqs[i] ?? 1);
+        onTerm?.(term);
+      }
+    });
+  }
+
   /** Serialises the index (including not-yet-vacuumed postings, as toJSON does). */
   snapshot(): Snapshot {
     const ids: string[] = [];
@@ -120,7 +152,7 @@ export class Engine extends MiniSearch<IndexedDoc> {
    * Rebuilds an engine from a snapshot, calling `onTerm` for every term (vocabulary) and
    * yielding to the event loop every few milliseconds so a server stays responsive.
    */
-  static async fromSnapshot(s: Snapshot, onTerm: (term: string) => void): Promise<Engine> {
+  static async fromSnapshot(s: Snapshot, onTerm: (term: string, docs: number) => void): Promise<Engine> {
     const e = new Engine();
     const nFields = FIELDS.length;
     const ids = s.ids === '' ? [] : s.ids.split(TERM_SEPARATOR);
@@ -148,6 +180,7 @@ export class Engine extends MiniSearch<IndexedDoc> {
       const nf = p[at++];
       if (nf === undefined || nf > nFields) throw new SnapshotError('Search index snapshot: bad postings');
       const data = new Map<number, Map<number, number>>();
+      let docs = 0;
       for (let f = 0; f < nf; f++) {
         const fieldId = p[at++] as number;
         const n = p[at++] as number;
@@ -155,9 +188,10 @@ export class Engine extends MiniSearch<IndexedDoc> {
         const freqs = new Map<number, number>();
         for (let k = 0; k < n; k++, at += 2) freqs.set(p[at] as number, p[at + 1] as number);
         data.set(fieldId, freqs);
+        if (n > docs) docs = n;
       }
       index.set(term, data);
-      onTerm(term);
+      onTerm(term, docs);
       if ((t & 1023) === 0 && performance.now() - lastYield > 12) {
         await new Promise<void>((r) => setImmediate(r));
         lastYield = performance.now();

@@ -19,7 +19,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Article, SearchFilters, SearchHit } from '../../shared/types';
-import { ANALYZER_VERSION, TERM_SEPARATOR } from './analyzer';
+import { ANALYZER_VERSION } from './analyzer';
 import { analyzeDoc, type AnalyzedDoc } from './analyze-doc';
 import { articleDocs, articleSignature, type DocInput, type DocMeta, type IndexExtras } from './documents';
 import { Engine } from './engine';
@@ -98,7 +98,7 @@ export class SearchIndex {
         return index;
       }
       const vocabulary = new Vocabulary();
-      index.engine = await Engine.fromSnapshot(state.snapshot, (t) => vocabulary.add(t));
+      index.engine = await Engine.fromSnapshot(state.snapshot, (t, docs) => vocabulary.add(t, docs));
       index.vocabulary = vocabulary;
       index.docs = state.docs;
       index.signatures = state.signatures;
@@ -160,7 +160,7 @@ export class SearchIndex {
     onProgress?.(0, inputs.length);
     this.lastBuildMode = await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
       for (const item of batch) {
-        const meta = pending.get(item.doc.id);
+        const meta = pending.get(item.id);
         if (meta) this.insert(item, meta);
       }
       done += batch.length;
@@ -222,11 +222,12 @@ export class SearchIndex {
   }
 
   private insert(item: AnalyzedDoc, meta: DocMeta): void {
-    this.engine.add(item.doc);
-    this.docs.set(item.doc.id, meta);
-    this.docIdsOf(meta.articleId).push(item.doc.id);
-    if (item.words !== '') for (const w of item.words.split(TERM_SEPARATOR)) this.vocabulary.add(w);
+    this.engine.addAnalyzed(item, this.addToVocabulary);
+    this.docs.set(item.id, meta);
+    this.docIdsOf(meta.articleId).push(item.id);
   }
+
+  private readonly addToVocabulary = (term: string): void => this.vocabulary.add(term);
 
   private docIdsOf(articleId: string): string[] {
     let ids = this.docIdsByArticle.get(articleId);

@@ -44,8 +44,14 @@ export interface TermInfo {
 
 /** Score weights. Folded/prefix/fuzzy are also ranked below exact by tier (see rank.ts). */
 export const WEIGHTS = { exact: 1, folded: 0.3, prefix: 0.25, fuzzy: 0.15, bigram: 1, compound: 1 } as const;
-/** Fuzzy matching only for words this long (folded): short syllables would match everything. */
+/**
+ * Fuzzy matching only for words this long (folded): short syllables would match everything
+ * (duong ~ huong ~ tuong). Known words get fuzzy matching only from FUZZY_KNOWN_MIN_LENGTH.
+ */
 export const FUZZY_MIN_LENGTH = 5;
+export const FUZZY_KNOWN_MIN_LENGTH = 8;
+/** Caps on expansions per query word, most frequent forms first (keeps queries cheap). */
+export const EXPANSION_LIMITS = { folded: 8, prefix: 12, fuzzy: 8 } as const;
 /** Prefix expansion only from this many folded characters. */
 export const PREFIX_MIN_LENGTH = 2;
 
@@ -95,25 +101,33 @@ export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string,
     else terms.set(term, [info]);
   };
   plan.slots.forEach((s, slot) => {
-    const forms = new Set(vocabulary.variants(s.folded));
-    forms.add(s.exact);
-    for (const form of forms) {
-      const exact = !s.diacritics || form === s.exact;
-      add(form, { slot, kind: exact ? 'exact' : 'folded', weight: exact ? WEIGHTS.exact : WEIGHTS.folded });
+    const variants = vocabulary.variants(s.folded);
+    add(s.exact, { slot, kind: 'exact', weight: WEIGHTS.exact });
+    if (!s.diacritics) {
+      // No marks typed: every form is what the user asked for (full recall, no cap).
+      for (const form of variants) if (form !== s.exact) add(form, { slot, kind: 'exact', weight: WEIGHTS.exact });
+    } else {
+      const others = variants.filter((f) => f !== s.exact);
+      for (const form of vocabulary.mostFrequent(others, EXPANSION_LIMITS.folded)) add(form, { slot, kind: 'folded', weight: WEIGHTS.folded });
     }
     if (s.prefix && s.folded.length >= PREFIX_MIN_LENGTH) {
+      const weightOf = new Map<string, number>();
       for (const m of vocabulary.completions(s.folded)) {
         const weight = (WEIGHTS.prefix * m.folded.length) / (m.folded.length + 0.3 * m.distance);
-        for (const form of m.exact) add(form, { slot, kind: 'prefix', weight });
+        for (const form of m.exact) weightOf.set(form, weight);
       }
+      for (const form of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.prefix)) add(form, { slot, kind: 'prefix', weight: weightOf.get(form) ?? 0 });
     }
-    if (s.folded.length >= FUZZY_MIN_LENGTH) {
+    const known = variants.length > 0;
+    if (s.folded.length >= (known ? FUZZY_KNOWN_MIN_LENGTH : FUZZY_MIN_LENGTH)) {
       // MiniSearch's default fuzziness (0.2 × length), capped at 2 edits.
       const maxDistance = Math.min(2, Math.round(s.folded.length * 0.2));
+      const weightOf = new Map<string, number>();
       for (const m of vocabulary.near(s.folded, maxDistance)) {
         const weight = (WEIGHTS.fuzzy * m.folded.length) / (m.folded.length + m.distance);
-        for (const form of m.exact) add(form, { slot, kind: 'fuzzy', weight });
+        for (const form of m.exact) weightOf.set(form, weight);
       }
+      for (const form of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.fuzzy)) add(form, { slot, kind: 'fuzzy', weight: weightOf.get(form) ?? 0 });
     }
   });
   for (const b of plan.bigrams) add(b.term, { slot: b.slot, kind: 'bigram', weight: WEIGHTS.bigram });

@@ -17,6 +17,33 @@ export interface HighlightTerms {
 
 /** Up to `max` snippets from `paragraphs`, best paragraph first; the first paragraph when none match. */
 export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, terms: HighlightTerms, max = 3): SearchSnippet[] {
+  // Cheap pass: rank paragraphs by which matched terms occur as substrings, then tokenise only
+  // the best few to get exact word ranges. Substring tests can miss a word written with the
+  // other tone placement, so an empty result falls back to tokenising every paragraph.
+  const needles = [...terms.words, ...terms.compounds];
+  const rough = paragraphs
+    .map((p) => {
+      const lower = p.text.toLowerCase();
+      let score = 0;
+      for (const t of needles) if (lower.includes(t)) score++;
+      return { p, score };
+    })
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || a.p.index - b.p.index)
+    .slice(0, max * 2)
+    .map((r) => r.p);
+  let scored = scoreParagraphs(rough, terms);
+  if (scored.length === 0) scored = scoreParagraphs(paragraphs, terms);
+  if (scored.length === 0) {
+    const first = paragraphs[0];
+    return first ? [clip(first, lang, [])] : [];
+  }
+  scored.sort((a, b) => b.score - a.score || a.p.index - b.p.index);
+  return scored.slice(0, max).map((s) => clip(s.p, lang, s.ranges));
+}
+
+/** Exact matched word ranges and a score (distinct terms, then occurrences) per paragraph. */
+function scoreParagraphs(paragraphs: readonly Paragraph[], terms: HighlightTerms): { p: Paragraph; ranges: Range[]; score: number }[] {
   const scored: { p: Paragraph; ranges: Range[]; score: number }[] = [];
   for (const p of paragraphs) {
     const { words, compounds } = tokenize(p.text);
@@ -39,12 +66,7 @@ export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, terms
       scored.push({ p, ranges, score: distinct.size * 100 + Math.min(ranges.length, 99) });
     }
   }
-  if (scored.length === 0) {
-    const first = paragraphs[0];
-    return first ? [clip(first, lang, [])] : [];
-  }
-  scored.sort((a, b) => b.score - a.score || a.p.index - b.p.index);
-  return scored.slice(0, max).map((s) => clip(s.p, lang, s.ranges));
+  return scored;
 }
 
 /** Clips a paragraph to a window around its first matches and shifts the ranges. */

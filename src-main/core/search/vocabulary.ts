@@ -15,19 +15,32 @@ export interface VocabularyMatch {
   distance: number;
 }
 
-/** Most prefix expansions considered for one syllable (shortest completions first). */
-const PREFIX_LIMIT = 64;
-
 /** Folded key → exact forms seen in the index. Entries are never removed (stale ones are harmless). */
 export class Vocabulary {
   private readonly byFolded = new SearchableMap<string[]>();
-  private readonly known = new Set<string>();
+  /** Exact word → number of documents seen with it (an upper bound after removals). */
+  private readonly docFreq = new Map<string, number>();
 
-  /** Records an exact unigram term (bigrams are ignored). */
-  add(term: string): void {
-    if (this.known.has(term) || isBigram(term)) return;
-    this.known.add(term);
+  /** Records `docs` more documents holding the exact unigram `term` (bigrams are ignored). */
+  add(term: string, docs = 1): void {
+    const seen = this.docFreq.get(term);
+    if (seen !== undefined) {
+      this.docFreq.set(term, seen + docs);
+      return;
+    }
+    if (isBigram(term)) return;
+    this.docFreq.set(term, docs);
     this.byFolded.fetch(foldDiacritics(term), () => []).push(term);
+  }
+
+  /** Documents seen with `term` (0 when unknown). */
+  frequency(term: string): number {
+    return this.docFreq.get(term) ?? 0;
+  }
+
+  /** The `limit` most frequent of `terms`. */
+  mostFrequent(terms: Iterable<string>, limit: number): string[] {
+    return [...terms].sort((a, b) => this.frequency(b) - this.frequency(a)).slice(0, limit);
   }
 
   /** Exact forms whose folded key is `folded`. */
@@ -35,14 +48,13 @@ export class Vocabulary {
     return this.byFolded.get(folded) ?? [];
   }
 
-  /** Folded keys that start with `folded` (excluding itself), shortest first, capped. */
+  /** Folded keys that start with `folded` (excluding itself). */
   completions(folded: string): VocabularyMatch[] {
     const out: VocabularyMatch[] = [];
     for (const [key, exact] of this.byFolded.atPrefix(folded)) {
       if (key !== folded) out.push({ folded: key, exact, distance: key.length - folded.length });
     }
-    out.sort((a, b) => a.distance - b.distance);
-    return out.slice(0, PREFIX_LIMIT);
+    return out;
   }
 
   /** Folded keys within `maxDistance` edits of `folded` (excluding itself). */
@@ -56,6 +68,6 @@ export class Vocabulary {
 
   /** Number of distinct exact words. */
   get size(): number {
-    return this.known.size;
+    return this.docFreq.size;
   }
 }

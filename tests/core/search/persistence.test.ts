@@ -70,7 +70,7 @@ describe('SearchIndex persistence', () => {
     const index = await SearchIndex.open({ dataDir: dir, fingerprint: 'lib-1', workers: 0 });
     expect(index.origin).toBe('rebuilt-invalid-cache');
     expect(index.size).toBe(0);
-    expect(await index.reconcile(fixtureLibrary(), noExtras)).toMatchObject({ added: 12 });
+    expect(await index.reconcile(fixtureLibrary(), noExtras)).toMatchObject({ added: 14 });
     expect(index.search('đường')[0]?.id).toBe('duong-pho');
   });
 

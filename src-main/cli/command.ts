@@ -9,9 +9,9 @@ export interface CommandArgs {
   values: Record<string, string | boolean | Array<string | boolean> | undefined>;
 }
 
+/** A subcommand's parser and behaviour, loaded only when it runs (keeps `folio --help` fast). */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   options: OptionSpec;
   run(args: CommandArgs): Promise<void>;
@@ -33,4 +33,11 @@ export function str(args: CommandArgs, name: string): string | undefined {
 /** A boolean option's value. */
 export function flag(args: CommandArgs, name: string): boolean {
   return args.values[name] === true;
+}
+
+/** The help-table entry of a command and how to load it. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
 }

@@ -4,25 +4,19 @@
  * stderr and exit with code 1; `--data DIR` keeps Folio's state in DIR instead of `<library>/.folio/`.
  */
 import { parseArgs } from 'node:util';
-import { COMMON_OPTIONS, type Command } from './command';
+import { COMMON_OPTIONS, type CommandEntry } from './command';
 import { CliError, errorLine } from './output';
 import { folioVersion } from './version';
-import { serveCommand } from './commands/serve';
-import { indexCommand, listCommand, showCommand } from './commands/library';
-import { searchCommand } from './commands/search';
-import { annotateCommand, annotationsCommand, importCommand } from './commands/annotations';
-import { exportCommand } from './commands/export';
-
-const COMMANDS: Command[] = [
-  serveCommand,
-  indexCommand,
-  listCommand,
-  showCommand,
-  searchCommand,
-  annotateCommand,
-  annotationsCommand,
-  exportCommand,
-  importCommand,
+const COMMANDS: CommandEntry[] = [
+  { name: 'serve', summary: 'serve the app on 127.0.0.1 for a browser (prints the URL with its token)', load: async () => (await import('./commands/serve')).serveCommand },
+  { name: 'index', summary: 'scan and index a library; print counts and skipped files', load: async () => (await import('./commands/library')).indexCommand },
+  { name: 'list', summary: 'list the articles: id, title, languages, date, path', load: async () => (await import('./commands/library')).listCommand },
+  { name: 'show', summary: 'print an article: metadata and paragraphs (and its translation)', load: async () => (await import('./commands/library')).showCommand },
+  { name: 'search', summary: 'search the library (diacritics optional, "quoted phrases")', load: async () => (await import('./commands/search')).searchCommand },
+  { name: 'annotate', summary: 'highlight a quote in an article (with an optional note)', load: async () => (await import('./commands/annotations')).annotateCommand },
+  { name: 'annotations', summary: 'list highlights and notes (of one article, or all)', load: async () => (await import('./commands/annotations')).annotationsCommand },
+  { name: 'export', summary: 'export articles as an annotated PDF, Markdown notes, or W3C annotations', load: async () => (await import('./commands/export')).exportCommand },
+  { name: 'import', summary: 'import W3C Web Annotation JSON-LD (idempotent by id; re-anchors)', load: async () => (await import('./commands/annotations')).importCommand },
 ];
 
 /** The top-level help text. */
@@ -56,9 +50,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${folioVersion()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === first);
+  const entry = COMMANDS.find((c) => c.name === first);
   try {
-    if (!command) throw new CliError(`unknown command: ${first} (see folio --help)`);
+    if (!entry) throw new CliError(`unknown command: ${first} (see folio --help)`);
+    const command = await entry.load();
     let parsed;
     try {
       parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
@@ -66,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new CliError(`${err instanceof Error ? err.message.split('\n')[0] : String(err)} (usage: ${command.usage.split('\n')[0]})`);
     }
     if (parsed.values.help) {
-      process.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+      process.stdout.write(`${entry.summary}\n\nUsage: ${command.usage}\n`);
       return 0;
     }
     await command.run({ positionals: parsed.positionals, values: parsed.values });

@@ -29,7 +29,6 @@ function describe(a: AnchoredAnnotation): string[] {
 
 export const annotateCommand: Command = {
   name: 'annotate',
-  summary: 'highlight a quote in an article (with an optional note)',
   usage: 'folio annotate <library> <id> --quote "exact text" [--lang vi|en] [--note TEXT] [--color yellow] [--tags a,b] [--occurrence N] [--json]',
   options: {
     quote: { type: 'string' },
@@ -67,7 +66,6 @@ export const annotateCommand: Command = {
 
 export const annotationsCommand: Command = {
   name: 'annotations',
-  summary: 'list highlights and notes (of one article, or all)',
   usage: 'folio annotations <library> [<id>] [--data DIR] [--json]',
   options: {},
   async run(args) {
@@ -91,7 +89,6 @@ export const annotationsCommand: Command = {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import W3C Web Annotation JSON-LD (idempotent by id; re-anchors)',
   usage: 'folio import <library> --w3c FILE [--data DIR] [--json]',
   options: { w3c: { type: 'string' } },
   async run(args) {

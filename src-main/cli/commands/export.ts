@@ -10,7 +10,6 @@ import { openForCli } from '../open-session';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export articles as an annotated PDF, Markdown notes, or W3C annotations',
   usage: 'folio export <library> <id>... --pdf FILE [--lang vi|en|both] [--paper a4|letter] [--layout side-by-side|interleaved]\n       folio export <library> [<id>...] --md FILE | --w3c FILE',
   options: {
     pdf: { type: 'string' },

@@ -8,7 +8,6 @@ import { openForCli } from '../open-session';
 
 export const indexCommand: Command = {
   name: 'index',
-  summary: 'scan and index a library; print counts and skipped files',
   usage: 'folio index <library> [--data DIR] [--json]',
   options: {},
   async run(args) {
@@ -31,7 +30,6 @@ export const indexCommand: Command = {
 
 export const listCommand: Command = {
   name: 'list',
-  summary: 'list the articles: id, title, languages, date, path',
   usage: 'folio list <library> [--data DIR] [--json]',
   options: {},
   async run(args) {
@@ -66,7 +64,6 @@ function findArticle(articles: Article[], key: string): Article | undefined {
 
 export const showCommand: Command = {
   name: 'show',
-  summary: 'print an article: metadata and paragraphs (and its translation)',
   usage: 'folio show <library> <id-or-path> [--lang vi|en] [--raw] [--data DIR] [--json]',
   options: { raw: { type: 'boolean' }, lang: { type: 'string' } },
   async run(args) {

@@ -18,7 +18,6 @@ export function markRanges(text: string, ranges: Array<[number, number]>): strin
 
 export const searchCommand: Command = {
   name: 'search',
-  summary: 'search the library (diacritics optional, "quoted phrases")',
   usage: 'folio search <library> <query> [--lang vi|en] [--limit N] [--data DIR] [--json]',
   options: { lang: { type: 'string' }, limit: { type: 'string' } },
   async run(args) {

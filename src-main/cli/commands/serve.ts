@@ -8,7 +8,6 @@ import { openForCli } from '../open-session';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the app on 127.0.0.1 for a browser (prints the URL with its token)',
   usage: 'folio serve <library> [--port N] [--data DIR] [--no-watch] [--json]',
   options: { port: { type: 'string' }, 'no-watch': { type: 'boolean' } },
   async run(args) {

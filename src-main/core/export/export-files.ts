@@ -2,7 +2,6 @@
  * Exports as files the transports can deliver: the annotated PDF and the Markdown notes.
  * Shared by the API (download or save dialog) and the CLI (write to a path).
  */
-import { exportPdf } from './pdf/index';
 import { toMarkdown } from '../annotations/export-markdown';
 import { alignParagraphs } from '../../shared/align/index';
 import { anchoredAnnotations } from '../article-annotations';
@@ -49,6 +48,8 @@ export async function buildPdf(session: FolioSession, req: PdfRequest): Promise<
       return { article, annotations: await anchoredAnnotations(session.annotations, article), beads };
     }),
   );
+  // pdf-lib and fontkit take ~1 s to load: only when a PDF is actually made.
+  const { exportPdf } = await import('./pdf/index');
   const bytes = await exportPdf(items, {
     lang: req.lang,
     layout: req.layout ?? 'side-by-side',

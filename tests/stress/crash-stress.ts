@@ -14,7 +14,7 @@ if (!Number.isInteger(trials) || trials < 1) throw new Error('--trials must be a
 const dir = await mkdtemp(path.join(tmpdir(), 'folio-stress-'));
 const t0 = Date.now();
 try {
-  const stats = await crashTrials(dir, trials, 300);
+  const stats = await crashTrials(dir, trials, { chains: 2, maxDelayMs: 300 });
   console.log(
     `${stats.trials} SIGKILL trials in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${stats.acknowledged} acknowledged creates, ` +
       `${stats.deletesAcknowledged} acknowledged deletes, ${stats.leftoverTempFiles} leftover temp files cleaned, ` +

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AnnotationStore } from '../../../src-main/core/annotations/index';
+import { AnnotationStore } from '../../../src-main/core/annotations/store';
 
 const [dataDir, mode = 'crash', countArg = '50', atArg = '0'] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: child-writer.ts <dataDir> <crash|burst> [count] [at]');

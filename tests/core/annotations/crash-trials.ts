@@ -5,6 +5,8 @@
  * of the acknowledged deletes).
  */
 import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnnotationStore } from '../../../src-main/core/annotations/index';
 
@@ -53,8 +55,31 @@ function runAndKill(dataDir: string, maxDelayMs: number): Promise<{ acked: strin
   });
 }
 
-/** Runs `trials` kill-and-verify rounds on `dataDir` (data accumulates across rounds). */
-export async function crashTrials(dataDir: string, trials: number, maxDelayMs = 150): Promise<CrashStats> {
+/**
+ * Runs `trials` kill-and-verify rounds split over `chains` independent data dirs under `root`
+ * that run side by side (child start-up dominates; rounds within a chain accumulate data).
+ */
+export async function crashTrials(root: string, trials: number, opts: { chains?: number; maxDelayMs?: number } = {}): Promise<CrashStats> {
+  const chains = Math.max(1, Math.min(opts.chains ?? 2, trials));
+  const parts = await Promise.all(
+    Array.from({ length: chains }, async (_, c) => {
+      const dir = path.join(root, `chain-${c}`);
+      await mkdir(dir, { recursive: true });
+      const share = Math.floor(trials / chains) + (c < trials % chains ? 1 : 0);
+      return crashChain(dir, share, opts.maxDelayMs ?? 150);
+    }),
+  );
+  return parts.reduce((a, b) => ({
+    trials: a.trials + b.trials,
+    acknowledged: a.acknowledged + b.acknowledged,
+    deletesAcknowledged: a.deletesAcknowledged + b.deletesAcknowledged,
+    leftoverTempFiles: a.leftoverTempFiles + b.leftoverTempFiles,
+    failures: [...a.failures, ...b.failures],
+  }));
+}
+
+/** Runs `trials` kill-and-verify rounds one after another on `dataDir`. */
+async function crashChain(dataDir: string, trials: number, maxDelayMs: number): Promise<CrashStats> {
   const stats: CrashStats = { trials: 0, acknowledged: 0, deletesAcknowledged: 0, leftoverTempFiles: 0, failures: [] };
   const alive = new Set<string>();
   const gone = new Set<string>();

@@ -12,7 +12,7 @@ afterAll(async () => {
 it('keeps every acknowledged write when the writer is SIGKILLed at random moments (40 trials)', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'folio-crash-'));
   dirs.push(dir);
-  const stats = await crashTrials(dir, 40);
+  const stats = await crashTrials(dir, 40, { chains: 2 });
   console.info(
     `crash test: ${stats.trials} kills, ${stats.acknowledged} acknowledged creates, ${stats.deletesAcknowledged} acknowledged deletes, ${stats.leftoverTempFiles} leftover temp files cleaned`,
   );

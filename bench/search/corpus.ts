@@ -2,7 +2,7 @@
  * Seeded generator of a reproducible Vietnamese-like corpus: N articles as .txt files
  * (`<id>.vi.txt`, and `<id>.en.txt` for the translated ~10%), first line the title, then
  * paragraphs separated by blank lines. Syllables follow a Zipf–Mandelbrot law (Mandelbrot 1953;
- * s = 1.05, q = 2.7) over the lexicon; ~12% of words are multi-syllable compounds.
+ * s = 1.05, q = 2.7) over the lexicon; ~5% of words are multi-syllable compounds.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -63,7 +63,7 @@ export async function writeCorpus(dir: string, spec: CorpusSpec): Promise<{ file
   const syllable = zipfSampler(vietnameseSyllables(4000, rand), rand);
   const compound = zipfSampler(COMPOUNDS, rand);
   const english = zipfSampler(ENGLISH, rand);
-  const viWord = (): string => (rand() < 0.12 ? compound() : syllable());
+  const viWord = (): string => (rand() < 0.05 ? compound() : syllable());
   await mkdir(dir, { recursive: true });
   let files = 0;
   let bytes = 0;

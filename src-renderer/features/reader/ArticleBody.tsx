@@ -15,8 +15,11 @@ import type { ScrollTarget } from '../../app/store';
 import { localizeSnippetRanges } from './reader-selection';
 import { textRangeToDomRange } from '../../anchoring/textRange';
 
-/** Cells rendered in the first frame; enough to fill any screen. */
-const FIRST_CHUNK = 60;
+/**
+ * Cells rendered in the first frame; enough to fill any screen. `?render=full` turns progressive
+ * rendering off: the benchmark's baseline (bench/reader/first-paint.ts).
+ */
+const FIRST_CHUNK = new URLSearchParams(location.search).get('render') === 'full' ? Number.MAX_SAFE_INTEGER : 60;
 /** Cells added per following frame. */
 const CHUNK = 150;
 

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every benchmark, one after another, each in its own process. Figures are
+ * reported as ratios against a baseline measured in the same run (see each script).
+ *   npm run bench                 search (10k), PDF, reader
+ *   npm run bench -- --n 1000,10000,50000   search corpus sizes
+ */
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const nIndex = args.indexOf('--n');
+const sizes = nIndex >= 0 ? (args[nIndex + 1] ?? '10000') : '10000';
+
+const steps: Array<[string, string[]]> = [
+  ['search + library scan', ['bench/search/run.ts', '--n', sizes]],
+  ['annotated PDF export', ['bench/pdf/run.ts']],
+  ['reader first paint', ['bench/reader/first-paint.ts']],
+];
+
+let failed = 0;
+for (const [name, script] of steps) {
+  console.log(`\n=== ${name} ===`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...script], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed++;
+    console.error(`bench: ${name} failed (exit ${r.status})`);
+  }
+}
+console.log(`\nBenchmarks written to bench-results/. ${failed ? `${failed} failed.` : 'All completed.'}`);
+process.exit(failed ? 1 : 0);

@@ -62,16 +62,19 @@ export function collapseWhitespace(text: string): CollapsedText {
 
 /** Collapses a short string (a quote or its context) the same way, without an offset map. */
 export function collapseString(s: string): string {
-  return s.normalize('NFC').replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ');
+  let out = '';
+  for (const ch of s.normalize('NFC')) if (!isInvisible(ch.charCodeAt(0))) out += ch;
+  return out.replace(/\s+/g, ' ');
 }
 
 /**
- * Maps a collapsed [start, end) back to original offsets. The end maps to the start of the next
- * collapsed character, so a quote ending in a whitespace run keeps the whole run.
+ * Maps a collapsed [start, end) back to original offsets: from the original position of the first
+ * collapsed character to just after the original position of the last one.
  */
 export function toOriginalRange(view: CollapsedText, start: number, end: number): { start: number; end: number } {
   const s = view.toOriginal[start] ?? view.original.length;
-  const e = view.toOriginal[end] ?? view.original.length;
+  const last = view.toOriginal[end - 1];
+  const e = end > start && last !== undefined ? last + 1 : s;
   return { start: s, end: e };
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +55,19 @@ it('breaks a lock left by a dead process, but waits for a live one', async () =>
     await expect(second).rejects.toMatchObject({ code: 'conflict' });
     await l.release();
   })).resolves.toBeUndefined();
+});
+
+it('treats a lock older than staleMs as stale even when its pid is alive (a hung or remote holder)', async () => {
+  const dir = await tempDataDir();
+  const lockFile = path.join(dir, 'annotations.lock');
+  await writeFile(lockFile, JSON.stringify({ pid: process.pid, hostname: 'another-host', time: '2026-01-01T00:00:00Z', token: 'old' }));
+  const past = new Date(Date.now() - 60_000);
+  await utimes(lockFile, past, past);
+  const lock = await acquireLock(lockFile, { staleMs: 30_000, timeoutMs: 1000 });
+  expect(JSON.parse(await readFile(lockFile, 'utf8')).token).not.toBe('old');
+  await lock.release();
+  await expect(readFile(lockFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  // A fresh lock from another host is respected until the timeout.
+  await writeFile(lockFile, JSON.stringify({ pid: 1, hostname: 'another-host', time: new Date().toISOString(), token: 'fresh' }));
+  await expect(acquireLock(lockFile, { timeoutMs: 100 })).rejects.toMatchObject({ code: 'conflict' });
 });

@@ -37,20 +37,21 @@ async function populated(): Promise<{ store: AnnotationStore; records: Annotatio
 describe('W3C Web Annotation JSON-LD', () => {
   it('exports an AnnotationCollection with quote and position selectors, bodies for notes and tags', async () => {
     const { records } = await populated();
-    const doc = toW3C(records, (a) => `folio:article/${a.articleId}/${a.lang}`) as Record<string, any>;
+    type Item = { id: string; motivation: string; target: { source: string; selector: Array<{ type: string }> }; body: unknown[]; 'folio:color': string };
+    const doc = toW3C(records, (a) => `folio:article/${a.articleId}/${a.lang}`) as { '@context': unknown[]; type: string; total: number; first: { items: Item[] } };
     expect(doc['@context']).toContain('http://www.w3.org/ns/anno.jsonld');
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.total).toBe(4);
-    const hl = doc.first.items.find((i: any) => i['folio:color'] === 'purple');
+    const hl = doc.first.items.find((i) => i['folio:color'] === 'purple')!;
     expect(hl).toMatchObject({ type: 'Annotation', motivation: 'highlighting', id: expect.stringMatching(/^urn:uuid:/) });
     expect(hl.target.source).toBe('folio:article/river/en');
-    expect(hl.target.selector.map((s: any) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    expect(hl.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
     expect(hl.body).toEqual([
       { type: 'TextualBody', value: expect.stringContaining('Ask for a copy'), format: 'text/markdown', purpose: 'commenting' },
       { type: 'TextualBody', value: 'sources', purpose: 'tagging' },
       { type: 'TextualBody', value: 'oral history', purpose: 'tagging' },
     ]);
-    const note = doc.first.items.find((i: any) => i.motivation === 'commenting');
+    const note = doc.first.items.find((i) => i.motivation === 'commenting')!;
     expect(note.target).toEqual({ source: 'folio:article/river/en' });
   });
 

@@ -11,11 +11,17 @@ import { isSafeExternalUrl } from './external-url';
 export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // `electron-vite dev` serves the renderer with Vite's inline React-refresh preamble and an HMR
+  // websocket: only then is the policy widened, and only for that local dev server.
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  const policy = dev
+    ? CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", `connect-src 'self' ${dev.replace(/^http/, 'ws')}`)
+    : CONTENT_SECURITY_POLICY;
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        'Content-Security-Policy': [policy],
         'X-Content-Type-Options': ['nosniff'],
       },
     });

@@ -22,7 +22,7 @@ export interface PdfRequest {
 export function safeFileName(title: string, ext: string): string {
   const base = title
     .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80);

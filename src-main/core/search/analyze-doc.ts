@@ -3,7 +3,8 @@
  * distinct terms and their frequencies (so insertion touches each term once). Pure; runs in the
  * index worker or in-thread.
  */
-import { analyze, TERM_SEPARATOR } from './analyzer';
+import { analyzeWithBigrams, TERM_SEPARATOR } from './analyzer';
+import { buildBloom } from './bloom';
 import { FIELDS, type DocInput } from './documents';
 
 /** Distinct terms of one field (TERM_SEPARATOR-joined) and their frequencies, same order. */
@@ -12,20 +13,24 @@ export interface FieldTerms {
   freqs: number[];
 }
 
-/** A document ready to insert: its id and one FieldTerms per field, in FIELDS order. */
+/** A document ready to insert: id, one FieldTerms per field (FIELDS order), bigram filter. */
 export interface AnalyzedDoc {
   id: string;
   fields: FieldTerms[];
+  /** Bloom filter of the folded adjacent-word bigrams of all fields (bloom.ts). */
+  bigrams: Uint8Array;
 }
 
-/** Distinct terms of `text` with their frequencies. */
-export function fieldTerms(text: string): FieldTerms {
+/** Distinct terms of `text` with their frequencies; adds its bigrams to `bigrams`. */
+export function fieldTerms(text: string, bigrams: Set<string>): FieldTerms {
   const counts = new Map<string, number>();
-  for (const t of analyze(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of analyzeWithBigrams(text, bigrams).terms) counts.set(t, (counts.get(t) ?? 0) + 1);
   return { terms: [...counts.keys()].join(TERM_SEPARATOR), freqs: [...counts.values()] };
 }
 
 /** Every field of `input` analysed (see analyzer.ts). */
 export function analyzeDoc(input: DocInput): AnalyzedDoc {
-  return { id: input.id, fields: FIELDS.map((f) => fieldTerms(input[f])) };
+  const bigrams = new Set<string>();
+  const fields = FIELDS.map((f) => fieldTerms(input[f], bigrams));
+  return { id: input.id, fields, bigrams: buildBloom(bigrams) };
 }

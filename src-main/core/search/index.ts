@@ -2,7 +2,8 @@
  * Folio's Vietnamese-aware full-text search on MiniSearch 7.
  *
  * - Analysis (analyzer.ts): NFC, lowercase, word tokens with codes kept whole and split,
- *   canonical tone placement, folded adjacent-word bigrams.
+ *   canonical tone placement; folded adjacent-word bigrams in per-document Bloom filters rank
+ *   adjacent query words higher and pre-filter quoted phrases (bloom.ts).
  * - Diacritics: the index holds exact forms; a folded vocabulary expands each query word to every
  *   form ("duong" → dương, đường, đương); typed diacritics rank exact forms first (rank.ts).
  * - One MiniSearch document per language version (`${articleId}:${lang}`); hits are grouped per
@@ -69,6 +70,7 @@ export class SearchIndex {
   private engine = new Engine();
   private vocabulary = new Vocabulary();
   private docs = new Map<string, DocMeta>();
+  private bigrams = new Map<string, Uint8Array>();
   private docIdsByArticle = new Map<string, string[]>();
   private signatures = new Map<string, string>();
   private articles = new Map<string, Article>();
@@ -101,11 +103,12 @@ export class SearchIndex {
       index.engine = await Engine.fromSnapshot(state.snapshot, (t, docs) => vocabulary.add(t, docs));
       index.vocabulary = vocabulary;
       index.docs = state.docs;
+      index.bigrams = state.bigrams;
       index.signatures = state.signatures;
       for (const [docId, meta] of state.docs) index.docIdsOf(meta.articleId).push(docId);
       index.origin = 'cache';
     } catch (err) {
-      Object.assign(index, { engine: new Engine(), vocabulary: new Vocabulary(), docs: new Map(), signatures: new Map() });
+      Object.assign(index, { engine: new Engine(), vocabulary: new Vocabulary(), docs: new Map(), bigrams: new Map(), signatures: new Map() });
       index.docIdsByArticle.clear();
       index.origin = 'rebuilt-invalid-cache';
       index.cacheError = (err as Error).message;
@@ -202,6 +205,7 @@ export class SearchIndex {
     return runSearch({
       engine: this.engine,
       docs: this.docs,
+      bigrams: this.bigrams,
       articles: this.articles,
       plan: planned.plan,
       infos: planned.infos,
@@ -217,6 +221,7 @@ export class SearchIndex {
       fingerprint: this.fingerprint,
       signatures: this.signatures,
       docs: this.docs,
+      bigrams: this.bigrams,
       snapshot: this.engine.snapshot(),
     });
   }
@@ -224,6 +229,7 @@ export class SearchIndex {
   private insert(item: AnalyzedDoc, meta: DocMeta): void {
     this.engine.addAnalyzed(item, this.addToVocabulary);
     this.docs.set(item.id, meta);
+    this.bigrams.set(item.id, item.bigrams);
     this.docIdsOf(meta.articleId).push(item.id);
   }
 
@@ -239,6 +245,7 @@ export class SearchIndex {
     for (const id of this.docIdsByArticle.get(articleId) ?? []) {
       if (this.engine.has(id)) this.engine.discard(id);
       this.docs.delete(id);
+      this.bigrams.delete(id);
     }
     this.docIdsByArticle.set(articleId, []);
   }

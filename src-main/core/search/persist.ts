@@ -19,7 +19,7 @@ export const FORMAT_VERSION = 1;
 export const INDEX_JSON = 'search-index.json';
 export const INDEX_BIN = 'search-index.bin';
 
-const SECTIONS = ['ids', 'shortIds', 'fieldLength', 'terms', 'postings'] as const;
+const SECTIONS = ['ids', 'shortIds', 'fieldLength', 'terms', 'postings', 'bloomLengths', 'blooms'] as const;
 
 const manifestSchema = z.object({
   format: z.literal(FORMAT_VERSION),
@@ -46,6 +46,8 @@ export interface SavedState {
   fingerprint: string;
   signatures: Map<string, string>;
   docs: Map<string, DocMeta>;
+  /** Bigram filters, per document id (stored in `docs` order). */
+  bigrams: Map<string, Uint8Array>;
   snapshot: Snapshot;
 }
 
@@ -63,12 +65,17 @@ function checksum(a: Uint32Array): number {
 /** Writes the state atomically (binary, then the manifest that commits it). */
 export async function saveState(dataDir: string, state: SavedState): Promise<void> {
   const s = state.snapshot;
+  const docIds = [...state.docs.keys()];
+  const bloomLengths = Uint32Array.from(docIds, (id) => state.bigrams.get(id)?.length ?? 0);
+  const blooms = Buffer.concat(docIds.map((id) => state.bigrams.get(id) ?? new Uint8Array(0)));
   const parts: Buffer[] = [
     Buffer.from(s.ids, 'utf8'),
     Buffer.from(s.shortIds.buffer, s.shortIds.byteOffset, s.shortIds.byteLength),
     Buffer.from(s.fieldLength.buffer, s.fieldLength.byteOffset, s.fieldLength.byteLength),
     Buffer.from(s.terms, 'utf8'),
     Buffer.from(s.postings.buffer, s.postings.byteOffset, s.postings.byteLength),
+    Buffer.from(bloomLengths.buffer, bloomLengths.byteOffset, bloomLengths.byteLength),
+    blooms,
   ];
   const sections: Record<string, [number, number]> = {};
   const chunks: Buffer[] = [];
@@ -81,13 +88,14 @@ export async function saveState(dataDir: string, state: SavedState): Promise<voi
     at += buf.length + pad;
   });
   const generation = randomUUID();
-  await writeFileAtomic(join(dataDir, INDEX_BIN), Buffer.concat([Buffer.from(generation, 'ascii'), ...chunks]));
+  const body = Buffer.concat(chunks);
+  await writeFileAtomic(join(dataDir, INDEX_BIN), Buffer.concat([Buffer.from(generation, 'ascii'), body]));
   const manifest: z.input<typeof manifestSchema> = {
     format: FORMAT_VERSION,
     analyzer: state.analyzer,
     fingerprint: state.fingerprint,
     generation,
-    checksum: checksum(s.postings),
+    checksum: checksum(new Uint32Array(body.buffer, body.byteOffset, body.length / 4)),
     sections: sections as z.input<typeof manifestSchema>['sections'],
     header: s.header,
     articles: [...state.signatures],
@@ -130,17 +138,30 @@ export async function loadState(dataDir: string): Promise<SavedState | null> {
     if (b.length % 4 !== 0) throw new CacheError('The search index data is misaligned');
     return new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
   };
+  if (checksum(u32(body)) !== parsed.checksum) throw new CacheError('The search index data fails its checksum');
   const postings = u32(section('postings'));
-  if (checksum(postings) !== parsed.checksum) throw new CacheError('The search index data fails its checksum');
   const docs = new Map<string, DocMeta>();
   for (const [id, articleId, lang, title, date, tags, hasAnnotations] of parsed.docs) {
     docs.set(id, { articleId, lang, title, date, tags, hasAnnotations });
   }
+  const bloomLengths = u32(section('bloomLengths'));
+  const bloomBytes = section('blooms');
+  if (bloomLengths.length !== parsed.docs.length) throw new CacheError('The search index bigram filters do not match its documents');
+  const bigrams = new Map<string, Uint8Array>();
+  let at = 0;
+  parsed.docs.forEach(([id], i) => {
+    const len = bloomLengths[i] as number;
+    if (at + len > bloomBytes.length) throw new CacheError('The search index bigram filters are truncated');
+    // Copy: one small buffer per document instead of views pinning the whole file in memory.
+    bigrams.set(id, Uint8Array.prototype.slice.call(bloomBytes, at, at + len));
+    at += len;
+  });
   return {
     analyzer: parsed.analyzer,
     fingerprint: parsed.fingerprint,
     signatures: new Map(parsed.articles),
     docs,
+    bigrams,
     snapshot: {
       header: parsed.header,
       ids: section('ids').toString('utf8'),

@@ -19,7 +19,7 @@ export interface Slot {
 export interface Phrase {
   keys: string[];
   folded: boolean;
-  /** Folded bigrams every matching document must contain (cheap pre-filter). */
+  /** Folded bigrams every matching document must contain (Bloom pre-filter). */
   bigrams: string[];
 }
 
@@ -33,7 +33,7 @@ export interface QueryPlan {
 }
 
 /** How an index term relates to the query; drives the ranking tiers. */
-export type TermKind = 'exact' | 'folded' | 'prefix' | 'fuzzy' | 'bigram' | 'compound';
+export type TermKind = 'exact' | 'folded' | 'prefix' | 'fuzzy' | 'compound';
 
 /** One reason an index term is searched: which query word, how, and its score weight. */
 export interface TermInfo {
@@ -43,7 +43,7 @@ export interface TermInfo {
 }
 
 /** Score weights. Folded/prefix/fuzzy are also ranked below exact by tier (see rank.ts). */
-export const WEIGHTS = { exact: 1, folded: 0.3, prefix: 0.25, fuzzy: 0.15, bigram: 1, compound: 1 } as const;
+export const WEIGHTS = { exact: 1, folded: 0.3, prefix: 0.25, fuzzy: 0.15, compound: 1 } as const;
 /**
  * Fuzzy matching only for words this long (folded): short syllables would match everything
  * (duong ~ huong ~ tuong). Known words get fuzzy matching only from FUZZY_KNOWN_MIN_LENGTH.
@@ -92,7 +92,10 @@ export function parseQuery(query: string, prefixLast: boolean): QueryPlan {
   return plan;
 }
 
-/** Expands a plan into index terms and why each is searched (a term may serve several slots). */
+/**
+ * Expands a plan into index terms and why each is searched (a term may serve several slots).
+ * The plan's bigrams are not terms: they are tested against each document's Bloom filter.
+ */
 export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string, TermInfo[]> {
   const terms = new Map<string, TermInfo[]>();
   const add = (term: string, info: TermInfo): void => {
@@ -130,7 +133,6 @@ export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string,
       for (const form of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.fuzzy)) add(form, { slot, kind: 'fuzzy', weight: weightOf.get(form) ?? 0 });
     }
   });
-  for (const b of plan.bigrams) add(b.term, { slot: b.slot, kind: 'bigram', weight: WEIGHTS.bigram });
   for (const c of plan.compounds) add(c, { slot: -1, kind: 'compound', weight: WEIGHTS.compound });
   return terms;
 }

@@ -20,15 +20,15 @@ export interface MatchTier {
 
 const clamp9 = (n: number): number => (n > 9 ? 9 : n);
 
-/** Tier of a document given the index terms it matched. */
-export function matchTier(matchedTerms: readonly string[], infos: ReadonlyMap<string, readonly TermInfo[]>): MatchTier {
+/** Tier of a document given the index terms it matched and its adjacent query-word pairs. */
+export function matchTier(matchedTerms: readonly string[], infos: ReadonlyMap<string, readonly TermInfo[]>, adjacentPairs: number): MatchTier {
   let any = 0;
   let strong = 0;
   let exact = 0;
-  let adjacency = 0;
+  let adjacency = adjacentPairs;
   for (const term of matchedTerms) {
     for (const info of infos.get(term) ?? []) {
-      if (info.kind === 'bigram' || info.kind === 'compound') {
+      if (info.kind === 'compound') {
         adjacency++;
         continue;
       }

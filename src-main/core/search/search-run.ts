@@ -1,7 +1,8 @@
 /**
  * One search over the engine: a single MiniSearch OR-query of all expanded terms with per-term
- * boosts, then tiering (rank.ts), grouping per article, phrase verification and snippets — the
- * last two only for as many candidates as needed to fill `limit`.
+ * boosts, adjacency from the documents' bigram filters, then tiering (rank.ts), grouping per
+ * article, phrase verification and snippets — the last two only for as many candidates as
+ * needed to fill `limit`.
  */
 import type { SearchResult } from 'minisearch';
 import type { Article, SearchFilters, SearchHit } from '../../shared/types';
@@ -12,12 +13,14 @@ import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
 import { matchTier, publicScore, tierKey } from './rank';
 import { makeSnippets } from './snippets';
-import { isBigram } from './analyzer';
+import { bloomHas } from './bloom';
 
 /** Everything one search needs. */
 export interface SearchRun {
   engine: Engine;
   docs: ReadonlyMap<string, DocMeta>;
+  /** Per document: Bloom filter of its folded adjacent-word bigrams. */
+  bigrams: ReadonlyMap<string, Uint8Array>;
   articles: ReadonlyMap<string, Article>;
   plan: QueryPlan;
   infos: ReadonlyMap<string, readonly TermInfo[]>;
@@ -36,8 +39,12 @@ export function runSearch(r: SearchRun): SearchHit[] {
   const results = r.engine.search({ combineWith: 'OR', queries }, filter ? { filter } : {});
   // Bucket by tier; MiniSearch's order (by BM25) is kept inside a bucket.
   const buckets = new Map<number, { result: SearchResult; key: number }[]>();
+  const pairs = r.plan.bigrams.map((b) => b.term);
   for (const result of results) {
-    const key = tierKey(matchTier(result.terms, r.infos));
+    const filter = pairs.length > 0 ? r.bigrams.get(String(result.id)) : undefined;
+    let adjacent = 0;
+    if (filter) for (const p of pairs) if (bloomHas(filter, p)) adjacent++;
+    const key = tierKey(matchTier(result.terms, r.infos, adjacent));
     let b = buckets.get(key);
     if (!b) buckets.set(key, (b = []));
     b.push({ result, key });
@@ -50,8 +57,9 @@ export function runSearch(r: SearchRun): SearchHit[] {
       const meta = r.docs.get(String(result.id));
       if (!meta || taken.has(meta.articleId)) continue;
       if (r.plan.phrases.length > 0) {
-        // Cheap index-side pre-filter, then the text itself (MiniSearch has no phrase search).
-        if (!phraseBigrams.every((b) => result.terms.includes(b))) continue;
+        // Bloom pre-filter, then the text itself (MiniSearch has no phrase search).
+        const filter = r.bigrams.get(String(result.id));
+        if (!filter || !phraseBigrams.every((b) => bloomHas(filter, b))) continue;
         if (!matchesPhrases(r, meta)) continue;
       }
       taken.add(meta.articleId);
@@ -77,7 +85,6 @@ function toHit(r: SearchRun, meta: DocMeta, result: SearchResult, key: number): 
   const words = new Set<string>();
   const compounds = new Set<string>();
   for (const term of result.terms) {
-    if (isBigram(term)) continue;
     const kinds = r.infos.get(term) ?? [];
     if (kinds.some((k) => k.kind === 'compound')) compounds.add(term);
     else words.add(term);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, isBigram } from '../../../src-main/core/search/analyzer';
+import { analyze, analyzeWithBigrams } from '../../../src-main/core/search/analyzer';
+import { bloomHas, buildBloom } from '../../../src-main/core/search/bloom';
 import { foldDiacritics, normalizeTonePlacement } from '../../../src-main/core/search/fold';
 import { tokenize } from '../../../src-main/core/search/tokenize';
 
@@ -48,14 +49,20 @@ describe('analyze', () => {
     expect(analyze(s.normalize('NFD'))).toEqual(analyze(s.normalize('NFC')));
   });
   it('lowercases and emits exact keys plus folded adjacent bigrams', () => {
-    const terms = analyze('Đường Phố');
-    expect(terms).toContain('đường');
-    expect(terms).toContain('phố');
-    expect(terms).toContain('duong pho');
-    expect(terms.filter(isBigram)).toEqual(['duong pho']);
+    const { terms, bigrams } = analyzeWithBigrams('Đường Phố cổ');
+    expect(terms).toEqual(['đường', 'phố', 'cổ']);
+    expect([...bigrams]).toEqual(['duong pho', 'pho co']);
   });
   it('does not pair words across punctuation', () => {
-    expect(analyze('dân, chủ').filter(isBigram)).toEqual([]);
+    expect([...analyzeWithBigrams('dân, chủ').bigrams]).toEqual([]);
+  });
+  it('keeps bigrams in a Bloom filter with no false negatives and few false positives', () => {
+    const keys = new Set(Array.from({ length: 500 }, (_, i) => `w${i} x${i * 7}`));
+    const filter = buildBloom(keys);
+    for (const k of keys) expect(bloomHas(filter, k)).toBe(true);
+    let fp = 0;
+    for (let i = 0; i < 2000; i++) if (bloomHas(filter, `absent ${i}`)) fp++;
+    expect(fp / 2000).toBeLessThan(0.03);
   });
   it('indexes codes and dates whole and by their parts', () => {
     const terms = analyze('Báo cáo 08-BC/TU ngày 15-10-1930 năm 2021');

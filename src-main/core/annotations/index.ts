@@ -3,7 +3,8 @@
  * migrations, quarantine of invalid records, undo/redo) and its import/export formats.
  * Anchoring lives in shared/anchoring (pure; the renderer uses it too).
  */
-export { AnnotationStore, type NewHighlight, type NewNote, type AnnotationPatch, type StoreOptions } from './store';
+export { AnnotationStore, type StoreOptions } from './store';
+export type { NewHighlight, NewNote, AnnotationPatch } from './new-records';
 export type { OpenReport } from './load-at-open';
 export type { AnnotationQuery } from './query';
 export type { ImportResult } from './record-ops';

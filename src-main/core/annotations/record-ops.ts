@@ -35,6 +35,19 @@ export function removeRecord(f: AnnotationFile, id: string, at: Date): Annotatio
   return removed;
 }
 
+/**
+ * Turns record state `from` into `to` (either may be null = absent), for undo/redo; a restored
+ * record gets `updated` = now so it is the newest version everywhere. Returns touched article ids.
+ */
+export function restoreRecord(f: AnnotationFile, from: Annotation | null, to: Annotation | null, now: Date): string[] {
+  if (to === null) {
+    const removed = from ? removeRecord(f, from.id, now) : undefined;
+    return removed ? [removed.articleId] : [];
+  }
+  putRecord(f, { ...to, updated: now.toISOString() });
+  return [to.articleId];
+}
+
 /** Drops tombstones older than TOMBSTONE_TTL_MS. */
 export function pruneTombstones(f: AnnotationFile, now: Date): void {
   const cutoff = now.getTime() - TOMBSTONE_TTL_MS;

@@ -17,13 +17,11 @@
  *   and a daily snapshot is taken before the first write of each day (backups.ts).
  * Readers never lock: a rename is atomic, so a reader sees the old or the new file, never a mix.
  */
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { describe as describeRange } from '../../shared/anchoring/describe';
 import { AnnotationError } from '../../shared/anchoring/errors';
-import { HIGHLIGHT_COLORS, LANGS, type Annotation, type HighlightColor, type Lang } from '../../shared/types';
+import type { Annotation } from '../../shared/types';
 import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
 import { CorruptFileError, DurableJsonFile, fileSignature, sameSignature, type FileSignature } from './durable-json-file';
 import { decodeFile, UnrecognisedFormatError } from './file-format';
@@ -39,38 +37,20 @@ import {
   pruneTombstones,
   putRecord,
   removeRecord,
+  restoreRecord,
   type ImportResult,
 } from './record-ops';
-import { validateAnnotation, type AnnotationFile } from './schema';
+import type { AnnotationFile } from './schema';
+import {
+  checkRecord,
+  newHighlightRecord,
+  newNoteRecord,
+  patchedRecord,
+  type AnnotationPatch,
+  type NewHighlight,
+  type NewNote,
+} from './new-records';
 import { describeAction, UndoStack, type UndoEntry } from './undo';
-
-/** A new highlight over [start, end) of a version's normalised text. */
-export interface NewHighlight {
-  articleId: string;
-  lang: Lang;
-  /** The version's normalised text (paragraphs joined by "\n\n"). */
-  text: string;
-  start: number;
-  end: number;
-  color?: HighlightColor;
-  note?: string;
-  tags?: string[];
-}
-
-/** A new article-level note. */
-export interface NewNote {
-  articleId: string;
-  lang: Lang;
-  note: string;
-  tags?: string[];
-}
-
-/** Fields an edit may change. */
-export interface AnnotationPatch {
-  note?: string;
-  color?: HighlightColor;
-  tags?: string[];
-}
 
 /** Options for `AnnotationStore.open`. */
 export interface StoreOptions {
@@ -85,32 +65,6 @@ export interface StoreOptions {
 }
 
 type Listener = (articleIds: string[]) => void;
-
-/** Trims, drops empty and duplicate tags (case-insensitive), keeping the first spelling. */
-function cleanTags(tags: readonly string[] | undefined): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const t of tags ?? []) {
-    const tag = t.normalize('NFC').trim();
-    if (tag && !seen.has(tag.toLowerCase())) {
-      seen.add(tag.toLowerCase());
-      out.push(tag);
-    }
-  }
-  return out;
-}
-
-function checkColor(c: HighlightColor | undefined): HighlightColor {
-  if (c === undefined) return 'yellow';
-  if (!(HIGHLIGHT_COLORS as readonly string[]).includes(c)) throw new AnnotationError('invalid-request', `Unknown colour ${String(c)}.`);
-  return c;
-}
-
-function checkRecord(a: Annotation): Annotation {
-  const v = validateAnnotation(a);
-  if (!v.ok) throw new AnnotationError('invalid-request', `Invalid annotation: ${v.reason}`);
-  return v.value;
-}
 
 /** Highlights and notes of one data dir; see the module comment for the concurrency design. */
 export class AnnotationStore {
@@ -196,20 +150,7 @@ export class AnnotationStore {
 
   /** Creates a highlight; throws 'invalid-range' for a range outside `text` or only whitespace. */
   async createHighlight(h: NewHighlight): Promise<Annotation> {
-    const target = describeRange(h.text, h.start, h.end);
-    const at = this.opts.now().toISOString();
-    const rec = checkRecord({
-      id: randomUUID(),
-      articleId: h.articleId,
-      lang: h.lang,
-      kind: 'highlight',
-      target,
-      color: checkColor(h.color),
-      note: h.note ?? '',
-      tags: cleanTags(h.tags),
-      created: at,
-      updated: at,
-    });
+    const rec = newHighlightRecord(h, this.opts.now());
     await this.commit((f) => {
       putRecord(f, rec);
       return [rec.articleId];
@@ -220,21 +161,7 @@ export class AnnotationStore {
 
   /** Creates an article-level note (kind 'note', no target). */
   async createNote(n: NewNote): Promise<Annotation> {
-    if (n.note.trim() === '') throw new AnnotationError('invalid-request', 'A note cannot be empty.');
-    if (!(LANGS as readonly string[]).includes(n.lang)) throw new AnnotationError('invalid-request', `Unknown language ${n.lang}.`);
-    const at = this.opts.now().toISOString();
-    const rec = checkRecord({
-      id: randomUUID(),
-      articleId: n.articleId,
-      lang: n.lang,
-      kind: 'note',
-      target: null,
-      color: 'yellow',
-      note: n.note,
-      tags: cleanTags(n.tags),
-      created: at,
-      updated: at,
-    });
+    const rec = newNoteRecord(n, this.opts.now());
     await this.commit((f) => {
       putRecord(f, rec);
       return [rec.articleId];
@@ -249,13 +176,7 @@ export class AnnotationStore {
     const rec = await this.commit((f) => {
       const old = findRecord(f, id);
       if (!old) throw new AnnotationError('not-found', `No annotation with id ${id}.`);
-      const next = checkRecord({
-        ...old,
-        ...(patch.note !== undefined ? { note: patch.note } : {}),
-        ...(patch.color !== undefined ? { color: checkColor(patch.color) } : {}),
-        ...(patch.tags !== undefined ? { tags: cleanTags(patch.tags) } : {}),
-        updated: this.opts.now().toISOString(),
-      });
+      const next = patchedRecord(old, patch, this.opts.now());
       putRecord(f, next);
       entry = { description: describeAction('edit', next), before: old, after: next };
       return [next.articleId];
@@ -282,7 +203,7 @@ export class AnnotationStore {
     return this.enqueue(async () => {
       const entry = this.undoStack.peekUndo();
       if (!entry) return null;
-      await this.writeLocked((f) => this.restore(f, entry.after, entry.before));
+      await this.writeLocked((f) => restoreRecord(f, entry.after, entry.before, this.opts.now()));
       this.undoStack.markUndone();
       return { undone: entry.description };
     });
@@ -293,21 +214,10 @@ export class AnnotationStore {
     return this.enqueue(async () => {
       const entry = this.undoStack.peekRedo();
       if (!entry) return null;
-      await this.writeLocked((f) => this.restore(f, entry.before, entry.after));
+      await this.writeLocked((f) => restoreRecord(f, entry.before, entry.after, this.opts.now()));
       this.undoStack.markRedone();
       return { redone: entry.description };
     });
-  }
-
-  /** Turns record state `from` into `to` (either may be null = absent); bumps `updated`. */
-  private restore(f: AnnotationFile, from: Annotation | null, to: Annotation | null): string[] {
-    const now = this.opts.now();
-    if (to === null) {
-      const removed = from ? removeRecord(f, from.id, now) : undefined;
-      return removed ? [removed.articleId] : [];
-    }
-    putRecord(f, { ...to, updated: now.toISOString() });
-    return [to.articleId];
   }
 
   /**

@@ -43,11 +43,26 @@ export function buildBloom(keys: ReadonlySet<string>): Uint8Array {
   return filter;
 }
 
+/** A key's two hashes, computed once per query and tested against many filters. */
+export interface BloomKey {
+  a: number;
+  b: number;
+}
+
+/** Hashes `key` for `bloomHasKey`. */
+export function bloomKey(key: string): BloomKey {
+  const a = hash1(key);
+  return { a, b: hash2(a) };
+}
+
 /** False when `key` is certainly absent; true when it is (probably) present. */
 export function bloomHas(filter: Uint8Array, key: string): boolean {
+  return bloomHasKey(filter, bloomKey(key));
+}
+
+/** `bloomHas` with a pre-hashed key. */
+export function bloomHasKey(filter: Uint8Array, { a, b }: BloomKey): boolean {
   const mask = filter.length * 8 - 1;
-  const a = hash1(key);
-  const b = hash2(a);
   for (let i = 0; i < PROBES; i++) {
     const bit = (a + i * b) & mask;
     if (((filter[bit >>> 3] as number) & (1 << (bit & 7))) === 0) return false;

@@ -22,6 +22,38 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
+/** Code units below this get a precomputed fold (Latin, Latin Extended, Vietnamese U+1EA0–1EF9). */
+const TABLE_SIZE = 0x2000;
+let foldTable: Uint16Array | null = null;
+const utf16 = new TextDecoder('utf-16le');
+
+function table(): Uint16Array {
+  if (foldTable) return foldTable;
+  foldTable = new Uint16Array(TABLE_SIZE);
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    const folded = lower.length === 1 ? foldDiacritics(lower) : ch;
+    foldTable[c] = folded.length === 1 ? folded.charCodeAt(0) : lower.length === 1 ? lower.charCodeAt(0) : c;
+  }
+  return foldTable;
+}
+
+/**
+ * Lowercases and folds `text` code unit by code unit, keeping its length, so offsets found in
+ * the result are offsets into `text`. NFC Vietnamese letters are single code units and fold to
+ * one ASCII letter; units whose fold is not one unit (lone combining marks) are kept.
+ */
+export function foldInPlace(text: string): string {
+  const t = table();
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < TABLE_SIZE ? (t[c] as number) : c;
+  }
+  return utf16.decode(out);
+}
+
 /**
  * Puts the tone mark of one lowercase syllable in a single canonical place, so that the old and
  * new orthographies (hòa/hoà, thúy/thuý, qủa/quả) give the same key. Rule (Vietnamese

@@ -3,7 +3,7 @@
  * narrows candidates with bigrams, then this checks the text itself.
  */
 import { tokenize } from './tokenize';
-import { foldDiacritics } from './fold';
+import { foldDiacritics, foldInPlace } from './fold';
 import type { Phrase } from './query';
 
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
@@ -15,7 +15,7 @@ function foldedPattern(phrase: Phrase): RegExp {
   let re = patterns.get(phrase);
   if (!re) {
     const words = phrase.keys.map((k) => foldDiacritics(k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(`(?<!${WORD_CHAR})${words.join(GAP)}(?!${WORD_CHAR})`, 'u');
+    re = new RegExp(`(?<!${WORD_CHAR})${words.join(GAP)}(?!${WORD_CHAR})`, 'gu');
     patterns.set(phrase, re);
   }
   return re;
@@ -23,21 +23,19 @@ function foldedPattern(phrase: Phrase): RegExp {
 
 /**
  * True when `text` contains the phrase's words consecutively, separated only by spaces (or a
- * code joiner). Folded phrases are decided on the folded text with one regular expression; exact
- * phrases must also pass that test before the text is tokenised.
+ * code joiner). The folded phrase is found with one regular expression over a length-preserving
+ * fold of the text; an exact (diacritic) phrase then compares only the matched stretches.
  */
 export function containsPhrase(text: string, phrase: Phrase): boolean {
   const n = phrase.keys.length;
   if (n === 0) return true;
-  if (!foldedPattern(phrase).test(foldDiacritics(text.toLowerCase()))) return false;
-  if (phrase.folded) return true;
-  const words = tokenize(text.normalize('NFC')).words;
-  outer: for (let i = 0; i + n <= words.length; i++) {
-    for (let j = 0; j < n; j++) {
-      if (words[i + j]?.exact !== phrase.keys[j]) continue outer;
-      if (j > 0 && !words[i + j]?.adjacent) continue outer;
-    }
-    return true;
+  const re = foldedPattern(phrase);
+  re.lastIndex = 0;
+  const folded = foldInPlace(text);
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    if (phrase.folded) return true;
+    const words = tokenize(text.slice(m.index, m.index + m[0].length).normalize('NFC')).words;
+    if (words.length === n && words.every((w, j) => w.exact === phrase.keys[j])) return true;
   }
   return false;
 }

@@ -13,6 +13,8 @@ export interface Slot {
   diacritics: boolean;
   /** The last word while typing: also matches words it is a prefix of. */
   prefix: boolean;
+  /** Inside a quoted phrase typed with diacritics: only the exact form can satisfy it. */
+  exactOnly: boolean;
 }
 
 /** A quoted phrase; compared folded when the user typed no diacritics in it. */
@@ -68,10 +70,11 @@ export function parseQuery(query: string, prefixLast: boolean): QueryPlan {
     const first = plan.slots.length;
     words.forEach((w, i) => {
       if (i > 0 && w.adjacent) plan.bigrams.push({ term: (words[i - 1]?.folded ?? '') + BIGRAM_JOIN + w.folded, slot: first + i - 1 });
-      plan.slots.push({ exact: w.exact, folded: w.folded, diacritics: w.exact !== w.folded, prefix: false });
+      plan.slots.push({ exact: w.exact, folded: w.folded, diacritics: w.exact !== w.folded, prefix: false, exactOnly: false });
     });
     if (quoted && words.length > 0) {
       const folded = words.every((w) => w.exact === w.folded);
+      if (!folded) for (let i = first; i < plan.slots.length; i++) (plan.slots[i] as Slot).exactOnly = true;
       plan.phrases.push({
         keys: words.map((w) => (folded ? w.folded : w.exact)),
         folded,
@@ -106,6 +109,7 @@ export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string,
   plan.slots.forEach((s, slot) => {
     const variants = vocabulary.variants(s.folded);
     add(s.exact, { slot, kind: 'exact', weight: WEIGHTS.exact });
+    if (s.exactOnly) return; // a diacritic phrase is compared exactly: variants cannot match it
     if (!s.diacritics) {
       // No marks typed: every form is what the user asked for (full recall, no cap).
       for (const form of variants) if (form !== s.exact) add(form, { slot, kind: 'exact', weight: WEIGHTS.exact });

@@ -13,7 +13,7 @@ import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
 import { matchTier, publicScore, tierKey } from './rank';
 import { makeSnippets } from './snippets';
-import { bloomHas } from './bloom';
+import { bloomHasKey, bloomKey } from './bloom';
 
 /** Everything one search needs. */
 export interface SearchRun {
@@ -39,11 +39,11 @@ export function runSearch(r: SearchRun): SearchHit[] {
   const results = r.engine.search({ combineWith: 'OR', queries }, filter ? { filter } : {});
   // Bucket by tier; MiniSearch's order (by BM25) is kept inside a bucket.
   const buckets = new Map<number, { result: SearchResult; key: number }[]>();
-  const pairs = r.plan.bigrams.map((b) => b.term);
+  const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
   for (const result of results) {
     const filter = pairs.length > 0 ? r.bigrams.get(String(result.id)) : undefined;
     let adjacent = 0;
-    if (filter) for (const p of pairs) if (bloomHas(filter, p)) adjacent++;
+    if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
     const key = tierKey(matchTier(result.terms, r.infos, adjacent));
     let b = buckets.get(key);
     if (!b) buckets.set(key, (b = []));
@@ -51,7 +51,7 @@ export function runSearch(r: SearchRun): SearchHit[] {
   }
   const hits: SearchHit[] = [];
   const taken = new Set<string>();
-  const phraseBigrams = r.plan.phrases.flatMap((p) => p.bigrams);
+  const phraseBigrams = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
   for (const key of [...buckets.keys()].sort((a, b) => b - a)) {
     for (const { result } of buckets.get(key) ?? []) {
       const meta = r.docs.get(String(result.id));
@@ -59,7 +59,7 @@ export function runSearch(r: SearchRun): SearchHit[] {
       if (r.plan.phrases.length > 0) {
         // Bloom pre-filter, then the text itself (MiniSearch has no phrase search).
         const filter = r.bigrams.get(String(result.id));
-        if (!filter || !phraseBigrams.every((b) => bloomHas(filter, b))) continue;
+        if (!filter || !phraseBigrams.every((b) => bloomHasKey(filter, b))) continue;
         if (!matchesPhrases(r, meta)) continue;
       }
       taken.add(meta.articleId);

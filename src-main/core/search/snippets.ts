@@ -15,24 +15,23 @@ export interface HighlightTerms {
   compounds: ReadonlySet<string>;
 }
 
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+
+/** One regular expression finding any of the terms as a whole word in lowercased NFC text. */
+function termPattern(terms: HighlightTerms): RegExp | null {
+  const all = [...terms.compounds, ...terms.words].sort((a, b) => b.length - a.length);
+  if (all.length === 0) return null;
+  const alternatives = all.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`, 'gu');
+}
+
 /** Up to `max` snippets from `paragraphs`, best paragraph first; the first paragraph when none match. */
 export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, terms: HighlightTerms, max = 3): SearchSnippet[] {
-  // Cheap pass: rank paragraphs by which matched terms occur as substrings, then tokenise only
-  // the best few to get exact word ranges. Substring tests can miss a word written with the
-  // other tone placement, so an empty result falls back to tokenising every paragraph.
-  const needles = [...terms.words, ...terms.compounds];
-  const rough = paragraphs
-    .map((p) => {
-      const lower = p.text.toLowerCase();
-      let score = 0;
-      for (const t of needles) if (lower.includes(t)) score++;
-      return { p, score };
-    })
-    .filter((r) => r.score > 0)
-    .sort((a, b) => b.score - a.score || a.p.index - b.p.index)
-    .slice(0, max * 2)
-    .map((r) => r.p);
-  let scored = scoreParagraphs(rough, terms);
+  // Fast path: one regex over each lowercased paragraph. A word written with the other tone
+  // placement (hòa for the key hoà) is not found that way, so when nothing is found the
+  // paragraphs are tokenised instead (exact keys, as indexed).
+  const re = termPattern(terms);
+  let scored = re ? paragraphs.flatMap((p) => scoreByPattern(p, re)) : [];
   if (scored.length === 0) scored = scoreParagraphs(paragraphs, terms);
   if (scored.length === 0) {
     const first = paragraphs[0];
@@ -40,6 +39,19 @@ export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, terms
   }
   scored.sort((a, b) => b.score - a.score || a.p.index - b.p.index);
   return scored.slice(0, max).map((s) => clip(s.p, lang, s.ranges));
+}
+
+function scoreByPattern(p: Paragraph, re: RegExp): { p: Paragraph; ranges: Range[]; score: number }[] {
+  const lower = p.text.toLowerCase();
+  if (lower.length !== p.text.length) return []; // offsets would not map back; tokenised instead
+  const ranges: Range[] = [];
+  const distinct = new Set<string>();
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    ranges.push([m.index, m.index + m[0].length]);
+    distinct.add(m[0]);
+  }
+  return ranges.length > 0 ? [{ p, ranges, score: distinct.size * 100 + Math.min(ranges.length, 99) }] : [];
 }
 
 /** Exact matched word ranges and a score (distinct terms, then occurrences) per paragraph. */

@@ -7,7 +7,7 @@ export const VIEW_MODES = ['vi', 'en', 'side-by-side', 'interleaved'] as const;
 export const SettingsSchema = z.object({
   uiLanguage: z.enum(['vi', 'en']).nullable().default(null),
   theme: z.enum(THEMES).default('light'),
-  fontSize: z.number().min(12).max(32).default(19),
+  fontSize: z.number().min(12).max(40).default(19),
   lineHeight: z.number().min(1.2).max(2.4).default(1.65),
   lineWidth: z.number().min(30).max(120).default(68),
   viewMode: z.enum(VIEW_MODES).default('side-by-side'),
@@ -29,7 +29,7 @@ export const SettingsPatchSchema = z
   .object({
     uiLanguage: z.enum(['vi', 'en']).nullable().optional(),
     theme: z.enum(THEMES).optional(),
-    fontSize: z.number().min(12).max(32).optional(),
+    fontSize: z.number().min(12).max(40).optional(),
     lineHeight: z.number().min(1.2).max(2.4).optional(),
     lineWidth: z.number().min(30).max(120).optional(),
     viewMode: z.enum(VIEW_MODES).optional(),

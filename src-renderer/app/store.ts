@@ -88,8 +88,12 @@ export const useFolio = create<FolioState>((set, get) => ({
       if (seq !== articleSeq) return;
       // Marks for the first-paint measurement (e2e suite and benchmark): data in → rows painted.
       performance.mark('folio:article-data', { detail: id });
-      set({ article, annotations });
-      const paragraph = target?.paragraph ?? get().settings?.positions[id] ?? 0;
+      const saved = get().settings?.positions[id] ?? 0;
+      const firstLang = article.versions[0]?.lang ?? 'vi';
+      // Without a search hit or highlight to show, resume where the reader left off.
+      const resume = !target && saved > 0 ? { lang: firstLang, paragraph: saved } : target;
+      set({ article, annotations, scrollTarget: resume });
+      const paragraph = target?.paragraph ?? saved;
       void api('updateSettings', { position: { id, paragraph } }).then((settings) => set({ settings }));
     } catch (err) {
       if (seq === articleSeq) set({ article: null, annotations: [], articleError: err instanceof Error ? err.message : String(err) });

@@ -38,7 +38,7 @@ export function SettingsDialog() {
         </fieldset>
         <label>
           {t('settings.fontSize')} ({settings.fontSize}px)
-          <input type="range" min={12} max={32} value={settings.fontSize} onChange={(e) => void update({ fontSize: Number(e.target.value) })} />
+          <input type="range" min={12} max={40} value={settings.fontSize} onChange={(e) => void update({ fontSize: Number(e.target.value) })} />
         </label>
         <label>
           {t('settings.lineHeight')} ({settings.lineHeight.toFixed(2)})

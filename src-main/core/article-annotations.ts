@@ -25,8 +25,11 @@ export async function anchoredAnnotations(store: AnnotationStore, article: Artic
   const all = storedAnnotations(store, article);
   const result: AnchoredAnnotation[] = [];
   const moved: Annotation[] = [];
+  const first = article.versions[0];
   for (const version of article.versions) {
-    const mine = all.filter((a) => a.lang === version.lang || (article.versions.length === 1 && a.kind === 'note'));
+    // Records without a known language (migrated from v0, or a single-version article's notes)
+    // belong to the first version.
+    const mine = all.filter((a) => a.lang === version.lang || (version === first && (a.lang === 'und' || article.versions.length === 1)));
     if (!mine.length) continue;
     const r = reanchorAll(articleText(version.paragraphs), mine);
     result.push(...r.anchored);

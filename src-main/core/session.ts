@@ -81,7 +81,8 @@ export class FolioSession {
     await mkdir(dataDir, { recursive: true });
     const [library, { store, report }, settings] = await Promise.all([
       Library.open({ root: libraryRoot, dataDir, maxFileBytes: opts.maxFileBytes, onProgress }),
-      AnnotationStore.open(dataDir),
+      // A long-running session notices writes by another process (the CLI, `folio serve`) within ~1.5 s.
+      AnnotationStore.open(dataDir, { watchMs: opts.watch ? 1500 : undefined }),
       SettingsStore.open(opts.settingsFile ?? path.join(dataDir, 'settings.json')),
     ]);
     let resolveIndex!: (i: SearchIndex | null) => void;

@@ -131,7 +131,10 @@ export function createHandlers(getSession: () => FolioSession, host: Host): Hand
       return r ? { description: r.redone } : null;
     },
 
-    exportPdf: async (req) => exportPdfFile(getSession(), req),
+    exportPdf: async (req) => {
+      const s = getSession();
+      return exportPdfFile(s, { ...req, onProgress: (done, total) => s.events.emit('exportProgress', { done, total }) });
+    },
     exportMarkdown: async ({ ids }) => exportMarkdownFile(getSession(), ids),
 
     getSettings: async () => getSession().settings.get(),

@@ -157,9 +157,11 @@ export interface FolioEventMap {
   libraryChanged: { added: string[]; changed: string[]; removed: string[] };
   annotationsChanged: { articleIds: string[] };
   libraryOpened: { libraryRoot: string };
+  /** Articles typeset so far during a PDF export (batches show a progress bar). */
+  exportProgress: { done: number; total: number };
 }
 export type FolioEventName = keyof FolioEventMap;
-export const EVENT_NAMES: readonly FolioEventName[] = ['scanProgress', 'libraryChanged', 'annotationsChanged', 'libraryOpened'];
+export const EVENT_NAMES: readonly FolioEventName[] = ['scanProgress', 'libraryChanged', 'annotationsChanged', 'libraryOpened', 'exportProgress'];
 
 /** One pushed event. */
 export type FolioEvent = { [E in FolioEventName]: { name: E; payload: FolioEventMap[E] } }[FolioEventName];

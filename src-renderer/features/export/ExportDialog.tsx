@@ -1,18 +1,21 @@
 /** Export → PDF or Markdown for the current article or the search result set. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { useFolio } from '../../app/store';
-import { api } from '../../lib/api';
+import { api, onFolioEvent } from '../../lib/api';
 import { downloadFile } from './download';
 
-type Scope = 'current' | 'results';
+type Scope = 'current' | 'results' | 'selected';
 
 /** The export dialog. */
 export function ExportDialog() {
   const { t } = useTranslation();
   const article = useFolio((s) => s.article);
   const hits = useFolio((s) => s.hits);
+  const articles = useFolio((s) => s.articles);
+  const [picked, setPicked] = useState<Set<string>>(() => new Set(article ? [article.id] : []));
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [scope, setScope] = useState<Scope>(article ? 'current' : 'results');
   const [format, setFormat] = useState<'pdf' | 'md'>('pdf');
   const [lang, setLang] = useState<'vi' | 'en' | 'both'>('both');
@@ -20,11 +23,21 @@ export function ExportDialog() {
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ids = scope === 'current' ? (article ? [article.id] : []) : (hits ?? []).map((h) => h.id);
+  const ids = scope === 'current' ? (article ? [article.id] : []) : scope === 'results' ? (hits ?? []).map((h) => h.id) : articles.map((a) => a.id).filter((id) => picked.has(id));
+
+  useEffect(() => onFolioEvent((e) => e.name === 'exportProgress' && setProgress(e.payload)), []);
+  const toggle = (id: string) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const run = async () => {
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
       const file = format === 'pdf' ? await api('exportPdf', { ids, lang, layout, paper }) : await api('exportMarkdown', { ids });
       downloadFile(file);
@@ -56,6 +69,22 @@ export function ExportDialog() {
             <input type="radio" name="scope" disabled={!hits?.length} checked={scope === 'results'} onChange={() => setScope('results')} />
             {t('export.results', { count: hits?.length ?? 0 })}
           </label>
+          <label className="inline">
+            <input type="radio" name="scope" checked={scope === 'selected'} onChange={() => setScope('selected')} />
+            {t('export.selected', { count: picked.size })}
+          </label>
+          {scope === 'selected' && (
+            <ul className="pick-list" aria-label={t('export.selected', { count: picked.size })}>
+              {articles.map((a) => (
+                <li key={a.id}>
+                  <label className="inline">
+                    <input type="checkbox" checked={picked.has(a.id)} onChange={() => toggle(a.id)} />
+                    {a.title}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
         </fieldset>
         <fieldset>
           <legend>{t('export.title')}</legend>
@@ -94,6 +123,7 @@ export function ExportDialog() {
             </label>
           </>
         )}
+        {busy && progress && progress.total > 1 && <progress max={progress.total} value={progress.done} aria-label={t('export.running')} />}
         {error && <p className="error" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="button" onClick={() => useFolio.getState().setDialog(null)}>

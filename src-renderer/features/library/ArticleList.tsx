@@ -14,13 +14,26 @@ export interface ArticleListProps {
 export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) {
   const { t, i18n } = useTranslation();
   return (
-    <ul className="article-list" role="listbox" aria-label={t('library.title')}>
-      {articles.map((a) => (
+    <ul
+      className="article-list"
+      role="listbox"
+      aria-label={t('library.title')}
+      onKeyDown={(e) => {
+        // Arrow keys move focus between options (WAI-ARIA listbox pattern); Enter opens.
+        if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
+        const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="option"]')];
+        const at = items.indexOf(document.activeElement as HTMLElement);
+        const next = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : Math.max(0, Math.min(items.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+        e.preventDefault();
+        items[next]?.focus();
+      }}
+    >
+      {articles.map((a, i) => (
         <li
           key={a.id}
           role="option"
           aria-selected={a.id === selectedId}
-          tabIndex={a.id === selectedId ? 0 : -1}
+          tabIndex={a.id === selectedId || (!selectedId && i === 0) ? 0 : -1}
           className="article-item"
           data-article-id={a.id}
           onClick={() => onOpen(a.id)}

@@ -8,6 +8,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import { FIELDS } from './documents';
 import { TERM_SEPARATOR } from './analyzer';
 import type { AnalyzedDoc } from './analyze-doc';
+import { LazyTermData } from './lazy-term';
 
 /** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
 export type IndexedDoc = { id: string } & Record<(typeof FIELDS)[number], string>;
@@ -149,8 +150,11 @@ export class Engine extends MiniSearch<IndexedDoc> {
   }
 
   /**
-   * Rebuilds an engine from a snapshot, calling `onTerm` for every term (vocabulary) and
-   * yielding to the event loop every few milliseconds so a server stays responsive.
+   * Rebuilds an engine from a snapshot. Terms go into the radix tree at once, their postings
+   * stay encoded until first used (lazy-term.ts), so the index is searchable in a fraction of a
+   * full decode; `materializeAll` finishes the work in the background. Calls `onTerm` with each
+   * term and its document frequency (largest per-field count). Validates the layout while
+   * walking it; yields to the event loop every few milliseconds.
    */
   static async fromSnapshot(s: Snapshot, onTerm: (term: string, docs: number) => void): Promise<Engine> {
     const e = new Engine();
@@ -172,25 +176,24 @@ export class Engine extends MiniSearch<IndexedDoc> {
     });
     const terms = s.terms === '' ? [] : s.terms.split(TERM_SEPARATOR);
     const p = s.postings;
-    const index = e._index;
     let at = 0;
     let lastYield = performance.now();
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t] as string;
+      const start = at;
       const nf = p[at++];
       if (nf === undefined || nf > nFields) throw new SnapshotError('Search index snapshot: bad postings');
-      const data = new Map<number, Map<number, number>>();
       let docs = 0;
       for (let f = 0; f < nf; f++) {
         const fieldId = p[at++] as number;
         const n = p[at++] as number;
         if (at + n * 2 > p.length || fieldId >= nFields) throw new SnapshotError('Search index snapshot: truncated postings');
-        const freqs = new Map<number, number>();
-        for (let k = 0; k < n; k++, at += 2) freqs.set(p[at] as number, p[at + 1] as number);
-        data.set(fieldId, freqs);
+        at += n * 2;
         if (n > docs) docs = n;
       }
-      index.set(term, data);
+      const data = new LazyTermData(p, start);
+      e._index.set(term, data);
+      e.lazy.push(data);
       onTerm(term, docs);
       if ((t & 1023) === 0 && performance.now() - lastYield > 12) {
         await new Promise<void>((r) => setImmediate(r));
@@ -199,5 +202,24 @@ export class Engine extends MiniSearch<IndexedDoc> {
     }
     if (at !== p.length) throw new SnapshotError('Search index snapshot: trailing postings');
     return e;
+  }
+
+  /** Terms loaded from a snapshot whose postings may still be encoded. */
+  private lazy: LazyTermData[] = [];
+
+  /**
+   * Decodes every still-encoded term in slices of a few milliseconds, yielding in between, so
+   * memory settles and first queries pay nothing; the snapshot buffer is released at the end.
+   */
+  async materializeAll(sliceMs = 8): Promise<void> {
+    let last = performance.now();
+    for (let i = 0; i < this.lazy.length; i++) {
+      (this.lazy[i] as LazyTermData).materialize();
+      if (performance.now() - last > sliceMs) {
+        await new Promise<void>((r) => setImmediate(r));
+        last = performance.now();
+      }
+    }
+    this.lazy = [];
   }
 }

@@ -24,7 +24,7 @@ import { ANALYZER_VERSION } from './analyzer';
 import { analyzeDoc, type AnalyzedDoc } from './analyze-doc';
 import { articleDocs, articleSignature, type DocInput, type DocMeta, type IndexExtras } from './documents';
 import { Engine } from './engine';
-import { loadState, saveState } from './persist';
+import { loadState, removeLeftoverTempFiles, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
 import { analyzeInBatches, type BuildMode } from './worker-pool';
@@ -42,6 +42,8 @@ export interface SearchOptions {
   filters?: SearchFilters;
   /** Default true: the last word (outside quotes, no trailing space) also matches as a prefix. */
   prefix?: boolean;
+  /** Default true; false skips snippet extraction (e.g. to count hits). */
+  snippets?: boolean;
 }
 
 /** Options of `SearchIndex.open`. */
@@ -78,6 +80,7 @@ export class SearchIndex {
   /** Where the state came from, and why a cache was rejected. */
   origin: IndexOrigin = 'empty';
   cacheError: string | null = null;
+  private settling: Promise<void> = Promise.resolve();
   /** How the last reconcile analysed its documents (null before any). */
   lastBuildMode: BuildMode | null = null;
 
@@ -92,6 +95,7 @@ export class SearchIndex {
     const workers = opts.workers ?? Math.max(1, availableParallelism() - 1);
     const index = new SearchIndex(opts.dataDir, opts.fingerprint, workers);
     try {
+      await removeLeftoverTempFiles(opts.dataDir);
       const state = await loadState(opts.dataDir);
       if (state === null) return index;
       if (state.analyzer !== ANALYZER_VERSION || state.fingerprint !== opts.fingerprint) {
@@ -107,6 +111,8 @@ export class SearchIndex {
       index.signatures = state.signatures;
       for (const [docId, meta] of state.docs) index.docIdsOf(meta.articleId).push(docId);
       index.origin = 'cache';
+      // Searchable now; decode the remaining postings in the background (see lazy-term.ts).
+      index.settling = index.engine.materializeAll();
     } catch (err) {
       Object.assign(index, { engine: new Engine(), vocabulary: new Vocabulary(), docs: new Map(), bigrams: new Map(), signatures: new Map() });
       index.docIdsByArticle.clear();
@@ -114,6 +120,14 @@ export class SearchIndex {
       index.cacheError = (err as Error).message;
     }
     return index;
+  }
+
+  /**
+   * Resolves when a loaded index has decoded all its postings in the background. Searching
+   * does not need to wait (terms decode on first use); this is for measurements and tests.
+   */
+  settle(): Promise<void> {
+    return this.settling;
   }
 
   /** Number of indexed documents (language versions). */
@@ -210,6 +224,7 @@ export class SearchIndex {
       plan: planned.plan,
       infos: planned.infos,
       limit: opts.limit ?? 20,
+      snippets: opts.snippets ?? true,
       filters: opts.filters,
     });
   }

@@ -5,7 +5,7 @@
  * first; a shared random generation id and a checksum tie the pair together, so a torn or
  * mismatched pair is detected and rebuilt, never trusted.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import writeFileAtomic from 'write-file-atomic';
@@ -62,8 +62,21 @@ function checksum(a: Uint32Array): number {
   return h >>> 0;
 }
 
+/** Removes temp files a crash left behind mid-save (write-file-atomic names them `<file>.<hash>`). */
+export async function removeLeftoverTempFiles(dataDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dataDir);
+  } catch {
+    return;
+  }
+  const stale = names.filter((n) => n.startsWith(`${INDEX_JSON}.`) || n.startsWith(`${INDEX_BIN}.`));
+  await Promise.all(stale.map((n) => unlink(join(dataDir, n)).catch(() => undefined)));
+}
+
 /** Writes the state atomically (binary, then the manifest that commits it). */
 export async function saveState(dataDir: string, state: SavedState): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
   const s = state.snapshot;
   const docIds = [...state.docs.keys()];
   const bloomLengths = Uint32Array.from(docIds, (id) => state.bigrams.get(id)?.length ?? 0);

@@ -25,6 +25,7 @@ export interface SearchRun {
   plan: QueryPlan;
   infos: ReadonlyMap<string, readonly TermInfo[]>;
   limit: number;
+  snippets: boolean;
   filters: SearchFilters | undefined;
 }
 
@@ -96,7 +97,7 @@ function toHit(r: SearchRun, meta: DocMeta, result: SearchResult, key: number): 
     date: meta.date,
     score: publicScore(key, result.score),
     lang: meta.lang,
-    snippets: v ? makeSnippets(v.paragraphs, meta.lang, { words, compounds }) : [],
+    snippets: v && r.snippets ? makeSnippets(v.paragraphs, meta.lang, { words, compounds }) : [],
   };
 }
 

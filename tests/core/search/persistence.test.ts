@@ -26,6 +26,8 @@ describe('SearchIndex persistence', () => {
     expect(again.size).toBe(first.size);
     expect(await again.reconcile(fixtureLibrary(), noExtras)).toEqual({ added: 0, updated: 0, removed: 0 });
     expect(QUERIES.map((q) => again.search(q))).toEqual(before);
+    await again.settle(); // postings decoded lazily until now
+    expect(QUERIES.map((q) => again.search(q))).toEqual(before);
   });
 
   it('reconciles changes made while closed: added, updated, removed', async () => {
@@ -103,5 +105,18 @@ describe('building with worker threads', () => {
     for (const q of ['đường phố', 'duong', 'bài số 14']) {
       expect(viaWorker.search(q, { limit: 50 }).map((h) => h.id)).toEqual(inThread.search(q, { limit: 50 }).map((h) => h.id));
     }
+  });
+});
+
+describe('SearchIndex files', () => {
+  it('creates a missing data folder on save and removes temp files left by a crash', async () => {
+    const { existsSync, readdirSync, writeFileSync: write } = await import('node:fs');
+    const dir = join(mkdtempSync(join(tmpdir(), 'folio-search-')), 'not', 'yet');
+    await built(dir);
+    expect(existsSync(join(dir, INDEX_JSON))).toBe(true);
+    write(join(dir, `${INDEX_BIN}.123abc`), 'partial');
+    const index = await SearchIndex.open({ dataDir: dir, fingerprint: 'lib-1', workers: 0 });
+    expect(index.origin).toBe('cache');
+    expect(readdirSync(dir).sort()).toEqual([INDEX_BIN, INDEX_JSON]);
   });
 });

@@ -12,7 +12,9 @@ import { loadCache, saveCache } from './cache';
 import { decode } from './encoding/decode';
 import { findFurniture, removeFurniture } from './furniture';
 import { pairVersions } from './pairing';
-import { formatOf, readParsedFile, type ParsedFile } from './read-file';
+import { DEFAULT_MAX_FILE_BYTES, formatOf, readParsedFile, type ParsedFile, type ReadOptions } from './read-file';
+import { FolioError } from '../../shared/result';
+import type { HtmlOptions } from './parse/html';
 import { IdRegistry } from './registry';
 import { resolveInside } from './safe-path';
 import { isIgnoredName, walkLibrary } from './walk';
@@ -25,6 +27,12 @@ export interface LibraryOptions {
   maxFileBytes?: number;
   /** Article files beyond this count are skipped as `limit-reached` (default 100 000). */
   maxFiles?: number;
+  /** Files with more lines are skipped as `too-large` before parsing (default 200 000). */
+  maxLines?: number;
+  /** Articles with more paragraphs are skipped as `too-large` (default 50 000). */
+  maxParagraphs?: number;
+  /** HTML parsing limits: pages over them skip DOMPurify and are reduced to text by the strip. */
+  html?: HtmlOptions;
   onProgress?: (p: ScanProgress) => void;
 }
 
@@ -37,6 +45,8 @@ export interface LibraryChange {
 
 /** Files read between yields to the event loop, so a server stays responsive during a scan. */
 const YIELD_EVERY = 50;
+/** ...or milliseconds of reading, whichever comes first (a few large pages take that long). */
+const YIELD_AFTER_MS = 30;
 /** Watcher debounce: editors write files in bursts (temp file, rename, touch). */
 const DEBOUNCE_MS = 250;
 
@@ -102,8 +112,12 @@ export class Library {
     const article = this.get(id);
     const version = article?.versions.find((v) => !lang || v.lang === lang) ?? (lang ? undefined : article?.versions[0]);
     if (!version) throw Object.assign(new Error(`No article version for ${id}`), { code: 'not-found' });
-    const bytes = await readFile(this.resolveInside(version.path));
-    return decode(bytes).text;
+    const abs = this.resolveInside(version.path);
+    // The file may have grown since the scan: the same limit as the scan, checked before reading.
+    const limit = this.opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const st = await stat(abs);
+    if (!st.isFile() || st.size > limit) throw new FolioError('io-error', `File is not a regular file of at most ${limit} bytes`);
+    return decode(await readFile(abs)).text;
   }
 
   /** Absolute path of a library-relative path; throws `{code:'outside-library'}` otherwise. */
@@ -176,7 +190,8 @@ export class Library {
         /* fall through: readParsedFile reports vanished/unreadable */
       }
     }
-    const opts = this.opts.maxFileBytes !== undefined ? { maxFileBytes: this.opts.maxFileBytes } : {};
+    const { maxFileBytes, maxLines, maxParagraphs, html } = this.opts;
+    const opts: ReadOptions = { maxFileBytes, maxLines, maxParagraphs, html };
     return readParsedFile(abs, rel, opts);
   }
 
@@ -187,6 +202,7 @@ export class Library {
     this.skippedFiles = new Map(skipped.map((s) => [s.path, s]));
     const total = Math.min(files.length, maxFiles);
     this.report(0, total);
+    let lastYield = performance.now();
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
       if (!f) continue;
@@ -197,9 +213,10 @@ export class Library {
       const r = await this.load(f.abs, f.rel);
       if ('reason' in r) this.skippedFiles.set(f.rel, r);
       else next.set(f.rel, r);
-      if ((i + 1) % YIELD_EVERY === 0) {
+      if ((i + 1) % YIELD_EVERY === 0 || performance.now() - lastYield > YIELD_AFTER_MS) {
         this.report(i + 1, total);
         await yieldToLoop();
+        lastYield = performance.now();
       }
     }
     this.files = next;
@@ -230,8 +247,18 @@ export class Library {
         touched.add(rel);
       }
     }
+    const maxFiles = this.opts.maxFiles ?? 100_000;
+    let lastYield = performance.now();
     for (const rel of touched) {
       this.skippedFiles.delete(rel);
+      if (!this.files.has(rel) && this.files.size >= maxFiles) {
+        this.skippedFiles.set(rel, { path: rel, reason: 'limit-reached', message: `More than ${maxFiles} article files in the library` });
+        continue;
+      }
+      if (performance.now() - lastYield > YIELD_AFTER_MS) {
+        await yieldToLoop();
+        lastYield = performance.now();
+      }
       const r = await this.load(join(this.root, rel), rel);
       if ('reason' in r) { this.skippedFiles.set(rel, r); this.files.delete(rel); }
       else this.files.set(rel, r);

@@ -9,12 +9,19 @@ import type { ArticleFormat, ArticleVersion, Lang, SkippedFile, SkipReason } fro
 import { decode, DecodeError } from './encoding/decode';
 import { parseScrapedText } from './parse/scraped-text';
 import { parseMarkdown } from './parse/markdown';
-import { parseHtml } from './parse/html';
+import { parseHtml, type HtmlOptions } from './parse/html';
 import { detectLanguage } from './parse/language';
 import { articleText } from '../../shared/text';
 
 /** Default size limit for one file (bytes). */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * Default line limit for one file. Parsing is checked before it starts: a million-line .txt
+ * took ~9 s of one thread to parse here, freezing everything else; a long book has ~70 000.
+ */
+export const DEFAULT_MAX_LINES = 200_000;
+/** Default paragraph limit for one article: the reader renders every paragraph. */
+export const DEFAULT_MAX_PARAGRAPHS = 50_000;
 
 /** Format of a path by extension, or null when the file is not an article. */
 export function formatOf(path: string): ArticleFormat | null {
@@ -44,6 +51,12 @@ export interface ParsedFile {
 /** Options for reading one file. */
 export interface ReadOptions {
   maxFileBytes?: number;
+  /** Files with more lines are skipped as `too-large` before parsing (default 200 000). */
+  maxLines?: number;
+  /** Articles with more paragraphs are skipped as `too-large` (default 50 000). */
+  maxParagraphs?: number;
+  /** HTML parsing limits (when DOMPurify runs). */
+  html?: HtmlOptions;
   /** Furniture line keys of the file's folder (scraped .txt pages). */
   furniture?: ReadonlySet<string>;
 }
@@ -106,8 +119,16 @@ export async function readParsedFile(absPath: string, relPath: string, opts: Rea
     return skip(relPath, 'decode-error', e instanceof DecodeError ? e.message : 'Cannot decode text');
   }
   if (text.trim().length === 0) return skip(relPath, 'empty', 'File has no text');
+  const maxLines = opts.maxLines ?? DEFAULT_MAX_LINES;
+  const lines = countLines(text, maxLines);
+  if (lines > maxLines) return skip(relPath, 'too-large', `File has more than ${maxLines} lines`);
   try {
-    return buildVersion({ text, encoding, format, relPath, size, mtimeMs, furniture: opts.furniture });
+    const built = buildVersion({ text, encoding, format, relPath, size, mtimeMs, furniture: opts.furniture, html: opts.html });
+    const maxParagraphs = opts.maxParagraphs ?? DEFAULT_MAX_PARAGRAPHS;
+    if ('version' in built && built.version.paragraphs.length > maxParagraphs) {
+      return skip(relPath, 'too-large', `Article has ${built.version.paragraphs.length} paragraphs, over the ${maxParagraphs}-paragraph limit`);
+    }
+    return built;
   } catch (e) {
     return skip(relPath, 'parse-error', `Cannot parse ${format.toUpperCase()}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}`);
   }
@@ -121,6 +142,14 @@ interface BuildInput {
   size: number;
   mtimeMs: number;
   furniture: ReadonlySet<string> | undefined;
+  html: HtmlOptions | undefined;
+}
+
+/** Number of lines in `text`, counting stops past `limit`. */
+export function countLines(text: string, limit: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && n <= limit; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function asLang(s: string | null | undefined): Lang | null {
@@ -145,7 +174,7 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
       tags: md.meta.tags, captions: [], paragraphs: md.paragraphs,
     };
   } else if (format === 'html') {
-    const h = parseHtml(text);
+    const h = parseHtml(text, input.html);
     metaLang = asLang(h.lang);
     base = { title: h.title, date: h.date, author: h.author, source: h.source, tags: [], captions: h.captions, paragraphs: h.paragraphs };
   } else {

@@ -2,12 +2,10 @@
  * Sanitising untrusted article HTML over a linkedom DOM. Folio keeps only text, so the real
  * guarantee is structural: dangerous elements are removed before anything reads the tree, and
  * attributes (event handlers, `javascript:` URLs, remote resources) never reach the output,
- * which is plain text. DOMPurify runs as well when it works over linkedom (checked once by a
- * probe at load: with linkedom 0.18 its node iterator finds no nodes, and DOMPurify then
- * returns its input unchanged, so we never rely on it alone).
+ * which is plain text. This is the second layer: DOMPurify runs first, over jsdom, on pages
+ * within its limits (html-purify.ts; over linkedom its node iterator finds no nodes).
  */
 import { parseHTML } from 'linkedom';
-import createDOMPurify from 'dompurify';
 
 /** Elements whose content is never article text, or that can load or run something. */
 export const DANGEROUS_TAGS = [
@@ -41,33 +39,9 @@ export function stripDangerous(root: { querySelectorAll: (sel: string) => ArrayL
   for (const el of list) el.remove();
 }
 
-type Purifier = (html: string) => string;
-
-function makePurifier(): Purifier | null {
-  try {
-    const { window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-    const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-    if (!purify.isSupported) return null;
-    const run: Purifier = (html) =>
-      String(purify.sanitize(html, { FORBID_TAGS: [...DANGEROUS_TAGS], FORBID_ATTR: ['style', 'src', 'srcset', 'href', 'action'] }));
-    const probe = run('<p>ok</p><script>bad()</script><img src="http://x/y.png" onerror="bad()">');
-    return /script|onerror|img/i.test(probe) || !probe.includes('ok') ? null : run;
-  } catch {
-    return null;
-  }
-}
-
-const purifier = makePurifier();
-
-/** Sanitise an HTML fragment: DOMPurify when it works here, then our structural strip. */
+/** Sanitise an HTML fragment structurally (the second layer after DOMPurify, see html-purify.ts). */
 export function sanitizeHtml(html: string): string {
-  const first = purifier ? purifier(html) : html;
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${first}</body></html>`);
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
   stripDangerous(document);
   return document.body?.innerHTML ?? '';
-}
-
-/** Whether DOMPurify is active (for the report and tests). */
-export function domPurifyActive(): boolean {
-  return purifier !== null;
 }

@@ -1,13 +1,17 @@
 /**
- * A saved web page into metadata and plain-text paragraphs: linkedom parses, Readability picks
- * the main content (falling back to the body), the tree is sanitised, and block elements become
+ * A saved web page into metadata and plain-text paragraphs: DOMPurify sanitises the page first
+ * (within its limits, html-purify.ts), linkedom parses, our structural strip runs as a second
+ * layer, Readability picks the main content (falling back to the body), and block elements become
  * paragraphs (h1-h6 heading, li list-item, blockquote quote, pre preformatted, figcaption caption).
+ * Metadata (meta tags, which DOMPurify removes) is read from the unsanitised tree as attribute
+ * strings only; nothing from it is ever run or rendered as markup.
  */
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { Paragraph, ParagraphKind } from '../../../shared/types';
 import { isDangerousTag, sanitizeHtml, stripDangerous, type DomNode } from './html-sanitize';
 import { parseVietnameseDate } from './vietnamese-date';
+import { DEFAULT_PURIFY_LIMITS, countStartTags, overPurifyLimits, purifyDocument, type PurifyLimits } from './html-purify';
 
 /** Metadata and paragraphs of an HTML page. */
 export interface HtmlDocument {
@@ -24,6 +28,14 @@ export interface HtmlDocument {
 export const READABILITY_MAX_CHARS = 3_000_000;
 /** Pages nested deeper than this skip Readability too (its tree scoring degrades badly). */
 export const READABILITY_MAX_DEPTH = 400;
+/** Pages with more start tags skip Readability (100 000 paragraphs took seconds in it). */
+export const READABILITY_MAX_TAGS = 50_000;
+
+/** Options of `parseHtml`. */
+export interface HtmlOptions {
+  /** When DOMPurify runs (pages over a limit are reduced to text by the structural strip only). */
+  purify?: Partial<PurifyLimits>;
+}
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
 
@@ -51,6 +63,16 @@ const BLOCK_KIND: Record<string, ParagraphKind> = {
   CAPTION: 'caption',
 };
 
+/**
+ * Pushes `node`'s children in reverse so they pop in document order. linkedom builds a new
+ * `childNodes` array on every access, so it is read once here: indexing it in the loop made a
+ * page of 10 000 unclosed <p> take seconds (quadratic).
+ */
+function pushChildren(stack: (DomNode | { leave: string })[], node: DomNode): void {
+  const kids = Array.from(node.childNodes);
+  for (let i = kids.length - 1; i >= 0; i--) { const c = kids[i]; if (c) stack.push(c); }
+}
+
 /** Plain-text blocks of a (sanitised) DOM subtree, walked iteratively in document order. */
 export function blocksOf(root: DomNode): { kind: ParagraphKind; text: string }[] {
   const out: { kind: ParagraphKind; text: string }[] = [];
@@ -65,7 +87,7 @@ export function blocksOf(root: DomNode): { kind: ParagraphKind; text: string }[]
   };
   // Stack entries: a node to enter, or a marker to leave a block element.
   const stack: (DomNode | { leave: string })[] = [];
-  for (let i = root.childNodes.length - 1; i >= 0; i--) { const c = root.childNodes[i]; if (c) stack.push(c); }
+  pushChildren(stack, root);
   while (stack.length) {
     const item = stack.pop();
     if (!item) break;
@@ -80,7 +102,7 @@ export function blocksOf(root: DomNode): { kind: ParagraphKind; text: string }[]
     const name = item.nodeName.toUpperCase();
     const blockKind = BLOCK_KIND[name];
     if (blockKind === undefined) {
-      for (let i = item.childNodes.length - 1; i >= 0; i--) { const c = item.childNodes[i]; if (c) stack.push(c); }
+      pushChildren(stack, item);
       continue;
     }
     flush();
@@ -89,7 +111,7 @@ export function blocksOf(root: DomNode): { kind: ParagraphKind; text: string }[]
     kinds.push(blockKind === 'paragraph' && parentKind !== 'paragraph' ? parentKind : blockKind);
     if (name === 'PRE') pre++;
     stack.push({ leave: name });
-    for (let i = item.childNodes.length - 1; i >= 0; i--) { const c = item.childNodes[i]; if (c) stack.push(c); }
+    pushChildren(stack, item);
   }
   flush();
   return out;
@@ -122,25 +144,31 @@ function cleanText(s: string | null | undefined): string | null {
 }
 
 /** Parse a saved HTML page (NFC text). Throws only if even the body fallback fails. */
-export function parseHtml(input: string): HtmlDocument {
+export function parseHtml(input: string, opts: HtmlOptions = {}): HtmlDocument {
   // linkedom leaves <body> empty for a bare fragment: give it a document shell.
-  const html = /<html[\s>]/i.test(input.slice(0, 4096)) ? input : `<!doctype html><html><body>${input}</body></html>`;
-  const { document } = parseHTML(html);
-  const doc = document as unknown as MetaDoc & { title: string; documentElement: { getAttribute: (n: string) => string | null } | null; body: DomNode | null };
+  const raw = /<html[\s>]/i.test(input.slice(0, 4096)) ? input : `<!doctype html><html><body>${input}</body></html>`;
+  const limits = { ...DEFAULT_PURIFY_LIMITS, ...opts.purify };
+  const purified = overPurifyLimits(raw, (limit) => tagDepth(raw, limit), limits) === null ? purifyDocument(raw) : null;
+  const html = purified ?? raw;
+  // Metadata: attribute strings of the original page (DOMPurify drops <meta>).
+  const { document: original } = parseHTML(raw);
+  const doc = original as unknown as MetaDoc & { title: string; documentElement: { getAttribute: (n: string) => string | null } | null; body: DomNode | null };
   const metaTitle = meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]');
   const metaDate = meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'time[datetime]');
   const metaAuthor = meta(doc, 'meta[name="author"]', 'meta[property="article:author"]');
   const metaSite = meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
   const lang = cleanText(doc.documentElement?.getAttribute('lang'))?.slice(0, 2).toLowerCase() ?? null;
+  stripDangerous(original as unknown as Parameters<typeof stripDangerous>[0]);
   const h1 = cleanText(doc.querySelector('h1')?.textContent);
-  stripDangerous(document as unknown as Parameters<typeof stripDangerous>[0]);
+  const { document } = purified === null ? { document: original } : parseHTML(html);
+  if (purified !== null) stripDangerous(document as unknown as Parameters<typeof stripDangerous>[0]);
 
   let title: string | null = null;
   let byline: string | null = null;
   let published: string | null = null;
   let siteName: string | null = null;
   let blocks: { kind: ParagraphKind; text: string }[] = [];
-  if (html.length <= READABILITY_MAX_CHARS && tagDepth(html, READABILITY_MAX_DEPTH) <= READABILITY_MAX_DEPTH) {
+  if (html.length <= READABILITY_MAX_CHARS && countStartTags(html, READABILITY_MAX_TAGS) <= READABILITY_MAX_TAGS && tagDepth(html, READABILITY_MAX_DEPTH) <= READABILITY_MAX_DEPTH) {
     try {
       const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
       if (article?.content) {

@@ -60,6 +60,8 @@ export type IndexOrigin = 'cache' | 'empty' | 'rebuilt-invalid-cache';
 
 /** Builds below this many documents are analysed in-thread (worker startup costs more). */
 const WORKER_THRESHOLD = 256;
+/** Longest stretch of synchronous work in reconcile before yielding to the event loop (ms). */
+const YIELD_MS = 12;
 
 /** Planned query, cached per (query, prefix) until the index changes. */
 interface Planned {
@@ -151,7 +153,13 @@ export class SearchIndex {
     let added = 0;
     let updated = 0;
     let removed = 0;
+    let lastYield = performance.now();
     for (const a of articles) {
+      if (performance.now() - lastYield > YIELD_MS) {
+        // Hashing 50k signatures takes a while: keep a server's event loop responsive.
+        await new Promise<void>((r) => setImmediate(r));
+        lastYield = performance.now();
+      }
       seen.add(a.id);
       this.articles.set(a.id, a);
       const ex = extras(a.id);

@@ -53,11 +53,17 @@ export const WEIGHTS = { exact: 1, folded: 0.3, prefix: 0.25, fuzzy: 0.15, compo
 export const FUZZY_MIN_LENGTH = 5;
 export const FUZZY_KNOWN_MIN_LENGTH = 8;
 /** Caps on expansions per query word, most frequent forms first (keeps queries cheap). */
-export const EXPANSION_LIMITS = { folded: 8, prefix: 12, fuzzy: 8 } as const;
+export const EXPANSION_LIMITS = { prefix: 6, fuzzy: 8 } as const;
 /** Prefix expansion only from this many folded characters. */
 export const PREFIX_MIN_LENGTH = 2;
 
 const QUOTED = /"([^"]*)"|“([^”]*)”/g;
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/** True when a word carries one of the five Vietnamese tone marks. */
+export function hasToneMark(word: string): boolean {
+  return TONE_MARK.test(word.normalize('NFD'));
+}
 
 /** Parses `query`; `prefixLast` makes the final word (outside quotes, not followed by a space) a prefix. */
 export function parseQuery(query: string, prefixLast: boolean): QueryPlan {
@@ -107,34 +113,27 @@ export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string,
     else terms.set(term, [info]);
   };
   plan.slots.forEach((s, slot) => {
-    const variants = vocabulary.variants(s.folded);
     add(s.exact, { slot, kind: 'exact', weight: WEIGHTS.exact });
     if (s.exactOnly) return; // a diacritic phrase is compared exactly: variants cannot match it
-    if (!s.diacritics) {
-      // No marks typed: every form is what the user asked for (full recall, no cap).
-      for (const form of variants) if (form !== s.exact) add(form, { slot, kind: 'exact', weight: WEIGHTS.exact });
-    } else {
-      const others = variants.filter((f) => f !== s.exact);
-      for (const form of vocabulary.mostFrequent(others, EXPANSION_LIMITS.folded)) add(form, { slot, kind: 'folded', weight: WEIGHTS.folded });
-    }
-    if (s.prefix && s.folded.length >= PREFIX_MIN_LENGTH) {
+    // Typed marks: the folded key finds every other form, a tier below (rank.ts).
+    if (s.diacritics) add(s.folded, { slot, kind: 'folded', weight: WEIGHTS.folded });
+    // Telex/VNI users type the tone mark last, so a word with a tone is taken as complete.
+    if (s.prefix && s.folded.length >= PREFIX_MIN_LENGTH && !hasToneMark(s.exact)) {
       const weightOf = new Map<string, number>();
       for (const m of vocabulary.completions(s.folded)) {
-        const weight = (WEIGHTS.prefix * m.folded.length) / (m.folded.length + 0.3 * m.distance);
-        for (const form of m.exact) weightOf.set(form, weight);
+        weightOf.set(m.folded, (WEIGHTS.prefix * m.folded.length) / (m.folded.length + 0.3 * m.distance));
       }
-      for (const form of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.prefix)) add(form, { slot, kind: 'prefix', weight: weightOf.get(form) ?? 0 });
+      for (const key of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.prefix)) add(key, { slot, kind: 'prefix', weight: weightOf.get(key) ?? 0 });
     }
-    const known = variants.length > 0;
+    const known = vocabulary.variants(s.folded).length > 0;
     if (s.folded.length >= (known ? FUZZY_KNOWN_MIN_LENGTH : FUZZY_MIN_LENGTH)) {
       // MiniSearch's default fuzziness (0.2 × length), capped at 2 edits.
       const maxDistance = Math.min(2, Math.round(s.folded.length * 0.2));
       const weightOf = new Map<string, number>();
       for (const m of vocabulary.near(s.folded, maxDistance)) {
-        const weight = (WEIGHTS.fuzzy * m.folded.length) / (m.folded.length + m.distance);
-        for (const form of m.exact) weightOf.set(form, weight);
+        weightOf.set(m.folded, (WEIGHTS.fuzzy * m.folded.length) / (m.folded.length + m.distance));
       }
-      for (const form of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.fuzzy)) add(form, { slot, kind: 'fuzzy', weight: weightOf.get(form) ?? 0 });
+      for (const key of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.fuzzy)) add(key, { slot, kind: 'fuzzy', weight: weightOf.get(key) ?? 0 });
     }
   });
   for (const c of plan.compounds) add(c, { slot: -1, kind: 'compound', weight: WEIGHTS.compound });

@@ -4,6 +4,7 @@
  */
 import type { Lang, Paragraph, Range, SearchSnippet } from '../../shared/types';
 import { tokenize } from './tokenize';
+import { foldDiacritics, foldInPlace } from './fold';
 
 /** Longest snippet text, in UTF-16 code units (before the ellipses). */
 export const SNIPPET_LENGTH = 240;
@@ -17,9 +18,9 @@ export interface HighlightTerms {
 
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
 
-/** One regular expression finding any of the terms as a whole word in lowercased NFC text. */
+/** One regular expression finding any of the terms, folded, as a whole word in folded text. */
 function termPattern(terms: HighlightTerms): RegExp | null {
-  const all = [...terms.compounds, ...terms.words].sort((a, b) => b.length - a.length);
+  const all = [...new Set([...terms.compounds, ...terms.words].map(foldDiacritics))].sort((a, b) => b.length - a.length);
   if (all.length === 0) return null;
   const alternatives = all.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
   return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`, 'gu');
@@ -27,9 +28,9 @@ function termPattern(terms: HighlightTerms): RegExp | null {
 
 /** Up to `max` snippets from `paragraphs`, best paragraph first; the first paragraph when none match. */
 export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, terms: HighlightTerms, max = 3): SearchSnippet[] {
-  // Fast path: one regex over each lowercased paragraph. A word written with the other tone
-  // placement (hòa for the key hoà) is not found that way, so when nothing is found the
-  // paragraphs are tokenised instead (exact keys, as indexed).
+  // Fast path: one regex over a length-preserving fold of each paragraph (the matched terms may
+  // be exact or folded keys; folded, both find the word whatever its tone placement). Text the
+  // fold cannot keep aligned (lone combining marks) falls back to tokenising.
   const re = termPattern(terms);
   let scored = re ? paragraphs.flatMap((p) => scoreByPattern(p, re)) : [];
   if (scored.length === 0) scored = scoreParagraphs(paragraphs, terms);
@@ -42,8 +43,7 @@ export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, terms
 }
 
 function scoreByPattern(p: Paragraph, re: RegExp): { p: Paragraph; ranges: Range[]; score: number }[] {
-  const lower = p.text.toLowerCase();
-  if (lower.length !== p.text.length) return []; // offsets would not map back; tokenised instead
+  const lower = foldInPlace(p.text);
   const ranges: Range[] = [];
   const distinct = new Set<string>();
   re.lastIndex = 0;
@@ -68,7 +68,7 @@ function scoreParagraphs(paragraphs: readonly Paragraph[], terms: HighlightTerms
       }
     }
     for (const w of words) {
-      if (terms.words.has(w.exact) && !ranges.some(([s, e]) => w.start >= s && w.end <= e)) {
+      if ((terms.words.has(w.exact) || terms.words.has(w.folded)) && !ranges.some(([s, e]) => w.start >= s && w.end <= e)) {
         ranges.push([w.start, w.end]);
         distinct.add(w.exact);
       }

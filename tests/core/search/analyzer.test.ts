@@ -48,9 +48,9 @@ describe('analyze', () => {
     const s = 'Quy chế dân chủ cơ sở ở xã phường';
     expect(analyze(s.normalize('NFD'))).toEqual(analyze(s.normalize('NFC')));
   });
-  it('lowercases and emits exact keys plus folded adjacent bigrams', () => {
+  it('lowercases and emits exact and folded keys plus folded adjacent bigrams', () => {
     const { terms, bigrams } = analyzeWithBigrams('Đường Phố cổ');
-    expect(terms).toEqual(['đường', 'phố', 'cổ']);
+    expect(terms).toEqual(['đường', 'duong', 'phố', 'pho', 'cổ', 'co']);
     expect([...bigrams]).toEqual(['duong pho', 'pho co']);
   });
   it('does not pair words across punctuation', () => {

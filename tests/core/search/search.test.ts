@@ -74,6 +74,8 @@ describe('SearchIndex.search', () => {
     expect(hits).toContain('chung-cu');
     expect(hits.indexOf('chu-viet')).toBeLessThan(hits.indexOf('chung-cu'));
     expect(ids(index, 'chu', { prefix: false })).not.toContain('chung-cu');
+    // A word with a tone mark was typed to the end (Telex/VNI put the tone last): no prefix.
+    expect(ids(index, 'chủ')).not.toContain('chung-cu');
   });
 
   it('matches long words fuzzily, below exact matches', () => {

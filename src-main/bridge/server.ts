@@ -89,6 +89,15 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     });
   });
 
+  // Requests Node's parser rejects (bad request line, oversized headers) never reach `handle`:
+  // answer them here so they carry the security headers too (Node's default reply has none).
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Bad Request'}\r\n${headers}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, port)) return send(res, 403, 'Forbidden: unexpected Host header');
     if (!originAllowed(req.headers.origin, port)) return send(res, 403, 'Forbidden: cross-origin request');

@@ -1,21 +1,24 @@
 /**
- * Folio's analyzer: text → index terms and adjacent-word bigrams. Pure; used at index time (in a
- * worker or in-thread) and mirrored by the query planner.
+ * Folio's analyzer: text → index terms, adjacent-word bigrams and exact word forms. Pure; used at
+ * index time (in a worker or in-thread) and mirrored by the query planner.
  *
- * - Terms: every word's exact key (lowercase NFC, canonical tone placement: `đường`, `hoà`)
- *   and, when different, its folded key (`duong`): a query without diacritics is one lookup
- *   per word, and a query with diacritics ranks exact over folded-only matches; plus every
- *   compound whole (`08-bc/tu`, `15-10-1930`) besides its parts (`08`, `bc`, `tu`).
- * - Bigrams: every adjacent word pair, diacritic-folded (`duong pho`): the ranking signal for
+ * - Terms: every word's folded key (lowercase, NFC, diacritics stripped, đ→d: `duong`), and
+ *   every compound whole (`08-bc/tu`, `15-10-1930`) besides its parts (`08`, `bc`, `tu`). A query
+ *   word is one lookup whatever its diacritics, so folded recall equals exact recall.
+ * - Exact forms: every word's exact key (canonical tone placement: `đường`, `hoà`) that differs
+ *   from its folded key. With the bigrams they go into a per-document Bloom filter (bloom.ts):
+ *   a query typed with diacritics ranks documents holding the exact form first.
+ * - Bigrams: every adjacent word pair, folded (`duong pho`): the ranking signal for
  *   multi-syllable words and the phrase pre-filter (syllable bigrams beat segmenters for
- *   retrieval, see LESSONS.md). They go into a per-document Bloom filter (bloom.ts).
- * (Expanding folded query words to every exact form at query time instead halves the postings
- * but made common two-word queries ~30 lookups: measured slower at 10k articles.)
+ *   retrieval, see LESSONS.md).
+ * Measured alternatives (10k articles): bigrams as MiniSearch terms (~280 k terms per 1k
+ * articles, 6× slower builds); exact and folded keys both as terms (RSS 1.6× stock MiniSearch).
  */
 import { tokenize } from './tokenize';
+import { foldDiacritics } from './fold';
 
 /** Bumped whenever analysis output changes; a saved index with another version is rebuilt. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** Joins a word pair into a bigram key; terms never contain it. */
 export const BIGRAM_JOIN = ' ';
@@ -33,17 +36,24 @@ export function analyze(text: string): string[] {
   return analyzeWithBigrams(text).terms;
 }
 
-/** Terms (as `analyze`) and the distinct folded bigrams of adjacent words. */
-export function analyzeWithBigrams(text: string, bigrams: Set<string> = new Set()): { terms: string[]; bigrams: Set<string> } {
+/** Prefix marking exact word forms in a document's filter (bigram keys contain a space instead). */
+export const EXACT_MARK = '=';
+
+/**
+ * Terms (as `analyze`); adds to `extra` the folded bigrams of adjacent words and, marked with
+ * EXACT_MARK, the exact forms that differ from their folded key.
+ */
+export function analyzeWithBigrams(text: string, extra: Set<string> = new Set()): { terms: string[]; bigrams: Set<string> } {
+  const bigrams = extra;
   const { words, compounds } = tokenize(text.normalize('NFC'));
   const terms: string[] = [];
   let prev: string | null = null;
   for (const w of words) {
-    terms.push(w.exact);
-    if (w.folded !== w.exact) terms.push(w.folded);
+    terms.push(w.folded);
+    if (w.folded !== w.exact) extra.add(EXACT_MARK + w.exact);
     if (prev !== null && w.adjacent) bigrams.add(prev + BIGRAM_JOIN + w.folded);
     prev = w.folded;
   }
-  for (const c of compounds) terms.push(c.key);
+  for (const c of compounds) terms.push(foldDiacritics(c.key));
   return { terms, bigrams };
 }

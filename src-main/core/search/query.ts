@@ -4,6 +4,7 @@
  */
 import { tokenize } from './tokenize';
 import { BIGRAM_JOIN } from './analyzer';
+import { foldDiacritics } from './fold';
 import type { Vocabulary } from './vocabulary';
 
 /** One query word. `diacritics`: the user typed marks, so exact forms rank first. */
@@ -113,10 +114,10 @@ export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string,
     else terms.set(term, [info]);
   };
   plan.slots.forEach((s, slot) => {
-    add(s.exact, { slot, kind: 'exact', weight: WEIGHTS.exact });
-    if (s.exactOnly) return; // a diacritic phrase is compared exactly: variants cannot match it
-    // Typed marks: the folded key finds every other form, a tier below (rank.ts).
-    if (s.diacritics) add(s.folded, { slot, kind: 'folded', weight: WEIGHTS.folded });
+    // One folded lookup finds every form. With typed marks it is a 'folded' match until the
+    // document's filter confirms the exact form (search-run.ts), which ranks a tier higher.
+    add(s.folded, { slot, kind: s.diacritics ? 'folded' : 'exact', weight: WEIGHTS.exact });
+    if (s.exactOnly) return; // a diacritic phrase is verified exactly against the text
     // Telex/VNI users type the tone mark last, so a word with a tone is taken as complete.
     if (s.prefix && s.folded.length >= PREFIX_MIN_LENGTH && !hasToneMark(s.exact)) {
       const weightOf = new Map<string, number>();
@@ -136,6 +137,6 @@ export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string,
       for (const key of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.fuzzy)) add(key, { slot, kind: 'fuzzy', weight: weightOf.get(key) ?? 0 });
     }
   });
-  for (const c of plan.compounds) add(c, { slot: -1, kind: 'compound', weight: WEIGHTS.compound });
+  for (const c of plan.compounds) add(foldDiacritics(c), { slot: -1, kind: 'compound', weight: WEIGHTS.compound });
   return terms;
 }

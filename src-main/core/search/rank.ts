@@ -21,7 +21,13 @@ export interface MatchTier {
 const clamp9 = (n: number): number => (n > 9 ? 9 : n);
 
 /** Tier of a document given the index terms it matched and its adjacent query-word pairs. */
-export function matchTier(matchedTerms: readonly string[], infos: ReadonlyMap<string, readonly TermInfo[]>, adjacentPairs: number): MatchTier {
+export function matchTier(
+  matchedTerms: readonly string[],
+  infos: ReadonlyMap<string, readonly TermInfo[]>,
+  adjacentPairs: number,
+  /** Bit i set: query word i (typed with diacritics) occurs in its exact form in the document. */
+  exactSlots: number,
+): MatchTier {
   let any = 0;
   let strong = 0;
   let exact = 0;
@@ -35,7 +41,7 @@ export function matchTier(matchedTerms: readonly string[], infos: ReadonlyMap<st
       const bit = 1 << Math.min(info.slot, 30);
       any |= bit;
       if (info.kind === 'exact' || info.kind === 'folded') strong |= bit;
-      if (info.kind === 'exact') exact |= bit;
+      if (info.kind === 'exact' || (info.kind === 'folded' && (exactSlots & bit) !== 0)) exact |= bit;
     }
   }
   return { coverage: popcount(any), strong: popcount(strong), exact: popcount(exact), adjacency };

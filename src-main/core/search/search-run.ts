@@ -14,12 +14,13 @@ import type { QueryPlan, TermInfo } from './query';
 import { matchTier, publicScore, tierKey } from './rank';
 import { makeSnippets } from './snippets';
 import { bloomHasKey, bloomKey } from './bloom';
+import { EXACT_MARK } from './analyzer';
 
 /** Everything one search needs. */
 export interface SearchRun {
   engine: Engine;
   docs: ReadonlyMap<string, DocMeta>;
-  /** Per document: Bloom filter of its folded adjacent-word bigrams. */
+  /** Per document: Bloom filter of its folded adjacent-word bigrams and exact word forms. */
   bigrams: ReadonlyMap<string, Uint8Array>;
   articles: ReadonlyMap<string, Article>;
   plan: QueryPlan;
@@ -41,11 +42,17 @@ export function runSearch(r: SearchRun): SearchHit[] {
   // Bucket by tier; MiniSearch's order (by BM25) is kept inside a bucket.
   const buckets = new Map<number, { result: SearchResult; key: number }[]>();
   const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
+  const exactForms = r.plan.slots.map((s, i) => ({ bit: 1 << Math.min(i, 30), key: s.diacritics ? bloomKey(EXACT_MARK + s.exact) : null }));
+  const needFilter = pairs.length > 0 || exactForms.some((e) => e.key);
   for (const result of results) {
-    const filter = pairs.length > 0 ? r.bigrams.get(String(result.id)) : undefined;
+    const filter = needFilter ? r.bigrams.get(String(result.id)) : undefined;
     let adjacent = 0;
-    if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
-    const key = tierKey(matchTier(result.terms, r.infos, adjacent));
+    let exactSlots = 0;
+    if (filter) {
+      for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
+      for (const e of exactForms) if (e.key && bloomHasKey(filter, e.key)) exactSlots |= e.bit;
+    }
+    const key = tierKey(matchTier(result.terms, r.infos, adjacent, exactSlots));
     let b = buckets.get(key);
     if (!b) buckets.set(key, (b = []));
     b.push({ result, key });

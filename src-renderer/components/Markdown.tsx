@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from 'react';
 
-const INLINE = /(\*\*[^*]+\*\*|\*[^*]+\*|_[^_]+_|`[^`]+`|\[[^\]]+\]\([^)]+\))/g;
+// `_x_` is emphasis only at word edges, so snake_case and __dunder__ names stay literal.
+const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|(?<![\p{L}\p{N}_])_[^_\s][^_]*_(?![\p{L}\p{N}_])|`[^`]+`|\[[^\]]+\]\([^)]+\))/gu;
 
 function inline(text: string, key: string): ReactNode[] {
   return text.split(INLINE).map((part, i) => {

@@ -2,10 +2,12 @@
  * Folio's Vietnamese-aware full-text search on MiniSearch 7.
  *
  * - Analysis (analyzer.ts): NFC, lowercase, word tokens with codes kept whole and split,
- *   canonical tone placement; folded adjacent-word bigrams in per-document Bloom filters rank
- *   adjacent query words higher and pre-filter quoted phrases (bloom.ts).
- * - Diacritics: the index holds exact forms; a folded vocabulary expands each query word to every
- *   form ("duong" → dương, đường, đương); typed diacritics rank exact forms first (rank.ts).
+ *   canonical tone placement. The index holds folded words (`duong`), so a query without
+ *   diacritics matches every form; each document's Bloom filter (bloom.ts) holds its exact forms
+ *   (`đường`) and folded adjacent-word bigrams, which rank exact forms, then adjacent query words,
+ *   higher (rank.ts) and pre-filter quoted phrases before they are checked against the text.
+ * - The last word is also a prefix (unless it carries a tone mark: typed to the end); unknown
+ *   words from 5 letters and any word from 8 match fuzzily; both rank below exact hits.
  * - One MiniSearch document per language version (`${articleId}:${lang}`); hits are grouped per
  *   article, the best version wins.
  * - Persistence (persist.ts): compact snapshot + manifest under `dataDir`, reconciled against

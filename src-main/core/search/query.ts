@@ -35,7 +35,10 @@ export interface QueryPlan {
   phrases: Phrase[];
 }
 
-/** How an index term relates to the query; drives the ranking tiers. */
+/**
+ * How an index term relates to the query; drives the ranking tiers. 'folded': the folded key of
+ * a word typed with diacritics (exact once the document's filter confirms the exact form).
+ */
 export type TermKind = 'exact' | 'folded' | 'prefix' | 'fuzzy' | 'compound';
 
 /** One reason an index term is searched: which query word, how, and its score weight. */
@@ -45,8 +48,8 @@ export interface TermInfo {
   weight: number;
 }
 
-/** Score weights. Folded/prefix/fuzzy are also ranked below exact by tier (see rank.ts). */
-export const WEIGHTS = { exact: 1, folded: 0.3, prefix: 0.25, fuzzy: 0.15, compound: 1 } as const;
+/** Score weights. Prefix/fuzzy matches are also ranked below exact ones by tier (rank.ts). */
+export const WEIGHTS = { exact: 1, prefix: 0.25, fuzzy: 0.15, compound: 1 } as const;
 /**
  * Fuzzy matching only for words this long (folded): short syllables would match everything
  * (duong ~ huong ~ tuong). Known words get fuzzy matching only from FUZZY_KNOWN_MIN_LENGTH.

@@ -1,8 +1,7 @@
 /**
- * The folded→exact vocabulary of indexed words. The index stores exact keys only; a query
- * syllable is expanded here to every exact form sharing its folded key ("duong" → dương,
- * đường, đương …), and prefix / fuzzy matching run on the small folded vocabulary instead of
- * the whole inverted index.
+ * The vocabulary of indexed words by folded key, with document frequencies. Prefix and fuzzy
+ * matching run here, on the small word list, and keep only the most frequent expansions, instead
+ * of MiniSearch's prefix/fuzzy search over the whole inverted index.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { foldDiacritics } from './fold';

@@ -11,23 +11,13 @@ import path from 'node:path';
 import { API, API_METHODS, type ApiMethod } from '../../src-main/shared/api';
 import { MAX_BODY_BYTES } from '../../src-main/bridge/server';
 import { api, request, startTestBridge, type Reply, type TestBridge } from './bridge-fixture';
+import { mulberry32 as prng } from '../support/prng';
 
 const ERROR_CODES = new Set(['invalid-request', 'unknown-method', 'not-found', 'outside-library', 'unsupported', 'conflict', 'quote-not-found', 'quote-ambiguous', 'invalid-range', 'io-error']);
 /** Methods that may write annotations or settings when their payload is valid. */
 const MUTATING = new Set<ApiMethod>(['createHighlight', 'createNote', 'updateAnnotation', 'deleteAnnotation', 'undo', 'redo', 'updateSettings', 'rescan']);
 const PER_METHOD = 40;
 
-/** mulberry32: small seeded PRNG, so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;

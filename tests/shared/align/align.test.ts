@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { alignParagraphs, type Bead } from '../../../src-main/shared/align/align';
 import { LIBRARY_EN, LIBRARY_VI } from './fixtures';
+import { mulberry32 as rng } from '../../support/prng';
 
 const oneToOne = (n: number): Bead[] => Array.from({ length: n }, (_, i) => ({ left: [i], right: [i] }));
 
-/** Deterministic PRNG (mulberry32) so random cases replay identically. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = (length: number): string => 'x'.repeat(Math.max(0, Math.round(length)));
 

@@ -26,8 +26,11 @@ const SLICE_MS = 15;
 /** How the index worker would be started here: the file found, or null. Exposed for the report/tests. */
 export function indexWorkerLocation(): { url: URL; viaTsx: boolean } | null {
   // Built by string concatenation so bundlers do not try to inline the worker as an asset.
-  const js = new URL(`./${WORKER_BASENAME}.js`, import.meta.url);
-  if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return { url: js, viaTsx: false };
+  // Bundled, this code may sit in a shared chunk (out/main/chunks/) one folder below the entry.
+  for (const dir of ['./', '../']) {
+    const js = new URL(`${dir}${WORKER_BASENAME}.js`, import.meta.url);
+    if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return { url: js, viaTsx: false };
+  }
   const ts = new URL(`./${WORKER_BASENAME}.ts`, import.meta.url);
   if (ts.protocol === 'file:' && existsSync(fileURLToPath(ts))) return { url: ts, viaTsx: true };
   return null;

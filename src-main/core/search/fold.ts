@@ -4,8 +4,7 @@
  */
 
 const COMBINING_MARKS = /\p{M}/gu;
-// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included, is the point
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 /** The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook, dot below). */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const VOWELS = 'aăâeêioôơuưy';

@@ -11,7 +11,7 @@ const nIndex = args.indexOf('--n');
 const sizes = nIndex >= 0 ? (args[nIndex + 1] ?? '10000') : '10000';
 
 const steps: Array<[string, string[]]> = [
-  ['search + library scan', ['bench/search/run.ts', '--n', sizes]],
+  ['search + library scan', ['bench/search/run.ts', '--n', sizes, '--scan-module', 'bench/search/library-scan.ts']],
   ['annotated PDF export', ['bench/pdf/run.ts']],
   ['reader first paint', ['bench/reader/first-paint.ts']],
 ];

@@ -62,6 +62,7 @@ async function benchOne(n: number): Promise<void> {
   const s = results.stock;
   const f = results.folio;
   const rows: [string, number, number, string][] = [
+    ['scan+parse (ms)', num(s.build.scanMs), num(f.build.scanMs), ''],
     ['index build (ms)', num(s.build.buildMs), num(f.build.buildMs), '≤ 1.5'],
     ['persisted size (MB)', num(s.build.persistedBytes) / 2 ** 20, num(f.build.persistedBytes) / 2 ** 20, ''],
     ['warm start (ms)', num(s.warm.warmMs), num(f.warm.warmMs), '≤ 0.5'],

@@ -2,7 +2,7 @@
  * Electron main process: lifecycle and wiring only. Everything Folio does lives in core/ (plain
  * Node) behind the API handlers; this file creates the window, the menu and the IPC transport.
  */
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from './api/handlers';
@@ -70,8 +70,7 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(async () => {
-  const { session: defaultSession } = await import('electron');
-  hardenSession(defaultSession.defaultSession);
+  hardenSession(session.defaultSession);
   serveRenderer(path.resolve(here, '../renderer'));
   registerIpc(handlers);
   const lang = app.getLocale().startsWith('vi') ? 'vi' : 'en';

@@ -44,6 +44,8 @@ export interface LibraryChange {
 }
 
 /** Files read between yields to the event loop, so a server stays responsive during a scan. */
+/** Files read concurrently during a scan. */
+const READ_AHEAD = 8;
 const YIELD_EVERY = 50;
 /** ...or milliseconds of reading, whichever comes first (a few large pages take that long). */
 const YIELD_AFTER_MS = 30;
@@ -202,19 +204,24 @@ export class Library {
     this.skippedFiles = new Map(skipped.map((s) => [s.path, s]));
     const total = Math.min(files.length, maxFiles);
     this.report(0, total);
+    for (const f of files.slice(maxFiles)) {
+      this.skippedFiles.set(f.rel, { path: f.rel, reason: 'limit-reached', message: `More than ${maxFiles} article files in the library` });
+    }
     let lastYield = performance.now();
-    for (let i = 0; i < files.length; i++) {
-      const f = files[i];
-      if (!f) continue;
-      if (i >= maxFiles) {
-        this.skippedFiles.set(f.rel, { path: f.rel, reason: 'limit-reached', message: `More than ${maxFiles} article files in the library` });
-        continue;
-      }
-      const r = await this.load(f.abs, f.rel);
-      if ('reason' in r) this.skippedFiles.set(f.rel, r);
-      else next.set(f.rel, r);
-      if ((i + 1) % YIELD_EVERY === 0 || performance.now() - lastYield > YIELD_AFTER_MS) {
-        this.report(i + 1, total);
+    let lastReport = 0;
+    // A few reads in flight at once, so the disk is busy while the CPU parses (parsing is synchronous).
+    for (let i = 0; i < total; i += READ_AHEAD) {
+      const batch = files.slice(i, Math.min(i + READ_AHEAD, total));
+      const results = await Promise.all(batch.map((f) => this.load(f.abs, f.rel)));
+      results.forEach((r, k) => {
+        const rel = batch[k]!.rel;
+        if ('reason' in r) this.skippedFiles.set(rel, r);
+        else next.set(rel, r);
+      });
+      const done = i + batch.length;
+      if (done - lastReport >= YIELD_EVERY || performance.now() - lastYield > YIELD_AFTER_MS) {
+        this.report(done, total);
+        lastReport = done;
         await yieldToLoop();
         lastYield = performance.now();
       }

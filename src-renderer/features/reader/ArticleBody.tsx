@@ -4,7 +4,7 @@
  * `.lang-root` (display: contents) so selections map to one version's text. Large articles render
  * progressively: the first rows paint at once, the rest in later frames.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMemo, useRef, type MouseEvent } from 'react';
 import type { AnchoredAnnotation, Article, ArticleVersion } from '@shared/types';
 import { paragraphOffsets } from '@shared/text';
 import { alignParagraphs } from '@shared/align/index';
@@ -13,7 +13,7 @@ import { ParagraphView } from './ParagraphView';
 import type { PlacedHighlight } from './segments';
 import type { ScrollTarget } from '../../app/store';
 import { localizeSnippetRanges } from './reader-selection';
-import { textRangeToDomRange } from '../../anchoring/textRange';
+import { useFirstPaintMark, useProgressiveLimit, useReadingPosition, useScrollToTarget } from './reader-hooks';
 
 /**
  * Cells rendered in the first frame; enough to fill any screen. `?render=full` turns progressive
@@ -34,7 +34,8 @@ export interface ArticleBodyProps {
   onTopParagraph(paragraph: number): void;
 }
 
-interface Side {
+/** One language column: its version, paragraph offsets and placed highlights. */
+export interface Side {
   version: ArticleVersion;
   starts: number[];
   highlights: PlacedHighlight[];
@@ -69,80 +70,12 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
     [left, right],
   );
   const cells = useMemo(() => layoutRows(mode, beads, left.paragraphs.length, right?.paragraphs.length ?? 0, right ? null : 'left'), [mode, beads, left, right]);
-  const [limit, setLimit] = useState(FIRST_CHUNK);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  // First paint of a newly opened article: measured from the data's arrival (see store.openArticle).
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      performance.mark('folio:article-painted', { detail: article.id });
-      try {
-        performance.measure('folio:first-paint', 'folio:article-data', 'folio:article-painted');
-      } catch {
-        // no data mark (e.g. a mode switch): nothing to measure
-      }
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [article.id]);
-
-  // Progressive rendering: restart for a new article, then grow frame by frame.
-  useLayoutEffect(() => setLimit(FIRST_CHUNK), [article.id, mode]);
-  useEffect(() => {
-    if (limit >= cells.length) return;
-    const frame = requestAnimationFrame(() => setLimit((l) => l + CHUNK));
-    return () => cancelAnimationFrame(frame);
-  }, [limit, cells.length]);
-
-  // Scroll to a search hit or a highlight once its row is rendered.
-  const targetCell = useMemo(() => {
-    if (!scrollTarget) return -1;
-    const side = scrollTarget.lang === left.lang ? 'left' : 'right';
-    return cells.findIndex((c) => c.side === side && c.paragraphs.includes(scrollTarget.paragraph));
-  }, [scrollTarget, cells, left.lang]);
-  useEffect(() => {
-    if (targetCell >= limit) setLimit(targetCell + CHUNK);
-  }, [targetCell, limit]);
-  useEffect(() => {
-    if (!scrollTarget || targetCell < 0 || targetCell >= limit || !gridRef.current) return;
-    const root = gridRef.current.querySelector<HTMLElement>(`.lang-root[data-lang="${scrollTarget.lang}"]`);
-    const side = scrollTarget.lang === left.lang ? sides.left : sides.right;
-    const ann = scrollTarget.annotationId ? annotations.find((a) => a.id === scrollTarget.annotationId) : undefined;
-    let el: Element | null = null;
-    if (root && side && ann?.target) {
-      const range = textRangeToDomRange(root, ann.target.position.start, ann.target.position.end, side.starts);
-      el = range?.startContainer instanceof Element ? range.startContainer : (range?.startContainer.parentElement ?? null);
-    }
-    el ??= root?.querySelector(`[data-paragraph="${scrollTarget.paragraph}"]`) ?? null;
-    el?.scrollIntoView({ block: 'center' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scrollTarget, targetCell >= 0 && targetCell < limit]);
-
-  // Reading position: the first paragraph whose top is in view.
-  useEffect(() => {
-    const grid = gridRef.current;
-    const scroller = grid?.closest('.reader-scroll');
-    if (!grid || !scroller) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const onScroll = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        const top = scroller.getBoundingClientRect().top;
-        const paras = grid.querySelectorAll<HTMLElement>(`.lang-root[data-lang="${left.lang}"] [data-paragraph]`);
-        for (const p of paras) {
-          if (p.getBoundingClientRect().bottom > top + 10) {
-            onTopParagraph(Number(p.dataset.paragraph));
-            break;
-          }
-        }
-      }, 800);
-    };
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      scroller.removeEventListener('scroll', onScroll);
-      if (timer) clearTimeout(timer);
-    };
-  }, [left.lang, onTopParagraph]);
+  const limit = useProgressiveLimit(article.id, mode, cells.length, FIRST_CHUNK, CHUNK);
+  useFirstPaintMark(article.id);
+  useScrollToTarget(gridRef, scrollTarget, cells, limit, left.lang, (lang) => (lang === left.lang ? sides.left : sides.right), annotations);
+  useReadingPosition(gridRef, left.lang, onTopParagraph);
 
   const marksFor = (side: Side, p: number) => {
     if (!scrollTarget?.ranges || scrollTarget.lang !== side.version.lang || scrollTarget.paragraph !== p) return undefined;

@@ -8,8 +8,13 @@ const TERMINAL = /[.!?…:;]["”’»)\]]*$|["”’»]$/u;
 
 /** Number of words (runs of letters/digits) in `line`. */
 export function wordCount(line: string): number {
-  return line.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  // Counting matches without building an array: this runs several times per line of every page.
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (WORD.exec(line)) n++;
+  return n;
 }
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** True when `line` ends like a sentence (or a quotation). */
 export function endsLikeSentence(line: string): boolean {
@@ -51,5 +56,6 @@ export function splitOnSeparators(line: string): string[] {
 
 /** Normalise a line for comparison: NFC, collapsed spaces, lower case. */
 export function lineKey(line: string): string {
-  return line.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Lines are NFC already (decode normalises every file), so no normalize() here.
+  return line.replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -37,7 +37,10 @@ const BYLINE_WINDOW = 3;
 /** Parse a scraped page (NFC text) into metadata and clean paragraphs. */
 export function parseScrapedText(text: string, opts: ScrapedOptions = {}): ScrapedArticle {
   const furniture = opts.furniture;
-  const lines = splitScrapedLines(text).filter((l) => !furniture?.has(lineKey(l)));
+  const all = splitScrapedLines(text);
+  const lines = furniture?.size ? all.filter((l) => !furniture.has(lineKey(l))) : all;
+  // Comparison keys, computed once: the rules below compare lines many times.
+  const keys = lines.map(lineKey);
   const labels: Label[] = lines.map(() => 'keep');
   let date: string | null = null;
   let author: string | null = null;
@@ -54,7 +57,7 @@ export function parseScrapedText(text: string, opts: ScrapedOptions = {}): Scrap
       labels[i] = 'caption';
     }
     // A short line repeated at once is a photo caption rendered twice (alt text + caption).
-    if (i > 0 && lineKey(line) === lineKey(lines[i - 1] ?? '') && labels[i] !== 'drop') {
+    if (i > 0 && keys[i] === keys[i - 1] && labels[i] !== 'drop') {
       labels[i] = 'drop';
       if (labels[i - 1] === 'keep' && line.length <= 300 && i - 1 > firstBody(lines, labels)) labels[i - 1] = 'caption';
     }
@@ -79,8 +82,8 @@ export function parseScrapedText(text: string, opts: ScrapedOptions = {}): Scrap
   }
   if (titleIndex >= 0) {
     title = stripQuotes(lines[titleIndex] ?? '');
-    const key = lineKey(lines[titleIndex] ?? '');
-    lines.forEach((l, i) => { if (lineKey(l) === key) labels[i] = 'drop'; });
+    const key = keys[titleIndex];
+    keys.forEach((k, i) => { if (k === key) labels[i] = 'drop'; });
     for (const i of head) {
       const line = lines[i] ?? '';
       if (i < titleIndex && !isBodyLike(line)) labels[i] = 'drop'; // site name, section label

@@ -278,10 +278,13 @@ export class Library {
 
   private assignIds(paths: string[]): void {
     const present = (p: string): boolean => this.files.has(p);
+    // One timestamp per scan: files found together are "first seen" together, so the pair's
+    // entry id falls to the tie-break (Vietnamese first) and does not depend on read order.
+    const now = Date.now();
     for (const rel of paths.sort()) {
       const f = this.files.get(rel);
       if (!f) continue;
-      const e = this.registry.assign(rel, f.version.contentHash, present);
+      const e = this.registry.assign(rel, f.version.contentHash, present, now);
       if (f.version.fileId !== e.fileId) f.version = { ...f.version, fileId: e.fileId };
     }
     this.registry.sweep(present);

@@ -26,7 +26,31 @@ const FORGET_AFTER_MS = 180 * 24 * 3600 * 1000;
 
 /** The id registry of one library. */
 export class IdRegistry {
-  private constructor(private readonly file: string, private readonly entries: Map<string, RegistryEntry>) {}
+  /** contentHash -> paths holding it, so a rename is found without scanning every entry. */
+  private readonly byHash = new Map<string, Set<string>>();
+
+  private constructor(private readonly file: string, private readonly entries: Map<string, RegistryEntry>) {
+    for (const [p, e] of entries) this.index(p, e.contentHash);
+  }
+
+  private index(path: string, hash: string): void {
+    const set = this.byHash.get(hash) ?? new Set<string>();
+    set.add(path);
+    this.byHash.set(hash, set);
+  }
+
+  private put(path: string, entry: RegistryEntry): void {
+    const old = this.entries.get(path);
+    if (old && old.contentHash !== entry.contentHash) this.byHash.get(old.contentHash)?.delete(path);
+    this.entries.set(path, entry);
+    this.index(path, entry.contentHash);
+  }
+
+  private drop(path: string): void {
+    const old = this.entries.get(path);
+    if (old) this.byHash.get(old.contentHash)?.delete(path);
+    this.entries.delete(path);
+  }
 
   /** Load from `<dataDir>/library-registry.json` (a corrupt file starts empty). */
   static async load(dataDir: string): Promise<IdRegistry> {
@@ -48,28 +72,29 @@ export class IdRegistry {
     const own = this.entries.get(path);
     if (own) {
       const next = { fileId: own.fileId, contentHash, firstSeen: own.firstSeen };
-      this.entries.set(path, next);
+      this.put(path, next);
       return next;
     }
-    for (const [oldPath, e] of this.entries) {
-      if (e.contentHash === contentHash && oldPath !== path && !present(oldPath)) {
-        this.entries.delete(oldPath);
+    for (const oldPath of [...(this.byHash.get(contentHash) ?? [])].sort()) {
+      const e = this.entries.get(oldPath);
+      if (e && oldPath !== path && !present(oldPath)) {
+        this.drop(oldPath);
         const moved = { fileId: e.fileId, contentHash, firstSeen: e.firstSeen };
-        this.entries.set(path, moved);
+        this.put(path, moved);
         return moved;
       }
     }
     const fresh = { fileId: sha256(contentHash + path).slice(0, 16), contentHash, firstSeen: now };
-    this.entries.set(path, fresh);
+    this.put(path, fresh);
     return fresh;
   }
 
   /** Mark entries whose paths are not in `present` as missing; forget very old ones. */
   sweep(present: (p: string) => boolean, now = Date.now()): void {
     for (const [p, e] of this.entries) {
-      if (present(p)) { if (e.missingSince !== undefined) this.entries.set(p, { fileId: e.fileId, contentHash: e.contentHash, firstSeen: e.firstSeen }); continue; }
-      if (e.missingSince === undefined) this.entries.set(p, { ...e, missingSince: now });
-      else if (now - e.missingSince > FORGET_AFTER_MS) this.entries.delete(p);
+      if (present(p)) { if (e.missingSince !== undefined) this.put(p, { fileId: e.fileId, contentHash: e.contentHash, firstSeen: e.firstSeen }); continue; }
+      if (e.missingSince === undefined) this.put(p, { ...e, missingSince: now });
+      else if (now - e.missingSince > FORGET_AFTER_MS) this.drop(p);
     }
   }
 

@@ -1,0 +1,36 @@
+/**
+ * Ids do not depend on read order or timing: two cold scans of the same folder with fresh data
+ * dirs give the same article ids (pairs included), so exported annotations re-import anywhere.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Library } from '../../../src-main/core/library/index';
+
+const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/sample-library');
+
+async function idsOf(): Promise<string[]> {
+  const data = await mkdtemp(path.join(os.tmpdir(), 'folio-ids-'));
+  try {
+    const lib = await Library.open({ root: SAMPLE, dataDir: data });
+    const ids = lib.articles().map((a) => `${a.id}:${a.versions.map((v) => v.fileId).join('+')}`);
+    await lib.close();
+    return ids;
+  } finally {
+    await rm(data, { recursive: true, force: true });
+  }
+}
+
+describe('fresh scans', () => {
+  it('give identical ids, and a pair takes its Vietnamese version’s id', async () => {
+    const a = await idsOf();
+    const b = await idsOf();
+    expect(b).toEqual(a);
+    for (const row of a) {
+      const [id, files] = row.split(':') as [string, string];
+      expect(files.split('+')[0]).toBe(id);
+    }
+  });
+});

@@ -110,6 +110,26 @@ describe.skipIf(!!skip)('reader over the web bridge', () => {
     expect(await page.locator('.annotation-card.focused').count()).toBe(1);
   });
 
+  it('focuses the card when its highlight is clicked', async () => {
+    await page.reload();
+    await page.waitForSelector('mark.hl');
+    expect(await page.locator('.annotation-card.focused').count()).toBe(0);
+    await page.locator('mark.hl').first().click();
+    await expect.poll(() => page.locator('.annotation-card.focused').count()).toBe(1);
+    expect(await page.locator('mark.hl.focused').count()).toBeGreaterThan(0);
+  });
+
+  it('deletes a highlight and brings it back with Ctrl+Z', async () => {
+    const before = await page.locator('.annotation-card').count();
+    await page.locator('.annotation-card').first().getByRole('button', { name: 'Xoá' }).click();
+    await expect.poll(() => page.locator('.annotation-card').count()).toBe(before - 1);
+    await expect.poll(() => page.locator('mark.hl').count()).toBe(0);
+    await page.locator('.reader-scroll').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.annotation-card').count()).toBe(before);
+    await page.waitForSelector('mark.hl');
+  });
+
   it('switches the UI to English and back', async () => {
     await page.getByRole('button', { name: 'Cài đặt' }).click();
     await page.getByLabel('Ngôn ngữ giao diện').selectOption('en');

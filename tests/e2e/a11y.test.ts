@@ -1,0 +1,72 @@
+/**
+ * Accessibility audit of the main states with axe-core (WCAG 2 A/AA rules) in Chromium: the
+ * library with an article open side by side, the search results, and the settings dialog, in the
+ * light and dark themes. Serious and critical violations fail the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { browserSkipReason, launchBrowser, openApp, serveLibrary, type Served } from './harness';
+
+const skip = browserSkipReason();
+const require = createRequire(import.meta.url);
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Runs axe in the page (evaluate is not subject to the page's CSP, unlike a script tag). */
+async function audit(page: Page, axeSource: string): Promise<Violation[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+function describeViolations(vs: Violation[]): string {
+  return vs.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
+
+describe.skipIf(!!skip)('accessibility (axe-core)', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let axeSource: string;
+  beforeAll(async () => {
+    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    served = await serveLibrary();
+    browser = await launchBrowser();
+    ({ page } = await openApp(browser, served, { locale: 'vi-VN' }));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('has no serious violations with a pair open side by side (light and dark)', async () => {
+    await page.locator('.article-item', { has: page.locator('.badge', { hasText: 'VI+EN' }) }).first().click();
+    await page.waitForSelector('.article-grid [data-paragraph]');
+    const light = await audit(page, axeSource);
+    expect(light, describeViolations(light)).toEqual([]);
+    await page.getByRole('button', { name: 'Cài đặt' }).click();
+    await page.getByLabel('Tối', { exact: true }).check();
+    const dialog = await audit(page, axeSource);
+    await page.keyboard.press('Escape');
+    expect(dialog, describeViolations(dialog)).toEqual([]);
+    const dark = await audit(page, axeSource);
+    expect(dark, describeViolations(dark)).toEqual([]);
+  });
+
+  it('has no serious violations in search results', async () => {
+    await page.locator('input[type="search"]').fill('den long');
+    await page.waitForSelector('.search-hit');
+    const results = await audit(page, axeSource);
+    expect(results, describeViolations(results)).toEqual([]);
+  });
+});

@@ -11,7 +11,10 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
   const { t } = useTranslation();
   const settings = useFolio((s) => s.settings);
   const canOpen = useFolio((s) => !!s.info?.capabilities.openLibrary);
-  const isPair = useFolio((s) => (s.article?.versions.length ?? 0) > 1);
+  const langs = useFolio((s) => s.article?.versions.map((v) => v.lang));
+  const isPair = (langs?.length ?? 0) > 1;
+  // A single-version article shows in its own language whatever the saved mode says.
+  const shown = isPair || !langs?.[0] ? settings?.viewMode : langs[0];
   const collapsed = settings?.panesCollapsed ?? { library: false, annotations: false };
   const update = useFolio((s) => s.updateSettings);
   return (
@@ -33,8 +36,8 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
             key={m}
             type="button"
             role="radio"
-            aria-checked={settings?.viewMode === m}
-            disabled={!isPair && (m === 'side-by-side' || m === 'interleaved')}
+            aria-checked={shown === m}
+            disabled={!!langs && !isPair && shown !== m}
             onClick={() => void update({ viewMode: m })}
           >
             {t(`view.${m}`)}

@@ -4,6 +4,7 @@
  * each become a `SkippedFile` with a one-line English message.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { ArticleFormat, ArticleVersion, Lang, SkippedFile, SkipReason } from '../../shared/types';
 import { decode, DecodeError } from './encoding/decode';
@@ -88,26 +89,63 @@ export function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
+/** A file's bytes as read from disk, with the stat facts a version records. */
+export interface FileBytes {
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+}
+
 /** Read and parse one file; `relPath` uses `/` separators. */
 export async function readParsedFile(absPath: string, relPath: string, opts: ReadOptions = {}): Promise<ParsedFile | SkippedFile> {
+  const read = await readFileBytes(absPath, relPath, opts);
+  return 'reason' in read ? read : parseFileBytes(read, relPath, opts);
+}
+
+/** The I/O half of `readParsedFile`: the file's bytes, or why it is skipped before decoding. */
+export async function readFileBytes(absPath: string, relPath: string, opts: ReadOptions = {}): Promise<FileBytes | SkippedFile> {
+  if (!formatOf(relPath)) return skip(relPath, 'parse-error', 'Not an article file type');
+  try {
+    const st = await stat(absPath);
+    return statSkip(st, relPath, opts) ?? { bytes: await readFile(absPath), size: st.size, mtimeMs: st.mtimeMs };
+  } catch (e) {
+    return readErrorSkip(e, relPath);
+  }
+}
+
+/**
+ * `readFileBytes` with blocking calls, for parse workers: there a blocking read costs nothing
+ * else, while each promise-based call paid ~40 µs of thread-pool hand-off (4 per file).
+ */
+export function readFileBytesSync(absPath: string, relPath: string, opts: ReadOptions = {}): FileBytes | SkippedFile {
+  if (!formatOf(relPath)) return skip(relPath, 'parse-error', 'Not an article file type');
+  try {
+    const st = statSync(absPath);
+    return statSkip(st, relPath, opts) ?? { bytes: readFileSync(absPath), size: st.size, mtimeMs: st.mtimeMs };
+  } catch (e) {
+    return readErrorSkip(e, relPath);
+  }
+}
+
+function statSkip(st: Stats, relPath: string, opts: ReadOptions): SkippedFile | null {
+  const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (!st.isFile()) return skip(relPath, 'unreadable', 'Not a regular file');
+  if (st.size > limit) return skip(relPath, 'too-large', `File is ${st.size} bytes, over the ${limit}-byte limit`);
+  return null;
+}
+
+function readErrorSkip(e: unknown, relPath: string): SkippedFile {
+  const code = errCode(e);
+  if (code === 'ENOENT') return skip(relPath, 'vanished', 'File disappeared during the scan');
+  return skip(relPath, 'unreadable', `Cannot read file (${code || 'error'})`);
+}
+
+/** The CPU half of `readParsedFile` (synchronous): decode, check limits, parse. */
+export function parseFileBytes(read: FileBytes, relPath: string, opts: ReadOptions = {}): ParsedFile | SkippedFile {
   const format = formatOf(relPath);
   if (!format) return skip(relPath, 'parse-error', 'Not an article file type');
   const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let bytes: Buffer;
-  let size: number;
-  let mtimeMs: number;
-  try {
-    const st = await stat(absPath);
-    if (!st.isFile()) return skip(relPath, 'unreadable', 'Not a regular file');
-    if (st.size > limit) return skip(relPath, 'too-large', `File is ${st.size} bytes, over the ${limit}-byte limit`);
-    size = st.size;
-    mtimeMs = st.mtimeMs;
-    bytes = await readFile(absPath);
-  } catch (e) {
-    const code = errCode(e);
-    if (code === 'ENOENT') return skip(relPath, 'vanished', 'File disappeared during the scan');
-    return skip(relPath, 'unreadable', `Cannot read file (${code || 'error'})`);
-  }
+  const { bytes, size, mtimeMs } = read;
   if (bytes.length > limit) return skip(relPath, 'too-large', `File is ${bytes.length} bytes, over the ${limit}-byte limit`);
   if (bytes.length === 0) return skip(relPath, 'empty', 'File is empty');
   if (looksBinary(bytes)) return skip(relPath, 'binary', 'File looks binary, not text');

@@ -4,16 +4,11 @@
  * cannot merge indexes). Falls back to in-thread analysis, yielding to the event loop, when
  * workers cannot start.
  *
- * Locating the worker: `new URL('./index-worker.js', import.meta.url)` — i.e. next to the file
- * this code ends up in (bundled: `out/main/index-worker.js` beside `out/main/main.js`, so add
- * `src-main/core/search/index-worker.ts` as a main build entry named `index-worker`). When that
- * .js does not exist (running from TS source under vitest/tsx), `./index-worker.ts` is started
- * through tsx's ESM API (`tsx/esm/api` register()) in an eval'd bootstrap.
+ * The worker is found and started by `../workers/worker-location` (bundled: `out/main/index-worker.js`,
+ * a main build entry; from source: `./index-worker.ts` through tsx).
  */
-import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker, workerLocation, type WorkerLocation } from '../workers/worker-location';
 import { analyzeDoc } from './analyze-doc';
 import type { DocInput } from './documents';
 import type { AnalyzedDoc } from './analyze-doc';
@@ -24,43 +19,16 @@ const BATCH_SIZE = 32;
 const SLICE_MS = 15;
 
 /** How the index worker would be started here: the file found, or null. Exposed for the report/tests. */
-export function indexWorkerLocation(): { url: URL; viaTsx: boolean } | null {
-  // Built by string concatenation so bundlers do not try to inline the worker as an asset.
-  // Bundled, this code may sit in a shared chunk (out/main/chunks/) one folder below the entry.
-  for (const dir of ['./', '../']) {
-    const js = new URL(`${dir}${WORKER_BASENAME}.js`, import.meta.url);
-    if (js.protocol === 'file:' && existsSync(fileURLToPath(js))) return { url: js, viaTsx: false };
-  }
-  const ts = new URL(`./${WORKER_BASENAME}.ts`, import.meta.url);
-  if (ts.protocol === 'file:' && existsSync(fileURLToPath(ts))) return { url: ts, viaTsx: true };
-  return null;
+export function indexWorkerLocation(): WorkerLocation | null {
+  return workerLocation(WORKER_BASENAME, import.meta.url);
 }
 
 function spawn(): Worker {
-  const where = indexWorkerLocation();
-  if (!where) throw new Error('index worker file not found');
-  if (!where.viaTsx) return new Worker(where.url);
-  const tsxApi = tsxEsmApiUrl();
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(where.url.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return spawnWorker(WORKER_BASENAME, import.meta.url);
 }
 
 /** How a build ran: in worker threads, or in-thread (asked for, or because workers failed). */
 export type BuildMode = 'workers' | 'in-thread' | 'in-thread-fallback';
-
-/** URL of tsx's ESM register API (its CommonJS twin cannot register ESM hooks in a worker). */
-function tsxEsmApiUrl(): string {
-  const resolve = (import.meta as { resolve?: (s: string) => string }).resolve;
-  if (typeof resolve === 'function') {
-    try {
-      return resolve('tsx/esm/api');
-    } catch {
-      // fall through: some runners (vitest) provide no import.meta.resolve
-    }
-  }
-  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
-  return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
-}
 
 /** Analyses `inputs` and hands each batch to `sink`; `workers` 0 means in-thread. */
 export async function analyzeInBatches(inputs: readonly DocInput[], workers: number, sink: (docs: AnalyzedDoc[]) => void): Promise<BuildMode> {

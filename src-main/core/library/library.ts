@@ -47,6 +47,12 @@ export interface LibraryOptions {
   workerHeapMb?: number;
 }
 
+/**
+ * How the last scan or change parsed its files: in worker threads, in-thread (few files, or
+ * `workers: 0`), or in-thread because no worker could start here.
+ */
+export type ParseMode = 'workers' | 'in-thread' | 'in-thread-fallback';
+
 /** What changed, as Article ids. */
 export interface LibraryChange {
   added: string[];
@@ -97,6 +103,7 @@ export class Library {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private pool: ParsePool | null = null;
+  private lastParseMode: ParseMode = 'in-thread';
 
   private constructor(opts: LibraryOptions) {
     this.opts = opts;
@@ -146,6 +153,11 @@ export class Library {
     const st = await stat(abs);
     if (!st.isFile() || st.size > limit) throw new FolioError('io-error', `File is not a regular file of at most ${limit} bytes`);
     return decode(await readFile(abs)).text;
+  }
+
+  /** How the last scan or change parsed its files (diagnostics and tests). */
+  parseMode(): ParseMode {
+    return this.lastParseMode;
   }
 
   /** Absolute path of a library-relative path; throws `{code:'outside-library'}` otherwise. */
@@ -260,7 +272,9 @@ export class Library {
         out[i] = await pool.parse(f.abs, f.rel, opts);
         await onDone(++done);
       }));
+      this.lastParseMode = pool.inThread ? 'in-thread-fallback' : 'workers';
     } else {
+      this.lastParseMode = 'in-thread';
       // A few reads in flight at once, so the disk is busy while the CPU parses (parsing is synchronous).
       for (let m = 0; m < misses.length; m += READ_AHEAD) {
         const batch = misses.slice(m, m + READ_AHEAD);

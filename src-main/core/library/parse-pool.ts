@@ -10,7 +10,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { SkippedFile } from '../../shared/types';
-import { startWorker } from '../workers/worker-location';
+import { startWorker, workerLocation, type WorkerLocation } from '../workers/worker-location';
 import { readParsedFile, type ParsedFile, type ReadOptions } from './read-file';
 import { parseErrorSkip, type ParseRequest, type ParseResponse } from './parse-protocol';
 
@@ -24,6 +24,11 @@ const MAX_ATTEMPTS = 2;
 const IDLE_MS = 3_000;
 /** Files read concurrently when parsing in-thread (reads overlap parsing). */
 const IN_THREAD_CONCURRENCY = 8;
+
+/** Where the parse worker would be started from here, or null (diagnostics and tests). */
+export function parseWorkerLocation(): WorkerLocation | null {
+  return workerLocation(WORKER_NAME, import.meta.url);
+}
 
 /** Options of a `ParsePool`. */
 export interface ParsePoolOptions {

@@ -1,0 +1,129 @@
+/**
+ * Parsing in worker threads: the same versions as in-thread parsing, a hung or crashing file is
+ * skipped as `parse-error` without stopping the scan, and the main thread stays responsive.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Library, ParsePool, readParsedFile, type LibraryChange, type LibraryOptions } from '../../../src-main/core/library/index';
+import type { Article } from '../../../src-main/shared/types';
+import { bigPage } from './big-page';
+
+const REPO = join(__dirname, '../../..');
+const base = mkdtempSync(join(tmpdir(), 'folio-parse-pool-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+const TEXT = (i: number): string => `Chợ nổi Cái Răng số ${i}\n\nMỗi sáng, ghe thuyền chở trái cây từ các vườn ven sông về chợ nổi từ lúc trời chưa sáng.\n\nNgười mua và người bán gọi nhau qua mạn thuyền, tiếng máy nổ hòa với tiếng rao.\n`;
+
+/** A library of 40 short articles plus `extra` files. */
+function smallLibrary(name: string, extra: Record<string, string> = {}): string {
+  const root = join(base, name);
+  mkdirSync(root);
+  for (let i = 0; i < 40; i++) writeFileSync(join(root, `cho-${String(i).padStart(2, '0')}.txt`), TEXT(i));
+  for (const [file, text] of Object.entries(extra)) writeFileSync(join(root, file), text);
+  return root;
+}
+
+async function scan(root: string, opts: Partial<LibraryOptions>): Promise<Library> {
+  const lib = await Library.open({ root, dataDir: mkdtempSync(join(base, 'data-')), ...opts });
+  await lib.close();
+  return lib;
+}
+
+/** Versions by path and the grouping into articles (article ids depend on first-seen clock ticks). */
+function comparable(articles: Article[]): { versions: string; groups: string[][] } {
+  const versions = articles.flatMap((a) => a.versions).sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { versions: JSON.stringify(versions), groups: articles.map((a) => a.versions.map((v) => v.path)) };
+}
+
+describe('parsing in worker threads', () => {
+  it('gives the same articles and skips as in-thread parsing (sample library and fixtures)', async () => {
+    // Four copies, so more than 32 files need parsing and the pool is used.
+    const root = join(base, 'fixtures');
+    for (let copy = 1; copy <= 4; copy++) {
+      cpSync(join(REPO, 'resources/sample-library'), join(root, `copy-${copy}/sample`), { recursive: true });
+      cpSync(join(REPO, 'tests/fixtures/library'), join(root, `copy-${copy}/library`), { recursive: true });
+      cpSync(join(REPO, 'tests/fixtures/hostile'), join(root, `copy-${copy}/hostile`), { recursive: true });
+    }
+    const inThread = await scan(root, { workers: 0 });
+    const pooled = await scan(root, { workers: 2 });
+    expect(inThread.parseMode()).toBe('in-thread');
+    expect(pooled.parseMode()).toBe('workers');
+    expect(pooled.articles().length).toBeGreaterThan(40);
+    expect(comparable(pooled.articles())).toEqual(comparable(inThread.articles()));
+    expect(pooled.status().skipped).toEqual(inThread.status().skipped);
+  });
+
+  it('parses a few files in-thread: a short command does not start workers', async () => {
+    const lib = await scan(join(REPO, 'resources/sample-library'), { workers: 2 });
+    expect(lib.parseMode()).toBe('in-thread');
+    expect(lib.articles()).toHaveLength(4);
+  });
+
+  it('parses a folder of new files in workers when the watcher sees it', async () => {
+    const root = smallLibrary('watched');
+    const lib = await Library.open({ root, dataDir: mkdtempSync(join(base, 'data-')), workers: 2 });
+    try {
+      const changed = new Promise<LibraryChange>((resolve) => void lib.watch(resolve));
+      await new Promise((r) => setTimeout(r, 100));
+      mkdirSync(join(root, 'moi'));
+      for (let i = 40; i < 80; i++) writeFileSync(join(root, 'moi', `cho-${i}.txt`), TEXT(i));
+      const change = await changed;
+      expect(change.added).toHaveLength(40);
+      expect(lib.parseMode()).toBe('workers');
+      expect(lib.get('moi/cho-79.txt')?.versions[0]?.title).toBe('Chợ nổi Cái Răng số 79');
+    } finally {
+      await lib.close();
+    }
+  });
+
+  it('skips a file that takes too long as parse-error and finishes the scan', async () => {
+    const root = smallLibrary('slow', { 'mua-nuoc-noi.html': bigPage(2 * 2 ** 20) });
+    const lib = await scan(root, { workers: 2, parseTimeoutMs: 150 });
+    expect(lib.parseMode()).toBe('workers');
+    expect(lib.status().skipped).toEqual([{ path: 'mua-nuoc-noi.html', reason: 'parse-error', message: 'File took too long to parse (over 0.2 s)' }]);
+    expect(lib.articles()).toHaveLength(40);
+  });
+
+  it('skips a file whose worker runs out of memory, replaces the worker and finishes the scan', async () => {
+    // Sorted first, so the worker that dies holds other files too: they are parsed again.
+    const root = smallLibrary('oom', { 'a-mua-nuoc-noi.html': bigPage(2 * 2 ** 20) });
+    const lib = await scan(root, { workers: 1, workerHeapMb: 48 });
+    expect(lib.parseMode()).toBe('workers');
+    const [skip, ...rest] = lib.status().skipped;
+    expect(rest).toEqual([]);
+    expect(skip).toMatchObject({ path: 'a-mua-nuoc-noi.html', reason: 'parse-error' });
+    expect(skip?.message).toMatch(/memory/);
+    expect(lib.articles()).toHaveLength(40);
+  });
+
+  it('keeps the event loop responsive while a 2 MB page is parsed, with the in-thread result', async () => {
+    const file = join(base, 'big.html');
+    writeFileSync(file, bigPage(2 * 2 ** 20));
+    const pool = new ParsePool({ size: 1, timeoutMs: 20_000 });
+    try {
+      await pool.parse(join(REPO, 'resources/sample-library/coffee-cooperative.html'), 'coffee-cooperative.html', {}); // worker started
+      let last = performance.now();
+      let worstGap = 0;
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        worstGap = Math.max(worstGap, now - last);
+        last = now;
+      }, 10);
+      const t0 = performance.now();
+      const pooled = await pool.parse(file, 'big.html', {});
+      const pooledMs = performance.now() - t0;
+      clearInterval(ticker);
+      expect(worstGap).toBeLessThan(100);
+      // The same work in-thread blocks for about as long as the worker took.
+      const t1 = performance.now();
+      const inThread = await readParsedFile(file, 'big.html', {});
+      const inThreadMs = performance.now() - t1;
+      expect(Math.min(pooledMs, inThreadMs)).toBeGreaterThan(200);
+      expect(JSON.stringify(pooled)).toBe(JSON.stringify(inThread));
+    } finally {
+      await pool.close();
+    }
+  });
+});

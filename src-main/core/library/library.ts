@@ -256,17 +256,19 @@ export class Library {
    */
   private async loadAll(found: readonly FoundFile[], onDone: (n: number) => Promise<void> | void): Promise<(ParsedFile | SkippedFile)[]> {
     const out = new Array<ParsedFile | SkippedFile | null>(found.length).fill(null);
+    let done = 0;
     for (let i = 0; i < found.length; i += READ_AHEAD) {
       const batch = found.slice(i, i + READ_AHEAD);
       const hits = await Promise.all(batch.map((f) => this.cached(f.abs, f.rel)));
       hits.forEach((h, k) => { out[i + k] = h; });
+      done += hits.filter((h) => h !== null).length;
+      await onDone(done);
     }
     const misses = out.flatMap((r, i) => (r === null ? [i] : []));
-    let done = found.length - misses.length;
-    await onDone(done);
     const opts = this.readOptions();
     const workers = this.opts.workers ?? defaultWorkers();
-    if (workers > 0 && misses.length > WORKER_THRESHOLD) {
+    // After close (a late watcher batch) no new pool is started.
+    if (workers > 0 && misses.length > WORKER_THRESHOLD && !this.closed) {
       const pool = this.parsePool();
       await Promise.all(misses.map(async (i) => {
         const f = found[i] as FoundFile;

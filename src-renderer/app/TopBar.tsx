@@ -11,7 +11,9 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
   const { t } = useTranslation();
   const settings = useFolio((s) => s.settings);
   const canOpen = useFolio((s) => !!s.info?.capabilities.openLibrary);
-  const langs = useFolio((s) => s.article?.versions.map((v) => v.lang));
+  // A string, not an array: a selector must return a stable value or React re-renders forever.
+  const langList = useFolio((s) => s.article?.versions.map((v) => v.lang).join(','));
+  const langs = langList?.split(',');
   const isPair = (langs?.length ?? 0) > 1;
   // A single-version article shows in its own language whatever the saved mode says.
   const shown = isPair || !langs?.[0] ? settings?.viewMode : langs[0];

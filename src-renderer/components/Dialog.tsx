@@ -1,5 +1,6 @@
 /** A modal dialog on the native <dialog> element: focus is trapped and Escape closes it. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface DialogProps {
   title: string;
@@ -11,6 +12,7 @@ export interface DialogProps {
 
 /** Opens modally on mount, closes on Escape or the close button, restores focus on unmount. */
 export function Dialog({ title, onClose, children, className }: DialogProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -30,7 +32,7 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
     >
       <header className="dialog-header">
         <h2>{title}</h2>
-        <button type="button" className="icon-button" aria-label="×" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label={t('settings.close')} onClick={onClose}>
           ×
         </button>
       </header>

@@ -15,6 +15,8 @@ export interface PdfRequest {
   lang: 'vi' | 'en' | 'both';
   layout?: 'side-by-side' | 'interleaved';
   paper: 'a4' | 'letter';
+  /** Language of the PDF's own labels; default: the user's interface language, else the first article's. */
+  labels?: 'en' | 'vi';
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -55,6 +57,7 @@ export async function buildPdf(session: FolioSession, req: PdfRequest): Promise<
     layout: req.layout ?? 'side-by-side',
     paper: req.paper,
     author: session.settings.get().author || undefined,
+    labels: req.labels ?? session.settings.get().uiLanguage ?? (articles[0]?.versions[0]?.lang === 'vi' ? 'vi' : 'en'),
     onProgress: req.onProgress,
   });
   const first = articles[0]?.versions[0]?.title ?? 'folio-export';

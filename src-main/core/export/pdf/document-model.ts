@@ -33,12 +33,14 @@ export interface ArticleModel {
 /** How two versions share the page. */
 export type BilingualLayout = 'side-by-side' | 'interleaved';
 
-/** Fixed English labels printed in the PDF. */
-export const LABELS = {
-  notes: 'Notes',
-  articleNote: 'Note: ',
-  orphaned: '(not found in the current text)',
+/** The fixed words printed in the PDF, in the reader's interface language. */
+export const PDF_LABELS = {
+  en: { notes: 'Notes', articleNote: 'Note: ', orphaned: '(not found in the current text)' },
+  vi: { notes: 'Ghi chú', articleNote: 'Ghi chú: ', orphaned: '(không còn tìm thấy trong văn bản hiện tại)' },
 } as const;
+export type PdfLabels = (typeof PDF_LABELS)[keyof typeof PDF_LABELS];
+/** English labels (the default). */
+export const LABELS: PdfLabels = PDF_LABELS.en;
 
 /** The input of `buildArticleModel`. */
 export interface ModelInput {
@@ -50,7 +52,7 @@ export interface ModelInput {
 const QUOTE_MAX = 280;
 
 /** Build the printable model of one article. */
-export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: BilingualLayout = 'side-by-side'): ArticleModel {
+export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: BilingualLayout = 'side-by-side', labels: PdfLabels = LABELS): ArticleModel {
   const versions = renderedVersions(input.article, lang);
   const noted: EndNote[] = [];
   const lost: AnchoredAnnotation[] = [];
@@ -62,7 +64,7 @@ export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: B
   const [bodyA, bodyB] = bodies;
   if (!first || !bodyA) return { id: input.article.id, title: input.article.id, rows };
 
-  const notes = articleNotes(input.annotations);
+  const notes = articleNotes(input.annotations, labels);
   if (!second || !bodyB) {
     rows.push({ kind: 'full', blocks: [...headerBlocks(first, 1), ...notes, ...bodyA] });
   } else if (layout === 'side-by-side') {
@@ -85,7 +87,7 @@ export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: B
     }
     rows.push({ kind: 'full', blocks });
   }
-  const endNotes = endNoteBlocks(noted);
+  const endNotes = endNoteBlocks(noted, labels);
   if (endNotes.length > 0) rows.push({ kind: 'full', blocks: endNotes });
   return { id: input.article.id, title: first.title || input.article.id, rows };
 }
@@ -145,21 +147,21 @@ function headerBlocks(v: ArticleVersion, factor: number): ModelBlock[] {
 }
 
 /** Article-level notes (kind 'note'), oldest first, printed under the header. */
-function articleNotes(all: readonly AnchoredAnnotation[]): ModelBlock[] {
+function articleNotes(all: readonly AnchoredAnnotation[], labels: PdfLabels): ModelBlock[] {
   return all
     .filter((a) => a.kind === 'note' && a.note.trim() !== '')
     .sort((a, b) => a.created.localeCompare(b.created))
-    .map((a) => plainBlock(LABELS.articleNote + oneLine(a.note), HEADER_STYLES.articleNote));
+    .map((a) => plainBlock(labels.articleNote + oneLine(a.note), HEADER_STYLES.articleNote));
 }
 
-function endNoteBlocks(notes: readonly EndNote[]): ModelBlock[] {
+function endNoteBlocks(notes: readonly EndNote[], labels: PdfLabels): ModelBlock[] {
   if (notes.length === 0) return [];
-  const blocks = [plainBlock(LABELS.notes, HEADER_STYLES.notesHeading)];
+  const blocks = [plainBlock(labels.notes, HEADER_STYLES.notesHeading)];
   for (const n of notes) {
     const quote = n.quote.length > QUOTE_MAX ? `${n.quote.slice(0, QUOTE_MAX).trimEnd()}…` : n.quote;
     const parts = [`“${oneLine(quote)}”`];
     if (n.note) parts.push(`— ${n.note}`);
-    if (n.orphaned) parts.push(LABELS.orphaned);
+    if (n.orphaned) parts.push(labels.orphaned);
     blocks.push({ ...plainBlock(parts.join(' '), HEADER_STYLES.endNote), bullet: `${n.number}.` });
   }
   return blocks;

@@ -8,7 +8,7 @@
  */
 import type { AnchoredAnnotation, Article } from '../../../shared/types';
 import type { Bead } from './beads';
-import { buildArticleModel } from './document-model';
+import { PDF_LABELS, buildArticleModel } from './document-model';
 import { PdfExportError } from './errors';
 import { loadFontBytes, resolveFontsDir } from './fonts';
 import { fontkitMeasurer, parseFont } from './measure';
@@ -41,6 +41,8 @@ export interface PdfExportOptions {
   author?: string;
   /** Directory holding DejaVuSerif*.ttf (default: the repository's resources/fonts). */
   fontsDir?: string;
+  /** Language of the PDF's own words ("Notes", …): the reader's interface language (default en). */
+  labels?: 'en' | 'vi';
   /** Creation time for metadata and undated annotations (default: now). */
   now?: Date;
   /** Progress: articles laid out so far, out of the total. */
@@ -56,7 +58,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   const fonts = await loadFontBytes(resolveFontsDir(opts.fontsDir));
   const measurer = fontkitMeasurer({ regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) });
 
-  const models = printable.map((it) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout));
+  const models = printable.map((it) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, PDF_LABELS[opts.labels ?? 'en']));
   const layout = paginate(measurer, models, { paper: opts.paper, onArticle: opts.onProgress });
 
   const byId = new Map<string, AnchoredAnnotation>();

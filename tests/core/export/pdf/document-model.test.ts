@@ -60,3 +60,17 @@ describe('buildArticleModel', () => {
     expect(block?.text).toBe('cột một cột hai ');
   });
 });
+
+describe('labels', () => {
+  it('prints the PDF’s own words in Vietnamese when asked', async () => {
+    const { buildArticleModel, PDF_LABELS } = await import('../../../../src-main/core/export/pdf/document-model');
+    const article = {
+      id: 'a',
+      versions: [{ fileId: 'a', lang: 'vi' as const, path: 'a.md', format: 'md' as const, encoding: 'utf-8', title: 'Tựa', date: null, author: null, source: null, tags: [], captions: [], paragraphs: [{ index: 0, kind: 'paragraph' as const, text: 'Một câu.' }], size: 1, mtimeMs: 1, contentHash: 'x' }],
+    };
+    const note = { id: 'n', articleId: 'a', lang: 'vi' as const, kind: 'note' as const, target: null, color: 'yellow' as const, note: 'Chung', tags: [], created: '2024-01-01T00:00:00Z', updated: '2024-01-01T00:00:00Z', orphaned: false };
+    const model = buildArticleModel({ article, annotations: [note] }, 'vi', 'side-by-side', PDF_LABELS.vi);
+    const texts = JSON.stringify(model);
+    expect(texts).toContain('Ghi chú: Chung');
+  });
+});

@@ -62,17 +62,7 @@ export function shuffled<T>(items: readonly T[], rand: () => number): T[] {
   return a;
 }
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../tests/support/prng';
 
 /** `size` distinct Vietnamese syllables, most frequent first. */
 export function vietnameseSyllables(size: number, rand: () => number): string[] {

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openApp, serveLibrary, type Served } from './harness';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, useApp } from './harness';
 
 const skip = browserSkipReason();
 const require = createRequire(import.meta.url);
@@ -34,39 +34,30 @@ function describeViolations(vs: Violation[]): string {
 }
 
 describe.skipIf(!!skip)('accessibility (axe-core)', () => {
-  let served: Served;
-  let browser: Browser;
-  let page: Page;
+  const app = useApp({ beforeAll, afterAll }, { locale: 'vi-VN' });
   let axeSource: string;
   beforeAll(async () => {
     axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    served = await serveLibrary();
-    browser = await launchBrowser();
-    ({ page } = await openApp(browser, served, { locale: 'vi-VN' }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
   });
 
   it('has no serious violations with a pair open side by side (light and dark)', async () => {
-    await page.locator('.article-item', { has: page.locator('.badge', { hasText: 'VI+EN' }) }).first().click();
-    await page.waitForSelector('.article-grid [data-paragraph]');
-    const light = await audit(page, axeSource);
+    await app.page.locator('.article-item', { has: app.page.locator('.badge', { hasText: 'VI+EN' }) }).first().click();
+    await app.page.waitForSelector('.article-grid [data-paragraph]');
+    const light = await audit(app.page, axeSource);
     expect(light, describeViolations(light)).toEqual([]);
-    await page.getByRole('button', { name: 'Cài đặt' }).click();
-    await page.getByLabel('Tối', { exact: true }).check();
-    const dialog = await audit(page, axeSource);
-    await page.keyboard.press('Escape');
+    await app.page.getByRole('button', { name: 'Cài đặt' }).click();
+    await app.page.getByLabel('Tối', { exact: true }).check();
+    const dialog = await audit(app.page, axeSource);
+    await app.page.keyboard.press('Escape');
     expect(dialog, describeViolations(dialog)).toEqual([]);
-    const dark = await audit(page, axeSource);
+    const dark = await audit(app.page, axeSource);
     expect(dark, describeViolations(dark)).toEqual([]);
   });
 
   it('has no serious violations in search results', async () => {
-    await page.locator('input[type="search"]').fill('den long');
-    await page.waitForSelector('.search-hit');
-    const results = await audit(page, axeSource);
+    await app.page.locator('input[type="search"]').fill('den long');
+    await app.page.waitForSelector('.search-hit');
+    const results = await audit(app.page, axeSource);
     expect(results, describeViolations(results)).toEqual([]);
   });
 });

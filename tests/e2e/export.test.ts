@@ -5,50 +5,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, openApp, serveLibrary, type Served } from './harness';
+import { apiCall, browserSkipReason, useApp } from './harness';
 import { openWithPdfJs as openPdf } from '../core/export/pdf/pdf-tools';
 
 const skip = browserSkipReason();
 
-/** Calls the API from inside the page, exactly as the renderer does over the bridge. */
-async function apiCall<T>(page: Page, method: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, body }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="folio-token"]')!.content;
-      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token }, body: JSON.stringify(body) });
-      const r = (await res.json()) as { ok: boolean; value: unknown };
-      if (!r.ok) throw new Error(JSON.stringify(r));
-      return r.value;
-    },
-    { method, body },
-  ) as Promise<T>;
-}
-
 describe.skipIf(!!skip)('export from the UI', () => {
-  let served: Served;
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    served = await serveLibrary();
-    browser = await launchBrowser();
-    ({ page } = await openApp(browser, served, { locale: 'vi-VN' }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  const app = useApp({ beforeAll, afterAll }, { locale: 'vi-VN' });
 
   it('downloads an annotated PDF of the open article with a /Highlight carrying the note', async () => {
-    const item = page.locator('.article-item', { has: page.locator('.badge', { hasText: 'VI+EN' }) }).first();
+    const item = app.page.locator('.article-item', { has: app.page.locator('.badge', { hasText: 'VI+EN' }) }).first();
     const id = (await item.getAttribute('data-article-id'))!;
-    await apiCall(page, 'createHighlight', { articleId: id, lang: 'vi', start: 0, end: 20, color: 'yellow', note: 'Ghi chú trong PDF' });
+    await apiCall(app.page, 'createHighlight', { articleId: id, lang: 'vi', start: 0, end: 20, color: 'yellow', note: 'Ghi chú trong PDF' });
     await item.click();
-    await page.waitForSelector('mark.hl');
-    await page.getByRole('button', { name: 'Xuất', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Xuất' });
+    await app.page.waitForSelector('mark.hl');
+    await app.page.getByRole('button', { name: 'Xuất', exact: true }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Xuất' });
     await dialog.getByLabel('PDF có chú thích').check();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
+    const [download] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const bytes = new Uint8Array(await readFile((await download.path())!));
     const doc = await openPdf(bytes);
@@ -59,23 +33,23 @@ describe.skipIf(!!skip)('export from the UI', () => {
   });
 
   it('downloads Markdown notes', async () => {
-    await page.getByRole('button', { name: 'Xuất', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Xuất' });
+    await app.page.getByRole('button', { name: 'Xuất', exact: true }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Xuất' });
     await dialog.getByLabel('Ghi chú Markdown').check();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
+    const [download] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
     const text = await readFile((await download.path())!, 'utf8');
     expect(text).toContain('Ghi chú trong PDF');
   });
 
   it('exports a chosen selection of articles as one PDF with a bookmark each', async () => {
-    await page.getByRole('button', { name: 'Xuất', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Xuất' });
+    await app.page.getByRole('button', { name: 'Xuất', exact: true }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Xuất' });
     await dialog.getByLabel(/Các bài đã chọn/).check();
     const boxes = dialog.locator('.pick-list input[type="checkbox"]');
     const count = await boxes.count();
     for (let i = 0; i < count; i++) if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
     await dialog.getByLabel('PDF có chú thích').check();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
+    const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
     const doc = await openPdf(new Uint8Array(await readFile((await download.path())!)));
     const outline = await doc.getOutline();
     expect(outline?.length).toBe(count);

@@ -114,3 +114,47 @@ export async function openApp(browser: Browser, served: Served, opts: { locale?:
   await page.waitForSelector('.article-list, .empty-state', { timeout: 30_000 });
   return { context, page, external, errors };
 }
+
+/** Calls the API from inside the page, exactly as the renderer does over the bridge. */
+export async function apiCall<T>(page: Page, method: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, body }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="folio-token"]')!.content;
+      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token }, body: JSON.stringify(body) });
+      const r = (await res.json()) as { ok: boolean; value: unknown };
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return r.value;
+    },
+    { method, body },
+  ) as Promise<T>;
+}
+
+/** What a suite gets from `useApp`: filled in by its beforeAll. */
+export interface AppContext {
+  served: Served;
+  browser: Browser;
+  page: Page;
+  external: string[];
+  errors: string[];
+}
+
+/**
+ * Registers beforeAll/afterAll that serve a copy of `library` (default: the sample library),
+ * launch Chromium and open the app; the returned object is filled in before the first test.
+ */
+export function useApp(
+  hooks: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void },
+  opts: { library?: string; locale?: string; width?: number; height?: number } = {},
+): AppContext {
+  const ctx = {} as AppContext;
+  hooks.beforeAll(async () => {
+    ctx.served = await serveLibrary(opts.library);
+    ctx.browser = await launchBrowser();
+    Object.assign(ctx, await openApp(ctx.browser, ctx.served, opts));
+  });
+  hooks.afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.served?.stop();
+  });
+  return ctx;
+}

@@ -75,8 +75,10 @@ app.whenReady().then(async () => {
   registerIpc(handlers);
   const lang = app.getLocale().startsWith('vi') ? 'vi' : 'en';
   installMenu({ openLibrary: () => void chooseLibrary(), openSampleLibrary: () => void controller.open(sampleLibrary) }, lang);
+  // Start opening the library first so requests from the window (which paints at once) wait for it.
+  const opening = controller.openInitial();
   win = createWindow();
-  await controller.openInitial().catch((err: unknown) => dialog.showErrorBox('Folio', `Could not open the library: ${String(err)}`));
+  await opening.catch((err: unknown) => dialog.showErrorBox('Folio', `Could not open the library: ${String(err)}`));
 });
 
 app.on('window-all-closed', () => {

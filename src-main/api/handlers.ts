@@ -44,10 +44,13 @@ export function summarize(session: FolioSession, article: Article, lastRead: Rec
   };
 }
 
-/** Builds the handlers for a session. `getSession` lets the Electron shell swap libraries. */
-export function createHandlers(getSession: () => FolioSession, host: Host): Handlers {
-  const appInfo = (): AppInfo => {
-    const s = getSession();
+/**
+ * Builds the handlers for a session. `getSession` lets the Electron shell swap libraries, and may
+ * return a promise while the first library is still opening (the window paints before the scan ends).
+ */
+export function createHandlers(getSession: () => FolioSession | Promise<FolioSession>, host: Host): Handlers {
+  const appInfo = async (): Promise<AppInfo> => {
+    const s = await getSession();
     return {
       version: host.version,
       transport: host.transport,
@@ -57,8 +60,8 @@ export function createHandlers(getSession: () => FolioSession, host: Host): Hand
       recovery: s.annotationReport.message ?? null,
     };
   };
-  const status = () => {
-    const s = getSession();
+  const status = async () => {
+    const s = await getSession();
     return { ...s.library.status(), progress: s.scanProgress() };
   };
 
@@ -66,35 +69,35 @@ export function createHandlers(getSession: () => FolioSession, host: Host): Hand
     getAppInfo: async () => appInfo(),
     getLibraryStatus: async () => status(),
     listArticles: async () => {
-      const s = getSession();
+      const s = await getSession();
       const lastRead = s.settings.get().lastRead;
       return s.library.articles().map((a) => summarize(s, a, lastRead));
     },
-    getArticle: async ({ id }) => requireArticle(getSession(), id),
+    getArticle: async ({ id }) => requireArticle(await getSession(), id),
     getRawText: async ({ id, lang }) => {
-      const s = getSession();
+      const s = await getSession();
       const article = requireArticle(s, id);
       const version = pickVersion(article, lang);
       return { text: await s.library.rawText(article.id, version.lang), path: version.path };
     },
-    listSkipped: async () => getSession().library.status().skipped,
+    listSkipped: async () => (await getSession()).library.status().skipped,
     rescan: async () => {
-      await getSession().library.rescan();
+      await (await getSession()).library.rescan();
       return status();
     },
     search: async ({ query, limit, prefix, filters }) => {
-      const index = await getSession().search();
+      const index = await (await getSession()).search();
       if (!index) return [];
       return index.search(query, { limit: limit ?? 50, prefix: prefix ?? true, filters });
     },
 
     listAnnotations: async ({ articleId }) => {
-      const s = getSession();
+      const s = await getSession();
       return anchoredAnnotations(s.annotations, requireArticle(s, articleId));
     },
-    searchAnnotations: async (q) => getSession().annotations.list(q),
+    searchAnnotations: async (q) => (await getSession()).annotations.list(q),
     createHighlight: async ({ articleId, lang, start, end, color, note, tags }) => {
-      const s = getSession();
+      const s = await getSession();
       const article = requireArticle(s, articleId);
       const version = article.versions.find((v) => v.lang === lang);
       if (!version) throw new FolioError('not-found', `Article ${articleId} has no ${lang} version`);
@@ -106,43 +109,43 @@ export function createHandlers(getSession: () => FolioSession, host: Host): Hand
       return { ...created, orphaned: false };
     },
     createNote: async ({ articleId, lang, note, tags }) => {
-      const s = getSession();
+      const s = await getSession();
       const article = requireArticle(s, articleId);
       const created = await s.annotations.createNote({ articleId: article.id, lang, note, tags });
       return { ...created, orphaned: false };
     },
     updateAnnotation: async ({ id, ...patch }) => {
-      const s = getSession();
+      const s = await getSession();
       if (!s.annotations.get(id)) throw new FolioError('not-found', `No annotation with id ${id}`);
       return s.annotations.update(id, patch);
     },
     deleteAnnotation: async ({ id }) => {
-      const s = getSession();
+      const s = await getSession();
       if (!s.annotations.get(id)) throw new FolioError('not-found', `No annotation with id ${id}`);
       await s.annotations.delete(id);
       return { id };
     },
     undo: async () => {
-      const r = await getSession().annotations.undo();
+      const r = await (await getSession()).annotations.undo();
       return r ? { description: r.undone } : null;
     },
     redo: async () => {
-      const r = await getSession().annotations.redo();
+      const r = await (await getSession()).annotations.redo();
       return r ? { description: r.redone } : null;
     },
 
     exportPdf: async (req) => {
-      const s = getSession();
+      const s = await getSession();
       return exportPdfFile(s, { ...req, onProgress: (done, total) => s.events.emit('exportProgress', { done, total }) });
     },
-    exportMarkdown: async ({ ids }) => exportMarkdownFile(getSession(), ids),
+    exportMarkdown: async ({ ids }) => exportMarkdownFile(await getSession(), ids),
 
-    getSettings: async () => getSession().settings.get(),
-    updateSettings: async (patch) => getSession().settings.update(patch),
+    getSettings: async () => (await getSession()).settings.get(),
+    updateSettings: async (patch) => (await getSession()).settings.update(patch),
 
     revealInFolder: async ({ id }) => {
       if (!host.revealInFolder) throw new FolioError('unsupported', 'Revealing files is only available in the desktop app');
-      const s = getSession();
+      const s = await getSession();
       const version = pickVersion(requireArticle(s, id));
       await host.revealInFolder(s.library.resolveInside(version.path));
       return null;

@@ -25,17 +25,32 @@ export class LibraryController {
     return path.join(this.userData, 'state.json');
   }
 
-  /** The current session (throws before the first library is open). */
-  current(): FolioSession {
-    if (!this.session) throw new FolioError('not-found', 'No library is open yet');
-    return this.session;
+  private initial: Promise<FolioSession> | null = null;
+
+  /**
+   * The current session; while the first library is still opening, a promise of it (requests
+   * made by a window that painted early wait instead of failing).
+   */
+  current(): FolioSession | Promise<FolioSession> {
+    if (this.session) return this.session;
+    if (this.initial) return this.initial;
+    throw new FolioError('not-found', 'No library is open yet');
   }
 
   /** Opens the last library, or the bundled sample library on first start (or if it is gone). */
-  async openInitial(): Promise<FolioSession> {
-    const { lastLibrary } = await readAppState(this.stateFile);
-    const usable = lastLibrary && (await stat(lastLibrary).then((s) => s.isDirectory(), () => false));
-    return this.open(usable ? lastLibrary : this.sampleLibrary);
+  openInitial(): Promise<FolioSession> {
+    this.initial ??= (async () => {
+      const { lastLibrary } = await readAppState(this.stateFile);
+      const usable = lastLibrary && (await stat(lastLibrary).then((s) => s.isDirectory(), () => false));
+      try {
+        return await this.open(usable ? lastLibrary : this.sampleLibrary);
+      } catch (err) {
+        // The remembered folder failed to open: fall back to the sample library once.
+        if (usable && lastLibrary !== this.sampleLibrary) return this.open(this.sampleLibrary);
+        throw err;
+      }
+    })();
+    return this.initial;
   }
 
   /** Opens `root` as the library, closing the previous one. */
@@ -54,7 +69,8 @@ export class LibraryController {
     this.unforward = forwardEvents(next.events, this.emit);
     await previous?.close();
     await writeAppState(this.stateFile, { lastLibrary: isSample ? null : path.resolve(root) });
-    this.emit({ name: 'libraryOpened', payload: { libraryRoot: next.libraryRoot } });
+    // Only a switch is announced: on the first open the window is still loading its first view.
+    if (previous) this.emit({ name: 'libraryOpened', payload: { libraryRoot: next.libraryRoot } });
     return next;
   }
 

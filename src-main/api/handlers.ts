@@ -8,7 +8,7 @@ import { FolioError } from '../shared/result';
 import type { Article, ArticleSummary, Lang } from '../shared/types';
 import { articleText } from '../shared/text';
 import type { FolioSession } from '../core/session';
-import { anchoredAnnotations, articleIds, storedAnnotations } from '../core/article-annotations';
+import { anchoredAnnotations, annotationsByArticleId, annotationsIn } from '../core/article-annotations';
 import { exportPdfFile, exportMarkdownFile } from '../core/export/export-files';
 import type { Handlers } from './dispatch';
 import type { Host } from './host';
@@ -28,7 +28,7 @@ export function pickVersion(article: Article, lang?: Lang) {
 }
 
 /** The list row for an article. */
-export function summarize(session: FolioSession, article: Article, lastRead: Record<string, number>): ArticleSummary {
+export function summarize(article: Article, annotationCount: number, lastRead: Record<string, number>): ArticleSummary {
   const first = pickVersion(article);
   return {
     id: article.id,
@@ -39,7 +39,7 @@ export function summarize(session: FolioSession, article: Article, lastRead: Rec
     langs: article.versions.map((v) => v.lang),
     tags: [...new Set(article.versions.flatMap((v) => v.tags))],
     path: first.path,
-    annotationCount: storedAnnotations(session.annotations, article).length,
+    annotationCount,
     lastReadAt: lastRead[article.id] ?? null,
   };
 }
@@ -71,7 +71,8 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
     listArticles: async () => {
       const s = await getSession();
       const lastRead = s.settings.get().lastRead;
-      return s.library.articles().map((a) => summarize(s, a, lastRead));
+      const byId = annotationsByArticleId(s.annotations);
+      return s.library.articles().map((a) => summarize(a, annotationsIn(byId, a).length, lastRead));
     },
     getArticle: async ({ id }) => requireArticle(await getSession(), id),
     getRawText: async ({ id, lang }) => {
@@ -162,4 +163,3 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
   };
 }
 
-export { articleIds };

@@ -7,6 +7,7 @@ import { reanchorAll } from '../shared/anchoring/index';
 import { articleText } from '../shared/text';
 import type { AnchoredAnnotation, Annotation, Article } from '../shared/types';
 import type { AnnotationStore } from './annotations/index';
+import type { IndexExtras } from './search/index';
 
 /** Every id an article's annotations may carry: the entry id and each version's file id. */
 export function articleIds(article: Article): string[] {
@@ -18,6 +19,36 @@ export function storedAnnotations(store: AnnotationStore, article: Article): Ann
   return articleIds(article)
     .flatMap((id) => store.list({ articleId: id }))
     .sort((a, b) => a.created.localeCompare(b.created));
+}
+
+/**
+ * Every stored annotation grouped by the article id it carries: one pass over the store, for
+ * work that visits every article (index reconcile, the library list) instead of one scan each.
+ */
+export function annotationsByArticleId(store: AnnotationStore): Map<string, Annotation[]> {
+  const byId = new Map<string, Annotation[]>();
+  for (const a of store.list()) {
+    const list = byId.get(a.articleId);
+    if (list) list.push(a);
+    else byId.set(a.articleId, [a]);
+  }
+  return byId;
+}
+
+/** An article's annotations from a grouping made by `annotationsByArticleId`. */
+export function annotationsIn(byId: ReadonlyMap<string, Annotation[]>, article: Article): Annotation[] {
+  return articleIds(article).flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Text of an article's annotations, indexed so a search finds an article by what the user wrote. */
+export function extrasOf(annotations: readonly Annotation[]): IndexExtras {
+  const texts: string[] = [];
+  for (const a of annotations) {
+    if (a.note) texts.push(a.note);
+    if (a.target) texts.push(a.target.quote.exact);
+    if (a.tags.length) texts.push(a.tags.join(' '));
+  }
+  return { annotations: texts.join('\n'), hasAnnotations: annotations.length > 0 };
 }
 
 /** Re-anchors an article's annotations and persists moved positions. */

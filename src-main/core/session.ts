@@ -7,12 +7,13 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { Library, type LibraryChange } from './library/index';
-import { SearchIndex, type IndexExtras } from './search/index';
+import { SearchIndex } from './search/index';
+import { annotationsByArticleId, annotationsIn, extrasOf, storedAnnotations } from './article-annotations';
 import { AnnotationStore, type OpenReport } from './annotations/index';
 import { SettingsStore } from './settings/settings-store';
 import { TypedEmitter } from './events/typed-emitter';
 import type { FolioEventMap } from '../shared/api';
-import type { Article, ScanProgress } from '../shared/types';
+import type { ScanProgress } from '../shared/types';
 
 export interface SessionOptions {
   /** The library folder. */
@@ -32,22 +33,6 @@ export interface SessionOptions {
 /** The default data dir of a library. */
 export function defaultDataDir(libraryRoot: string): string {
   return path.join(libraryRoot, '.folio');
-}
-
-/** Text of an article's annotations, indexed so a search finds an article by what the user wrote. */
-export function annotationExtras(store: AnnotationStore, article: Article): IndexExtras {
-  const ids = new Set([article.id, ...article.versions.map((v) => v.fileId)]);
-  const texts: string[] = [];
-  let count = 0;
-  for (const id of ids) {
-    for (const a of store.list({ articleId: id })) {
-      count++;
-      if (a.note) texts.push(a.note);
-      if (a.target) texts.push(a.target.quote.exact);
-      if (a.tags.length) texts.push(a.tags.join(' '));
-    }
-  }
-  return { annotations: texts.join('\n'), hasAnnotations: count > 0 };
 }
 
 /** One open library and everything Folio keeps about it. */
@@ -108,11 +93,12 @@ export class FolioSession {
     const fingerprint = createHash('sha256').update(this.libraryRoot).digest('hex').slice(0, 16);
     const index = await SearchIndex.open({ dataDir: this.dataDir, fingerprint });
     const articles = this.library.articles();
+    const byId = annotationsByArticleId(this.annotations);
     await index.reconcile(
       articles,
       (id) => {
         const article = this.library.get(id);
-        return article ? annotationExtras(this.annotations, article) : undefined;
+        return article ? extrasOf(annotationsIn(byId, article)) : undefined;
       },
       (done, total) => this.setProgress({ phase: 'indexing', done, total }),
     );
@@ -151,7 +137,7 @@ export class FolioSession {
       for (const id of change.removed) index.remove(id);
       for (const id of [...change.added, ...change.changed]) {
         const article = this.library.get(id);
-        if (article) index.upsert(article, annotationExtras(this.annotations, article));
+        if (article) index.upsert(article, extrasOf(storedAnnotations(this.annotations, article)));
       }
       this.scheduleSave(index);
     }
@@ -165,7 +151,7 @@ export class FolioSession {
       const article = this.library.get(id);
       if (!article) continue;
       entryIds.add(article.id);
-      index?.upsert(article, annotationExtras(this.annotations, article));
+      index?.upsert(article, extrasOf(storedAnnotations(this.annotations, article)));
     }
     if (index) this.scheduleSave(index);
     this.events.emit('annotationsChanged', { articleIds: [...entryIds] });

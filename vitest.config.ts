@@ -5,16 +5,22 @@ import react from '@vitejs/plugin-react';
  * Three projects: `node` (core, API, bridge, CLI), `dom` (renderer units in happy-dom) and
  * `e2e` (the built renderer over the web bridge in Debian's Chromium; skips without a browser).
  */
+/** expect.poll waits up to 30 s (default 1 s): a busy machine is slow, not broken. */
+const expectOptions = { poll: { timeout: 30_000 } };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'node',
+          expect: expectOptions,
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/renderer/**'],
-          testTimeout: 30_000,
+          // Generous limits: a hung test fails, a slow machine does not (no test asserts speed).
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           pool: 'forks',
         },
       },
@@ -23,14 +29,16 @@ export default defineConfig({
         resolve: { alias: { '@shared': new URL('./src-main/shared', import.meta.url).pathname } },
         test: {
           name: 'dom',
+          expect: expectOptions,
           environment: 'happy-dom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
-          testTimeout: 15_000,
+          testTimeout: 60_000,
         },
       },
       {
         test: {
           name: 'e2e',
+          expect: expectOptions,
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,

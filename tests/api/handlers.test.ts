@@ -4,18 +4,17 @@
  * capabilities the web bridge refuses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FolioSession } from '../../src-main/core/session';
 import { createHandlers } from '../../src-main/api/handlers';
 import { call, dispatch, type Handlers } from '../../src-main/api/dispatch';
 import { articleText } from '../../src-main/shared/text';
 import type { FolioEvent } from '../../src-main/shared/api';
 import { forwardEvents } from '../../src-main/api/events';
+import { copySampleLibrary } from '../support/sample-library';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let tmp: string;
 let session: FolioSession;
 let h: Handlers;
@@ -23,7 +22,7 @@ const events: FolioEvent[] = [];
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-api-'));
-  await cp(path.join(REPO, 'resources/sample-library'), path.join(tmp, 'lib'), { recursive: true });
+  await copySampleLibrary(path.join(tmp, 'lib'));
   session = await FolioSession.open({ libraryRoot: path.join(tmp, 'lib'), dataDir: path.join(tmp, 'data'), watch: true });
   forwardEvents(session.events, (e) => events.push(e));
   h = createHandlers(() => session, { transport: 'web', version: '0.0.0-test' });
@@ -87,7 +86,7 @@ describe('annotations through the API', () => {
     const list = await call(h, 'listArticles', {});
     const id = list.find((a) => a.path === 'coffee-cooperative.html')!.id;
     await call(h, 'createNote', { articleId: id, lang: 'en', note: 'xylophonic marmalade' });
-    await expect.poll(async () => (await call(h, 'search', { query: 'xylophonic' })).map((r) => r.id)).toContain(id);
+    await expect.poll(async () => (await call(h, 'search', { query: 'xylophonic' })).map((r) => r.id), { timeout: 30_000 }).toContain(id);
     const byAnnotation = await call(h, 'search', { query: 'xylophonic', filters: { hasAnnotations: true } });
     expect(byAnnotation.map((r) => r.id)).toEqual([id]);
   });
@@ -128,7 +127,7 @@ describe('capabilities of the web transport', () => {
 describe('watching', () => {
   it('picks up a new file and makes it searchable, as an event', async () => {
     await writeFile(path.join(tmp, 'lib', 'moi.txt'), 'Chợ nổi Cái Răng\n\n01/03/2024 - 06:15\n\nNhững chiếc ghe chở đầy bí đỏ và khóm neo sát nhau từ lúc trời còn tối.\n\nMinh Khoa\n');
-    await expect.poll(() => events.some((e) => e.name === 'libraryChanged' && e.payload.added.length > 0), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => events.some((e) => e.name === 'libraryChanged' && e.payload.added.length > 0), { timeout: 30_000 }).toBe(true);
     const hits = await call(h, 'search', { query: 'cho noi cai rang' });
     expect(hits[0]?.title).toBe('Chợ nổi Cái Răng');
   });

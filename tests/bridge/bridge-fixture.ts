@@ -4,6 +4,7 @@
  * (node:http, so Host/Origin/method/body can be anything).
  */
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { BUNDLED_SAMPLE, copySampleLibrary } from '../support/sample-library';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { FolioSession } from '../../src-main/core/session';
 import type { Handlers } from '../../src-main/api/dispatch';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SAMPLE_LIBRARY = path.join(REPO, 'resources/sample-library');
+export const SAMPLE_LIBRARY = BUNDLED_SAMPLE;
 
 /** A running bridge and what the tests need around it. */
 export interface TestBridge {
@@ -36,7 +37,8 @@ export interface TestBridge {
 export async function startTestBridge(opts: { source?: string; search?: boolean } = {}): Promise<TestBridge> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-bridge-'));
   const root = path.join(tmp, 'library');
-  await cp(opts.source ?? SAMPLE_LIBRARY, root, { recursive: true });
+  if (opts.source) await cp(opts.source, root, { recursive: true });
+  else await copySampleLibrary(root);
   const dataDir = path.join(tmp, 'data');
   const rendererDir = path.join(tmp, 'renderer');
   await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
@@ -82,12 +84,13 @@ export function request(port: number, opts: { path?: string; method?: string; he
 }
 
 /** POST /api/<method> with the token header and a raw body. */
-export function api(t: TestBridge, method: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> {
+export function api(t: TestBridge, method: string, body: string | Buffer, headers: Record<string, string> = {}, timeoutMs?: number): Promise<Reply> {
   return request(t.port, {
     path: `/api/${method}`,
     method: 'POST',
     headers: { 'X-Folio-Token': t.token, 'Content-Type': 'application/json', ...headers },
     body,
+    timeoutMs,
   });
 }
 

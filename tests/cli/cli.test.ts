@@ -3,10 +3,11 @@
  * one-line errors on stderr with exit code 1, --data DIR) and each subcommand's behaviour.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { folio, REPO } from './run-cli';
+import { folio } from './run-cli';
+import { copySampleLibrary } from '../support/sample-library';
 
 let tmp: string;
 let lib: string;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-cli-'));
   lib = path.join(tmp, 'library');
   data = path.join(tmp, 'data');
-  await cp(path.join(REPO, 'resources/sample-library'), lib, { recursive: true });
+  await copySampleLibrary(lib);
 });
 afterAll(async () => rm(tmp, { recursive: true, force: true }));
 

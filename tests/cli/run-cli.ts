@@ -1,11 +1,15 @@
 /** Runs the `folio` CLI as a user would: the built bin if present, else the TS source through tsx. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BUILT = existsSync(path.join(REPO, 'out/main/cli.js'));
+// tsx by absolute URL: the CLI runs from a temp folder, where a bare `tsx` would not resolve.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface CliResult {
   code: number;
@@ -13,11 +17,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `folio ...args` and collects its output. */
+/** Runs `folio ...args` (in the temp folder unless `cwd` says otherwise) and collects its output. */
 export function folio(args: string[], opts: { cwd?: string } = {}): Promise<CliResult> {
-  const argv = BUILT ? [path.join(REPO, 'bin/folio.js'), ...args] : ['--import', 'tsx', path.join(REPO, 'src-main/cli/cli.ts'), ...args];
+  const argv = BUILT ? [path.join(REPO, 'bin/folio.js'), ...args] : ['--import', TSX, path.join(REPO, 'src-main/cli/cli.ts'), ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd: opts.cwd ?? os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCREENSHOTS = path.join(REPO, 'tests/e2e/__screenshots__');
+/** Screenshots for review go to test-results/screenshots/ (ignored; no test compares them). */
+export { SCREENSHOTS } from '../support/output';
 export const SAMPLE_LIBRARY = path.join(REPO, 'resources/sample-library');
 
 /** The Chromium to drive: $CHROMIUM_PATH, or Debian's. */
@@ -44,7 +45,8 @@ export interface Served {
 export async function serveLibrary(source: string = SAMPLE_LIBRARY, opts: { copy?: boolean } = {}): Promise<Served> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
   const library = opts.copy === false ? source : path.join(tmp, 'library');
-  if (opts.copy !== false) await cp(source, library, { recursive: true });
+  // Never a library's own `.folio/` state (a developer may have served the sample in this checkout).
+  if (opts.copy !== false) await cp(source, library, { recursive: true, filter: (src) => path.basename(src) !== '.folio' });
   const dataDir = path.join(tmp, 'data');
   const child = spawn(process.execPath, [path.join(REPO, 'bin/folio.js'), 'serve', library, '--port', '0', '--json', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],

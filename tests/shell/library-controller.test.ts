@@ -3,22 +3,26 @@
  * library with its state in userData, requests made while it opens wait for it, the last library
  * is remembered, a vanished one falls back to the sample, and a switch is announced.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LibraryController } from '../../src-main/shell/library-controller';
 import type { FolioEvent } from '../../src-main/shared/api';
+import { copySampleLibrary } from '../support/sample-library';
 
-const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/sample-library');
 const dirs: string[] = [];
 async function tmp(): Promise<string> {
   const d = await mkdtemp(path.join(os.tmpdir(), 'folio-ctl-'));
   dirs.push(d);
   return d;
 }
+/** This test's copy of the bundled sample library, standing in for the installed app's folder. */
+let SAMPLE: string;
+beforeEach(async () => {
+  SAMPLE = await copySampleLibrary(path.join(await tmp(), 'sample-library'));
+});
 afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });

@@ -101,7 +101,7 @@ beforeAll(async () => {
   rec.userData = mkdtempSync(path.join(os.tmpdir(), 'folio-shell-'));
   await import('../../src-main/main');
   // main.ts wires everything in app.whenReady().then(...): wait for the window.
-  await vi.waitFor(() => expect(rec.windows.length).toBe(1), { timeout: 10_000 });
+  await vi.waitFor(() => expect(rec.windows.length).toBe(1), { timeout: 30_000 });
 });
 afterAll(() => rmSync(rec.userData, { recursive: true, force: true }));
 
@@ -153,7 +153,7 @@ describe('main.ts wires the checklist', () => {
       nav?.(event, url);
       expect(event.preventDefault, url).toHaveBeenCalled();
     }
-    await vi.waitFor(() => expect(rec.dialogs).toHaveLength(1));
+    await vi.waitFor(() => expect(rec.dialogs).toHaveLength(1), { timeout: 30_000 });
     expect(JSON.stringify(rec.dialogs[0])).toContain('https://example.org/page');
     expect(rec.opened).toEqual([]); // the fake user pressed Cancel
     const event = { preventDefault: vi.fn() };

@@ -17,5 +17,6 @@ it('keeps every acknowledged write when the writer is SIGKILLed at random moment
     `crash test: ${stats.trials} kills, ${stats.acknowledged} acknowledged creates, ${stats.deletesAcknowledged} acknowledged deletes, ${stats.leftoverTempFiles} leftover temp files cleaned`,
   );
   expect(stats.failures).toEqual([]);
-  expect(stats.acknowledged).toBeGreaterThan(40);
-}, 60_000);
+  // Each trial kills only after the child's first acknowledged create.
+  expect(stats.acknowledged).toBeGreaterThanOrEqual(40);
+}, 600_000); // generous: 80 child processes start one after another, slowly on a busy machine

@@ -64,12 +64,9 @@ describe('hostile fixtures through the library reader', () => {
   });
 });
 
-describe('parser cost on hostile shapes', () => {
-  const timed = <T>(fn: () => T): { value: T; ms: number } => {
-    const t0 = performance.now();
-    const value = fn();
-    return { value, ms: performance.now() - t0 };
-  };
+// Hostile shapes parse to their text; how long each takes is measured by `npm run bench`
+// (bench/cost), not asserted here (the test timeout still catches a runaway parse).
+describe('parser on hostile shapes', () => {
 
   it('counts start tags and reports why a page is not purified', () => {
     expect(countStartTags('<p>a</p><br/><b>x', 100)).toBe(3);
@@ -81,51 +78,45 @@ describe('parser cost on hostile shapes', () => {
     expect(overPurifyLimits('<p>x</p>', () => 10_000)).toMatch(/nested/);
   });
 
-  it('5 000 and 20 000 nested divs: text kept, well under the time jsdom would take', () => {
+  it('5 000 and 20 000 nested divs: text kept', () => {
     for (const n of [5_000, 20_000]) {
-      const { value, ms } = timed(() => parseHtml(`<p>Sentinel deep ${n}.</p>${'<div>'.repeat(n)}deep text${'</div>'.repeat(n)}`));
+      const value = parseHtml(`<p>Sentinel deep ${n}.</p>${'<div>'.repeat(n)}deep text${'</div>'.repeat(n)}`);
       expect(value.paragraphs.map((p) => p.text)).toEqual([`Sentinel deep ${n}.`, 'deep text']);
-      expect(ms).toBeLessThan(5_000);
     }
   });
 
-  it('20 000 unclosed <b>, 3 000 nested lists, 20 000 <a>: bounded', () => {
+  it('20 000 unclosed <b>, 3 000 nested lists, 20 000 <a>: text kept', () => {
     for (const html of ['<b>'.repeat(20_000) + 'bold text', '<ul><li>'.repeat(3_000) + 'list text', '<a>x'.repeat(20_000)]) {
-      const { value, ms } = timed(() => parseHtml(html));
+      const value = parseHtml(html);
       expect(value.paragraphs.length).toBeGreaterThan(0);
-      expect(ms).toBeLessThan(5_000);
     }
   });
 
-  it('a small page that the HTML algorithm expands (reopened formatting elements) stays bounded', () => {
+  it('a small page that the HTML algorithm expands (reopened formatting elements) keeps every paragraph', () => {
     // Each <p> reopens up to 3 of each of the 14 formatting elements (WHATWG "Noah's Ark" clause).
     const open = ['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u'].map((t) => `<${t}>`.repeat(3)).join('');
-    const { value, ms } = timed(() => parseHtml(open + '<p>word '.repeat(15_000)));
+    const value = parseHtml(open + '<p>word '.repeat(15_000));
     expect(value.paragraphs.length).toBe(15_000);
-    expect(ms).toBeLessThan(10_000);
   });
 
-  it('a 1 MB article page is purified in reasonable time', () => {
+  it('a 1 MB article page is purified', () => {
     const para = `<p>${'The ferry timetable changed again this spring. '.repeat(20)}</p>\n`;
     const html = `<html lang="en"><body><article><h1>Long page</h1>${para.repeat(Math.floor(1_000_000 / para.length))}</article></body></html>`;
     expect(overPurifyLimits(html, () => 1)).toBeNull();
-    const { value, ms } = timed(() => parseHtml(html));
+    const value = parseHtml(html);
     expect(value.paragraphs.length).toBeGreaterThan(900);
-    expect(ms).toBeLessThan(8_000);
   });
 
-  it('100 000 unclosed paragraphs (over the purify and Readability limits) parse in bounded time', () => {
-    const { value, ms } = timed(() => parseHtml('<p>line'.repeat(100_000)));
+  it('100 000 unclosed paragraphs (over the purify and Readability limits) all parse', () => {
+    const value = parseHtml('<p>line'.repeat(100_000));
     expect(value.paragraphs.length).toBe(100_000);
-    expect(ms).toBeLessThan(10_000);
   });
 
-  it('a 10 MB single-line page is reduced to text quickly, with scripts still removed', () => {
+  it('a 10 MB single-line page is reduced to text, with scripts still removed', () => {
     const html = `<html><body><p>${'chữ '.repeat(2_500_000)}</p><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"></body></html>`;
     expect(html.length).toBeGreaterThan(10_000_000);
-    const { value, ms } = timed(() => parseHtml(html));
+    const value = parseHtml(html);
     expect(value.paragraphs).toHaveLength(1);
     expect(JSON.stringify(value)).not.toContain('__pwned');
-    expect(ms).toBeLessThan(15_000);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Resource limits of the library reader: huge files are skipped by size before being read, a
  * million-line file by its line count before being parsed, over-long articles by paragraph
- * count, and libraries over `maxFiles` report the rest as `limit-reached` — each with a reason,
- * quickly, and without the process's memory growing with the file.
+ * count, and libraries over `maxFiles` report the rest as `limit-reached` — each with a reason
+ * and without the process's memory growing with the file (speed: `npm run bench`, bench/cost).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, rm, truncate, writeFile, symlink, appendFile } from 'node:fs/promises';
@@ -26,9 +26,7 @@ describe('file limits', () => {
     await writeFile(file, '');
     await truncate(file, 200 * MB);
     const rss0 = process.memoryUsage().rss;
-    const t0 = performance.now();
     const r = await readParsedFile(file, 'huge.txt');
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(r).toMatchObject({ reason: 'too-large', path: 'huge.txt' });
     expect(process.memoryUsage().rss - rss0).toBeLessThan(100 * MB);
   });
@@ -38,20 +36,16 @@ describe('file limits', () => {
     const line = 'A short line.\n';
     await writeFile(file, line.repeat(1_000_000));
     const rss0 = process.memoryUsage().rss;
-    const t0 = performance.now();
     const r = await readParsedFile(file, 'million.txt');
-    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(r).toMatchObject({ reason: 'too-large' });
     expect((r as { message: string }).message).toMatch(/lines/);
     expect(process.memoryUsage().rss - rss0).toBeLessThan(500 * MB);
   });
 
-  it('parses the same shape under a raised line limit within a time bound', async () => {
+  it('parses the same shape under a raised line limit', async () => {
     const file = path.join(tmp, 'lines.md');
     await writeFile(file, 'Một đoạn văn ngắn.\n\n'.repeat(50_000));
-    const t0 = performance.now();
     const r = await readParsedFile(file, 'lines.md', { maxLines: 200_000 });
-    expect(performance.now() - t0).toBeLessThan(10_000);
     expect('version' in r && r.version.paragraphs.length).toBe(50_000);
   });
 

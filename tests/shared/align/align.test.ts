@@ -89,16 +89,13 @@ describe('alignParagraphs', () => {
     expectCoverage(alignParagraphs(right, left, { band: 3 }), 30, 300);
   });
 
-  it('aligns 500 × 500 paragraphs in well under 100 ms', () => {
+  // Its speed is measured by `npm run bench` (bench/cost), not asserted here.
+  it('aligns 500 × 500 paragraphs one to one', () => {
     const random = rng(7);
     const left = Array.from({ length: 500 }, () => words(80 + random() * 500));
     const right = left.map((t) => 'y'.repeat(Math.round(t.length * (1.15 + (random() - 0.5) * 0.2))));
-    alignParagraphs(left.slice(0, 50), right.slice(0, 50)); // warm up the JIT
-    const began = performance.now();
     const beads = alignParagraphs(left, right);
-    const elapsed = performance.now() - began;
     expectCoverage(beads, 500, 500);
     expect(beads).toEqual(oneToOne(500));
-    expect(elapsed).toBeLessThan(100);
   });
 });

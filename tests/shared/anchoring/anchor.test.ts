@@ -82,19 +82,17 @@ suite('anchor after edits', () => {
     expect(anchor(after, describe(en, s, e))).toBeNull();
   });
 
-  it('re-anchors 200 highlights in a 20k-word article in well under a second', () => {
+  // Its speed is measured by `npm run bench` (bench/cost), not asserted here.
+  it('re-anchors 200 highlights in a 20k-word article after an insertion and a reflow', () => {
     const { text, targets } = syntheticArticle(20_000, 200);
     // An insertion near the top shifts everything; a reflow changes whitespace in a third of it.
     const edited = 'A new first paragraph.\n\n' + text.slice(0, 40_000) + text.slice(40_000).replace(/ (\w+) /g, ' $1\n');
-    const t0 = performance.now();
     const { anchored } = reanchorAll(edited, targets);
-    const ms = performance.now() - t0;
     expect(anchored.filter((a) => a.orphaned)).toEqual([]);
     for (const a of anchored) {
       const t = a.target!;
       expect(collapse(edited.slice(t.position.start, t.position.end))).toBe(collapse(t.quote.exact));
     }
-    expect(ms).toBeLessThan(1000);
   });
 });
 

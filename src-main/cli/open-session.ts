@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioSession } from '../core/session';
+import { defaultStateDir } from '../core/settings/user-data';
 import { createHandlers } from '../api/handlers';
 import type { Handlers } from '../api/dispatch';
 import { CliError, progressBar } from './output';
@@ -18,7 +19,11 @@ export async function libraryArg(arg: string | undefined): Promise<string> {
   return root;
 }
 
-/** Opens the library named by the first positional, honouring `--data`. */
+/**
+ * Opens the library named by the first positional, honouring `--data`. Without `--data`, the
+ * bundled sample library keeps its state in the user-data folder (never in the app's resources),
+ * any other library in `<library>/.folio/`.
+ */
 export async function openForCli(
   args: CommandArgs,
   opts: { search?: boolean; watch?: boolean } = {},
@@ -26,7 +31,7 @@ export async function openForCli(
   const root = await libraryArg(args.positionals[0]);
   const bar = progressBar('Scanning');
   const session = await FolioSession.open(
-    { libraryRoot: root, dataDir: str(args, 'data'), watch: opts.watch ?? false, search: opts.search ?? false },
+    { libraryRoot: root, dataDir: str(args, 'data') ?? defaultStateDir(root), watch: opts.watch ?? false, search: opts.search ?? false },
     (p) => bar.update(p.done, p.total),
   );
   bar.done();

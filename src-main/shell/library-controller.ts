@@ -7,6 +7,7 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { FolioSession } from '../core/session';
 import { readAppState, writeAppState } from '../core/settings/app-state';
+import { isBundledLibrary, sampleDataDir } from '../core/settings/user-data';
 import { forwardEvents } from '../api/events';
 import type { FolioEvent } from '../shared/api';
 import { FolioError } from '../shared/result';
@@ -57,8 +58,8 @@ export class LibraryController {
   async open(root: string): Promise<FolioSession> {
     const s = await stat(root).catch(() => null);
     if (!s?.isDirectory()) throw new FolioError('not-found', `Not a folder: ${root}`);
-    const isSample = path.resolve(root) === path.resolve(this.sampleLibrary);
-    const dataDir = isSample ? path.join(this.userData, 'sample-library-data') : undefined;
+    const isSample = path.resolve(root) === path.resolve(this.sampleLibrary) || isBundledLibrary(root);
+    const dataDir = isSample ? sampleDataDir(this.userData) : undefined;
     const next = await FolioSession.open(
       { libraryRoot: root, dataDir, settingsFile: path.join(this.userData, 'settings.json'), watch: true },
       (p) => this.emit({ name: 'scanProgress', payload: p }),

@@ -17,11 +17,19 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `folio ...args` (in the temp folder unless `cwd` says otherwise) and collects its output. */
-export function folio(args: string[], opts: { cwd?: string } = {}): Promise<CliResult> {
-  const argv = BUILT ? [path.join(REPO, 'bin/folio.js'), ...args] : ['--import', TSX, path.join(REPO, 'src-main/cli/cli.ts'), ...args];
+/** Node arguments that start `folio ...args`: the built bin, else the TS source through tsx. */
+export function folioArgv(args: string[]): string[] {
+  return BUILT ? [path.join(REPO, 'bin/folio.js'), ...args] : ['--import', TSX, path.join(REPO, 'src-main/cli/cli.ts'), ...args];
+}
+
+/**
+ * Runs `folio ...args` (in the temp folder unless `cwd` says otherwise; `env` is added to this
+ * process's environment) and collects its output.
+ */
+export function folio(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  const argv = folioArgv(args);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: opts.cwd ?? os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd: opts.cwd ?? os.tmpdir(), env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -88,7 +88,9 @@ export type SkipReason =
   | 'decode-error'
   | 'parse-error'
   | 'empty'
-  | 'limit-reached';
+  | 'limit-reached'
+  | 'outside-library'
+  | 'too-slow';
 
 /** Progress of a scan or index build. */
 export interface ScanProgress {

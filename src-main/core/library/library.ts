@@ -3,7 +3,7 @@
  * cache, keeps file ids stable through the id registry, removes site furniture across files,
  * pairs translations, and follows changes on disk with a debounced watcher.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -18,7 +18,7 @@ import { FolioError } from '../../shared/result';
 import type { HtmlOptions } from './parse/html';
 import { ParsePool } from './parse-pool';
 import { IdRegistry } from './registry';
-import { resolveInside } from './safe-path';
+import { OUTSIDE_MESSAGE, realPathInside, resolveInside } from './safe-path';
 import { isIgnoredName, walkLibrary, type FoundFile } from './walk';
 
 /** Options of `Library.open`. */
@@ -92,6 +92,8 @@ function signature(a: Article): string {
 export class Library {
   readonly root: string;
   readonly dataDir: string;
+  /** The root's real path: every file read must resolve inside it (symlinks included). */
+  private rootReal = '';
   private readonly opts: LibraryOptions;
   private registry!: IdRegistry;
   private files = new Map<string, ParsedFile>();
@@ -115,6 +117,7 @@ export class Library {
   /** Open a library: load the registry and cache, then scan. */
   static async open(opts: LibraryOptions): Promise<Library> {
     const lib = new Library(opts);
+    lib.rootReal = await realpath(opts.root);
     lib.registry = await IdRegistry.load(opts.dataDir);
     lib.files = await loadCache(opts.dataDir, opts.root);
     await lib.rescan();
@@ -148,12 +151,14 @@ export class Library {
     const article = this.get(id);
     const version = article?.versions.find((v) => !lang || v.lang === lang) ?? (lang ? undefined : article?.versions[0]);
     if (!version) throw Object.assign(new Error(`No article version for ${id}`), { code: 'not-found' });
-    const abs = this.resolveInside(version.path);
+    // Read through the real path, checked now: the file may have become a link out since the scan.
+    const real = await realPathInside(this.rootReal, this.resolveInside(version.path));
+    if (real === null) throw new FolioError('outside-library', `${version.path}: ${OUTSIDE_MESSAGE.toLowerCase()}`);
     // The file may have grown since the scan: the same limit as the scan, checked before reading.
     const limit = this.opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const st = await stat(abs);
+    const st = await stat(real);
     if (!st.isFile() || st.size > limit) throw new FolioError('io-error', `File is not a regular file of at most ${limit} bytes`);
-    return decode(await readFile(abs)).text;
+    return decode(await readFile(real)).text;
   }
 
   /** How the last scan or change parsed its files (diagnostics and tests). */
@@ -222,12 +227,17 @@ export class Library {
     this.opts.onProgress?.({ ...this.progress });
   }
 
-  /** The cached parse of `rel` when it still matches the file's size and mtime. */
-  private async cached(abs: string, rel: string): Promise<ParsedFile | null> {
+  /**
+   * The cached parse of `rel` when it still matches the file's size and mtime; a skip when the
+   * path now leads outside the library (the cache never vouches for a link out).
+   */
+  private async cached(abs: string, rel: string): Promise<ParsedFile | SkippedFile | null> {
     const cached = this.files.get(rel);
     if (!cached) return null;
     try {
-      const st = await stat(abs);
+      const real = await realPathInside(this.rootReal, abs);
+      if (real === null) return { path: rel, reason: 'outside-library', message: OUTSIDE_MESSAGE };
+      const st = await stat(real);
       if (st.size === cached.version.size && st.mtimeMs === cached.version.mtimeMs) return cached;
     } catch {
       /* a miss: readParsedFile reports vanished/unreadable */
@@ -237,7 +247,7 @@ export class Library {
 
   private readOptions(): ReadOptions {
     const { maxFileBytes, maxLines, maxParagraphs, html } = this.opts;
-    return { maxFileBytes, maxLines, maxParagraphs, html };
+    return { maxFileBytes, maxLines, maxParagraphs, html, root: this.rootReal };
   }
 
   private parsePool(): ParsePool {
@@ -348,6 +358,10 @@ export class Library {
         const { files, skipped } = await walkLibrary(this.root, rel);
         for (const s of skipped) this.skippedFiles.set(s.path, s);
         for (const f of files) touched.add(f.rel);
+        // Files known under this folder that the walk no longer reaches (the folder became a link
+        // out, or a link inside was removed) are gone.
+        const reached = new Set(files.map((f) => f.rel));
+        for (const k of [...this.files.keys()]) if (k.startsWith(`${rel}/`) && !reached.has(k)) this.files.delete(k);
       } else if (formatOf(rel)) {
         touched.add(rel);
       }

@@ -13,6 +13,7 @@ import { parseMarkdown } from './parse/markdown';
 import { parseHtml, type HtmlOptions } from './parse/html';
 import { detectLanguage } from './parse/language';
 import { articleText } from '../../shared/text';
+import { OUTSIDE_MESSAGE, realPathInside, realPathInsideSync } from './safe-path';
 
 /** Default size limit for one file (bytes). */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -60,6 +61,11 @@ export interface ReadOptions {
   html?: HtmlOptions;
   /** Furniture line keys of the file's folder (scraped .txt pages). */
   furniture?: ReadonlySet<string>;
+  /**
+   * Real path of the library root. When set (always, from `Library`), the file is read through
+   * its own real path and skipped as `outside-library` when that leaves the root.
+   */
+  root?: string;
 }
 
 function skip(path: string, reason: SkipReason, message: string): SkippedFile {
@@ -106,8 +112,10 @@ export async function readParsedFile(absPath: string, relPath: string, opts: Rea
 export async function readFileBytes(absPath: string, relPath: string, opts: ReadOptions = {}): Promise<FileBytes | SkippedFile> {
   if (!formatOf(relPath)) return skip(relPath, 'parse-error', 'Not an article file type');
   try {
-    const st = await stat(absPath);
-    return statSkip(st, relPath, opts) ?? { bytes: await readFile(absPath), size: st.size, mtimeMs: st.mtimeMs };
+    const real = opts.root === undefined ? absPath : await realPathInside(opts.root, absPath);
+    if (real === null) return skip(relPath, 'outside-library', OUTSIDE_MESSAGE);
+    const st = await stat(real);
+    return statSkip(st, relPath, opts) ?? { bytes: await readFile(real), size: st.size, mtimeMs: st.mtimeMs };
   } catch (e) {
     return readErrorSkip(e, relPath);
   }
@@ -120,8 +128,10 @@ export async function readFileBytes(absPath: string, relPath: string, opts: Read
 export function readFileBytesSync(absPath: string, relPath: string, opts: ReadOptions = {}): FileBytes | SkippedFile {
   if (!formatOf(relPath)) return skip(relPath, 'parse-error', 'Not an article file type');
   try {
-    const st = statSync(absPath);
-    return statSkip(st, relPath, opts) ?? { bytes: readFileSync(absPath), size: st.size, mtimeMs: st.mtimeMs };
+    const real = opts.root === undefined ? absPath : realPathInsideSync(opts.root, absPath);
+    if (real === null) return skip(relPath, 'outside-library', OUTSIDE_MESSAGE);
+    const st = statSync(real);
+    return statSkip(st, relPath, opts) ?? { bytes: readFileSync(real), size: st.size, mtimeMs: st.mtimeMs };
   } catch (e) {
     return readErrorSkip(e, relPath);
   }
@@ -137,6 +147,7 @@ function statSkip(st: Stats, relPath: string, opts: ReadOptions): SkippedFile | 
 function readErrorSkip(e: unknown, relPath: string): SkippedFile {
   const code = errCode(e);
   if (code === 'ENOENT') return skip(relPath, 'vanished', 'File disappeared during the scan');
+  if (code === 'ELOOP') return skip(relPath, 'unreadable', 'Symlink loop');
   return skip(relPath, 'unreadable', `Cannot read file (${code || 'error'})`);
 }
 

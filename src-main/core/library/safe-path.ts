@@ -3,6 +3,7 @@
  * rejects `..`, absolute and drive paths, NUL bytes, backslashes, and symlinks that escape.
  */
 import { existsSync, realpathSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Error thrown for a path outside the library; `code` is stable for the UI. */
@@ -32,4 +33,24 @@ export function resolveInside(root: string, relPath: string): string {
   const real = realpathSync(probe);
   if (!inside(rootReal, real)) throw new OutsideLibraryError('Path leaves the library through a symlink');
   return abs.split(sep).join(sep);
+}
+
+/** The skip message of a path whose real location is outside the library. */
+export const OUTSIDE_MESSAGE = 'Links outside the library';
+
+/**
+ * The real path of `abs` when it stays inside `rootReal` (the library root's own real path),
+ * else null. Every read of a library file goes through this (or its sync twin in parse workers),
+ * so a symlink created after the scan, or swapped in for a file, never reaches outside text.
+ * Throws what `realpath` throws (ENOENT, ELOOP, EACCES) so callers report those as usual.
+ */
+export async function realPathInside(rootReal: string, abs: string): Promise<string | null> {
+  const real = await realpath(abs);
+  return inside(rootReal, real) ? real : null;
+}
+
+/** `realPathInside` with a blocking call, for parse workers (nothing else runs on their thread). */
+export function realPathInsideSync(rootReal: string, abs: string): string | null {
+  const real = realpathSync(abs);
+  return inside(rootReal, real) ? real : null;
 }

@@ -7,6 +7,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { SkippedFile } from '../../shared/types';
 import { formatOf } from './read-file';
+import { OUTSIDE_MESSAGE } from './safe-path';
 
 /** A file found by the walk. */
 export interface FoundFile {
@@ -35,6 +36,11 @@ export async function walkLibrary(root: string, startRel = ''): Promise<{ files:
   try {
     startReal = await realpath(startAbs);
   } catch {
+    return { files, skipped };
+  }
+  // A watcher event for a folder that is (or became) a link out: nothing under it is read.
+  if (!inside(rootReal, startReal)) {
+    skipped.push({ path: startRel, reason: 'outside-library', message: OUTSIDE_MESSAGE });
     return { files, skipped };
   }
   const visited = new Set<string>([startReal]);
@@ -70,7 +76,7 @@ export async function walkLibrary(root: string, startRel = ''): Promise<{ files:
           continue;
         }
         if (!inside(rootReal, real)) {
-          if (isDir || formatOf(rel)) skipped.push({ path: rel, reason: 'unreadable', message: 'Symlink points outside the library' });
+          if (isDir || formatOf(rel)) skipped.push({ path: rel, reason: 'outside-library', message: OUTSIDE_MESSAGE });
           continue;
         }
         if (isDir && visited.has(real)) {

@@ -44,6 +44,8 @@ export const en = {
     'parse-error': 'could not be parsed',
     empty: 'empty',
     'limit-reached': 'file limit reached',
+    'outside-library': 'links outside the library',
+    'too-slow': 'took too long to read',
     title: 'Skipped files',
   },
   search: {

@@ -46,6 +46,8 @@ export const vi: Messages = {
     'parse-error': 'không phân tích được',
     empty: 'tệp rỗng',
     'limit-reached': 'vượt giới hạn số tệp',
+    'outside-library': 'liên kết ra ngoài thư viện',
+    'too-slow': 'đọc quá lâu',
     title: 'Tệp bị bỏ qua',
   },
   search: {

@@ -80,7 +80,7 @@ describe('Library scan', () => {
     expect(reasons['empty.md']).toBe('empty');
     expect(reasons['big.txt']).toBe('too-large');
     expect(reasons['loop/again']).toBe('unreadable');
-    expect(reasons['escape.txt']).toBe('unreadable');
+    expect(reasons['escape.txt']).toBe('outside-library');
     expect(lib.status().skipped.find((s) => s.path === 'escape.txt')?.message).toMatch(/outside the library/);
     expect(reasons['zz-vanish.txt']).toBe('vanished');
     if (process.getuid?.() !== 0) expect(reasons['locked.txt']).toBe('unreadable');

@@ -14,6 +14,7 @@ import { createHandlers } from '../../src-main/api/handlers';
 import { forwardEvents } from '../../src-main/api/events';
 import { FolioSession } from '../../src-main/core/session';
 import type { Handlers } from '../../src-main/api/dispatch';
+import type { ConnectionLimits } from '../../src-main/bridge/connection-limits';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLE_LIBRARY = path.join(REPO, 'resources/sample-library');
@@ -33,7 +34,7 @@ export interface TestBridge {
 }
 
 /** Starts a bridge on a copy of `source` (the sample library by default). */
-export async function startTestBridge(opts: { source?: string; search?: boolean } = {}): Promise<TestBridge> {
+export async function startTestBridge(opts: { source?: string; search?: boolean; limits?: Partial<ConnectionLimits> } = {}): Promise<TestBridge> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-bridge-'));
   const root = path.join(tmp, 'library');
   await cp(opts.source ?? SAMPLE_LIBRARY, root, { recursive: true });
@@ -45,7 +46,7 @@ export async function startTestBridge(opts: { source?: string; search?: boolean 
   await writeFile(path.join(tmp, 'secret.txt'), 'SECRET OUTSIDE THE RENDERER');
   const session = await FolioSession.open({ libraryRoot: root, dataDir, watch: false, search: opts.search ?? false });
   const handlers = createHandlers(() => session, { transport: 'web', version: '0.0.0-test' });
-  const bridge = await startBridge({ handlers, subscribe: (l) => forwardEvents(session.events, l), rendererDir });
+  const bridge = await startBridge({ handlers, subscribe: (l) => forwardEvents(session.events, l), rendererDir, limits: opts.limits });
   return {
     bridge, session, handlers, port: bridge.port, token: bridge.token, root, dataDir, rendererDir, tmp,
     async close() {

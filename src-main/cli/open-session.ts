@@ -4,7 +4,7 @@ import path from 'node:path';
 import { FolioSession } from '../core/session';
 import { createHandlers } from '../api/handlers';
 import type { Handlers } from '../api/dispatch';
-import { CliError, progressBar } from './output';
+import { CliError, printError, progressBar } from './output';
 import { folioVersion } from './version';
 import { str, type CommandArgs } from './command';
 
@@ -30,7 +30,7 @@ export async function openForCli(
     (p) => bar.update(p.done, p.total),
   );
   bar.done();
-  if (session.annotationReport.message) process.stderr.write(`folio: ${session.annotationReport.message.en}\n`);
+  if (session.annotationReport.message) printError(session.annotationReport.message.en);
   const handlers = createHandlers(() => session, { transport: 'web', version: folioVersion() });
   return { session, handlers };
 }

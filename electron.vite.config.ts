@@ -19,13 +19,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The app, the CLI (bin/folio.js imports out/main/cli.js), the search index worker and the
-        // library parse worker (found next to the bundle by src-main/core/workers/worker-location.ts).
+        // The app, the CLI (bin/folio.js imports out/main/cli.js), the search index worker, the
+        // PDF export worker and the library parse worker (found next to the bundle by src-main/core/workers/worker-location.ts).
         input: {
           main: resolve('src-main/main.ts'),
           cli: resolve('src-main/cli/cli.ts'),
           'index-worker': resolve('src-main/core/search/index-worker.ts'),
           'parse-worker': resolve('src-main/core/library/parse-worker.ts'),
+          'pdf-worker': resolve('src-main/core/export/pdf-worker.ts'),
         },
       },
     },

@@ -3,9 +3,11 @@
  * 127.0.0.1 only, so the whole UI runs in any Chromium (and is tested there). Every request needs
  * the per-run token; Host and Origin must be this server's own (DNS rebinding); no CORS.
  *
- * Protocol: `GET /?token=T` sets an HttpOnly SameSite=Strict cookie and redirects to `/`.
- * `POST /api/<method>` with a JSON body and header `X-Folio-Token` answers a JSON Result.
- * `GET /api/events` is a Server-Sent Events stream of FolioEvents.
+ * Protocol: `GET /?token=T` sets a session cookie (`folio_session_<port>`, a signed random id,
+ * HttpOnly, SameSite=Strict) and answers 303 to the same URL without the token. Pages, assets and
+ * `GET /api/events` (Server-Sent Events) need that cookie. `POST /api/<method>` with a JSON body
+ * needs either the cookie plus `X-Folio-CSRF` (the page's anti-CSRF token, in a meta tag of
+ * index.html) or `X-Folio-Token` (scripts and tests that hold the printed token).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,9 +21,10 @@ import {
   readCookie,
   tokenMatches,
 } from './security';
+import { createSessionKeys, sessionCookieName } from './session';
+import { DEFAULT_CONNECTION_LIMITS, guardConnections, serverTimeoutOptions, type ConnectionLimits, type ConnectionStats } from './connection-limits';
 import { mimeType, readStatic, resolveStatic } from './static-files';
 
-const COOKIE = 'folio_token';
 /** API bodies above this are refused: no request of the contract needs more. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -35,12 +38,16 @@ export interface BridgeOptions {
   port?: number;
   /** Fixed token (tests); random per run by default. */
   token?: string;
+  /** Timeouts and socket caps (tests pass small values). */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface Bridge {
   url: string;
   port: number;
   token: string;
+  /** Open sockets, unauthenticated ones, evictions and event streams (tests, diagnostics). */
+  stats(): ConnectionStats & { eventStreams: number };
   close(): Promise<void>;
 }
 
@@ -65,14 +72,19 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Injects the token as a meta tag the renderer reads (CSP forbids inline script). */
-function withTokenMeta(html: string, token: string): string {
-  return html.replace('<head>', `<head>\n    <meta name="folio-token" content="${token}" />`);
+/** Injects the session's CSRF token as a meta tag the renderer reads (CSP forbids inline script). */
+function withCsrfMeta(html: string, csrf: string): string {
+  return html.replace('<head>', `<head>\n    <meta name="folio-csrf" content="${csrf}" />`);
+}
+
+function headerValue(v: string | string[] | undefined): string | null {
+  return typeof v === 'string' ? v : null;
 }
 
 /** Starts the bridge on 127.0.0.1. */
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? newToken();
+  const sessions = createSessionKeys();
   const sseClients = new Set<http.ServerResponse>();
   let port = 0;
 
@@ -81,13 +93,15 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     for (const client of sseClients) client.write(line);
   });
 
-  const server = http.createServer((req, res) => {
+  const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...opts.limits };
+  const server = http.createServer(serverTimeoutOptions(limits), (req, res) => {
     handle(req, res).catch((err: unknown) => {
       console.error('folio bridge: request failed:', err);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
       else res.end();
     });
   });
+  const guard = guardConnections(server, limits);
 
   // Requests Node's parser rejects (bad request line, oversized headers) never reach `handle`:
   // answer them here so they carry the security headers too (Node's default reply has none).
@@ -102,16 +116,18 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (!hostAllowed(req.headers.host, port)) return send(res, 403, 'Forbidden: unexpected Host header');
     if (!originAllowed(req.headers.origin, port)) return send(res, 403, 'Forbidden: cross-origin request');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const cookieToken = readCookie(req.headers.cookie, COOKIE);
-    const headerToken = req.headers['x-folio-token'];
+    const cookieName = sessionCookieName(port);
+    const sessionId = sessions.verify(readCookie(req.headers.cookie, cookieName));
+    const tokenHeaderOk = tokenMatches(headerValue(req.headers['x-folio-token']), token);
     const queryToken = url.searchParams.get('token');
 
-    // Landing with ?token=: trade it for a cookie, then drop it from the address bar.
+    // Landing with ?token=: trade it for a session cookie, then drop it from the address bar.
     if (req.method === 'GET' && queryToken !== null) {
       if (!tokenMatches(queryToken, token)) return send(res, 401, 'Unauthorized: wrong token');
+      guard.markAuthenticated(req.socket);
       url.searchParams.delete('token');
       return send(res, 303, '', 'text/plain', {
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName}=${sessions.issue()}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname + (url.search || ''),
       });
     }
@@ -119,17 +135,25 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
       if (name === 'events' && req.method === 'GET') {
-        if (!tokenMatches(cookieToken, token) && !tokenMatches(queryToken, token)) return send(res, 401, 'Unauthorized');
+        if (!sessionId && !tokenHeaderOk) return send(res, 401, 'Unauthorized');
+        guard.markAuthenticated(req.socket);
+        if (sseClients.size >= limits.maxEventStreams) {
+          return send(res, 503, `Too many event streams (${limits.maxEventStreams}): close other Folio tabs and reload`, 'text/plain; charset=utf-8', { 'Retry-After': '5' });
+        }
         res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': connected\n\n');
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));
         return;
       }
-      // API calls need the header: a cookie alone could ride along a forged cross-site request.
-      if (!tokenMatches(typeof headerToken === 'string' ? headerToken : null, token)) {
-        return sendJson(res, 401, { ok: false, error: { code: 'invalid-request', message: 'Unauthorized' } });
+      // API calls need a header: a cookie alone could ride along a forged cross-site request.
+      if (!tokenHeaderOk) {
+        if (!sessionId) return sendJson(res, 401, { ok: false, error: { code: 'invalid-request', message: 'Unauthorized' } });
+        if (!sessions.csrfMatches(sessionId, headerValue(req.headers['x-folio-csrf']))) {
+          return sendJson(res, 403, { ok: false, error: { code: 'invalid-request', message: 'Forbidden: missing or wrong X-Folio-CSRF header' } });
+        }
       }
+      guard.markAuthenticated(req.socket);
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid-request', message: 'Use POST' } });
       const body = await readBody(req);
       if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'invalid-request', message: 'Request too large' } });
@@ -144,11 +168,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    if (!tokenMatches(cookieToken, token)) return send(res, 401, 'Unauthorized: open the URL with its token, as printed by `folio serve`');
+    if (!sessionId) return send(res, 401, 'Unauthorized: open the URL with its token, as printed by `folio serve`');
+    guard.markAuthenticated(req.socket);
     const file = resolveStatic(opts.rendererDir, url.pathname);
     const bytes = file ? await readStatic(file) : null;
     if (!file || !bytes) return send(res, 404, 'Not found');
-    if (file.endsWith('index.html')) return send(res, 200, withTokenMeta(bytes.toString('utf8'), token), mimeType(file));
+    if (file.endsWith('index.html')) return send(res, 200, withCsrfMeta(bytes.toString('utf8'), sessions.csrfFor(sessionId)), mimeType(file));
     return send(res, 200, bytes, mimeType(file));
   }
 
@@ -166,6 +191,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    stats: () => ({ ...guard.stats(), eventStreams: sseClients.size }),
     close: async () => {
       clearInterval(heartbeat);
       unsubscribe();

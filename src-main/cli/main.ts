@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, type CommandEntry } from './command';
-import { CliError, errorLine } from './output';
+import { CliError, errorLine, printError } from './output';
 import { folioVersion } from './version';
 const COMMANDS: CommandEntry[] = [
   { name: 'serve', summary: 'serve the app on 127.0.0.1 for a browser (prints the URL with its token)', load: async () => (await import('./commands/serve')).serveCommand },
@@ -68,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     await command.run({ positionals: parsed.positionals, values: parsed.values });
     return 0;
   } catch (err) {
-    process.stderr.write(`folio: ${errorLine(err)}\n`);
+    printError(errorLine(err));
     return 1;
   }
 }

@@ -5,7 +5,7 @@ import { FolioSession } from '../core/session';
 import { defaultStateDir } from '../core/settings/user-data';
 import { createHandlers } from '../api/handlers';
 import type { Handlers } from '../api/dispatch';
-import { CliError, progressBar } from './output';
+import { CliError, printError, progressBar } from './output';
 import { folioVersion } from './version';
 import { str, type CommandArgs } from './command';
 
@@ -35,7 +35,7 @@ export async function openForCli(
     (p) => bar.update(p.done, p.total),
   );
   bar.done();
-  if (session.annotationReport.message) process.stderr.write(`folio: ${session.annotationReport.message.en}\n`);
+  if (session.annotationReport.message) printError(session.annotationReport.message.en);
   const handlers = createHandlers(() => session, { transport: 'web', version: folioVersion() });
   return { session, handlers };
 }

@@ -1,17 +1,28 @@
 /** CLI conventions: `--json` on stdout for machines, human text otherwise; errors on stderr, exit 1. */
 import { FolioError } from '../shared/result';
+import { terminalSafe, terminalSafeJson } from './terminal-text';
 
 /** A CLI usage or runtime error: printed as one line on stderr, exit code 1. */
 export class CliError extends Error {}
 
-/** Prints a value as JSON (one document) on stdout. */
+/** Prints a value as JSON (one document) on stdout; every control character is escaped. */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${terminalSafeJson(JSON.stringify(value, null, 2))}\n`);
 }
 
-/** Prints lines of human text on stdout. */
+/** Prints lines of human text on stdout, control characters made visible and inert. */
 export function printLines(lines: string[]): void {
-  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  if (lines.length) process.stdout.write(terminalSafe(`${lines.join('\n')}\n`));
+}
+
+/** Prints text as it is (file contents) on stdout, control characters made visible and inert. */
+export function printText(text: string): void {
+  process.stdout.write(terminalSafe(text));
+}
+
+/** Prints a message on stderr, prefixed `folio: `; it may quote file names or user input. */
+export function printError(message: string): void {
+  process.stderr.write(terminalSafe(`folio: ${message}\n`));
 }
 
 /** The one-line message for any error a command throws. */

@@ -1,6 +1,7 @@
 /**
  * The only file that touches the transport. In Electron the preload exposes `window.folio`;
- * in a browser (the web bridge) requests go to `/api/<method>` with the page's token, and events
+ * in a browser (the web bridge) requests go to `/api/<method>` with the session's anti-CSRF token
+ * (the session itself is an HttpOnly cookie the page never sees), and events
  * arrive over Server-Sent Events. Callers get one typed client either way.
  */
 import { API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse, type FolioApi, type FolioEvent } from '@shared/api';
@@ -23,19 +24,20 @@ export class ApiCallError extends Error {
   }
 }
 
-function tokenFromPage(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="folio-token"]')?.content ?? '';
+/** The anti-CSRF token the bridge put in index.html for this session (not the printed token). */
+function csrfFromPage(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="folio-csrf"]')?.content ?? '';
 }
 
 function httpApi(): FolioApi {
-  const token = tokenFromPage();
+  const csrf = csrfFromPage();
   const call = async (method: ApiMethod, req: unknown): Promise<Result<unknown>> => {
     const res = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token },
+      headers: { 'Content-Type': 'application/json', 'X-Folio-CSRF': csrf },
       body: JSON.stringify(req ?? {}),
     });
-    if (res.status === 401) return { ok: false, error: { code: 'invalid-request', message: 'Unauthorized: reopen the URL printed by folio serve' } };
+    if (res.status === 401 || res.status === 403) return { ok: false, error: { code: 'invalid-request', message: 'Unauthorized: reopen the URL printed by folio serve' } };
     return (await res.json()) as Result<unknown>;
   };
   return Object.fromEntries(API_METHODS.map((m) => [m, (req: unknown) => call(m, req)])) as unknown as FolioApi;

@@ -15,6 +15,7 @@ import { createHandlers } from '../../src-main/api/handlers';
 import { forwardEvents } from '../../src-main/api/events';
 import { FolioSession } from '../../src-main/core/session';
 import type { Handlers } from '../../src-main/api/dispatch';
+import type { ConnectionLimits } from '../../src-main/bridge/connection-limits';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLE_LIBRARY = BUNDLED_SAMPLE;
@@ -34,7 +35,7 @@ export interface TestBridge {
 }
 
 /** Starts a bridge on a copy of `source` (the sample library by default). */
-export async function startTestBridge(opts: { source?: string; search?: boolean } = {}): Promise<TestBridge> {
+export async function startTestBridge(opts: { source?: string; search?: boolean; limits?: Partial<ConnectionLimits> } = {}): Promise<TestBridge> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-bridge-'));
   const root = path.join(tmp, 'library');
   if (opts.source) await cp(opts.source, root, { recursive: true });
@@ -47,7 +48,7 @@ export async function startTestBridge(opts: { source?: string; search?: boolean 
   await writeFile(path.join(tmp, 'secret.txt'), 'SECRET OUTSIDE THE RENDERER');
   const session = await FolioSession.open({ libraryRoot: root, dataDir, watch: false, search: opts.search ?? false });
   const handlers = createHandlers(() => session, { transport: 'web', version: '0.0.0-test' });
-  const bridge = await startBridge({ handlers, subscribe: (l) => forwardEvents(session.events, l), rendererDir });
+  const bridge = await startBridge({ handlers, subscribe: (l) => forwardEvents(session.events, l), rendererDir, limits: opts.limits });
   return {
     bridge, session, handlers, port: bridge.port, token: bridge.token, root, dataDir, rendererDir, tmp,
     async close() {

@@ -50,18 +50,18 @@ describe('token on every request', () => {
       const r = await request(t.port, { path: p });
       expect(r.status, p).toBe(401);
       expectHardened(r, p);
-      expect((await request(t.port, { path: p, headers: { Cookie: 'folio_token=wrong' } })).status).toBe(401);
+      expect((await request(t.port, { path: p, headers: { Cookie: `folio_session_${t.port}=wrong` } })).status).toBe(401);
     }
     expect((await request(t.port, { path: '/assets/app.js', headers: { Cookie: cookie } })).status).toBe(200);
     expect((await sse({})).status).toBe(401);
-    expect((await sse({ Cookie: 'folio_token=wrong' })).status).toBe(401);
+    expect((await sse({ Cookie: `folio_session_${t.port}=wrong` })).status).toBe(401);
     const ok = await sse({ Cookie: cookie });
     expect(ok.status).toBe(200);
     expect(ok.headers['content-type']).toMatch(/text\/event-stream/);
     expectHardened(ok, 'SSE');
     // The cookie alone does not authorise an API call (a forged cross-site POST would carry it).
     const cookieOnly = await request(t.port, { path: '/api/listArticles', method: 'POST', headers: { Cookie: cookie }, body: '{}' });
-    expect(cookieOnly.status).toBe(401);
+    expect(cookieOnly.status).toBe(403);
     expect((await request(t.port, { path: '/api/listArticles', method: 'POST', headers: { 'X-Folio-Token': `${t.token}x` }, body: '{}' })).status).toBe(401);
   });
 

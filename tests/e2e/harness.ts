@@ -121,8 +121,8 @@ export async function openApp(browser: Browser, served: Served, opts: { locale?:
 export async function apiCall<T>(page: Page, method: string, body: unknown): Promise<T> {
   return page.evaluate(
     async ({ method, body }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="folio-token"]')!.content;
-      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token }, body: JSON.stringify(body) });
+      const token = document.querySelector<HTMLMetaElement>('meta[name="folio-csrf"]')!.content;
+      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Folio-CSRF': token }, body: JSON.stringify(body) });
       const r = (await res.json()) as { ok: boolean; value: unknown };
       if (!r.ok) throw new Error(JSON.stringify(r));
       return r.value;

@@ -109,9 +109,9 @@ describe.skipIf(!!skip)('hostile articles in the reader', () => {
   it('renders a hostile note as text', async () => {
     const note = `<img src=x onerror="${PAYLOAD}"> [trap](javascript:${PAYLOAD}) <script>${PAYLOAD}</script> **đậm**`;
     const created = await page.evaluate(async (note) => {
-      const token = document.querySelector('meta[name="folio-token"]')?.getAttribute('content') ?? '';
+      const token = document.querySelector('meta[name="folio-csrf"]')?.getAttribute('content') ?? '';
       const call = async (method: string, body: unknown) =>
-        (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Folio-Token': token }, body: JSON.stringify(body) })).json() as Promise<{ ok: boolean; value: unknown }>;
+        (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Folio-CSRF': token }, body: JSON.stringify(body) })).json() as Promise<{ ok: boolean; value: unknown }>;
       const list = (await call('listArticles', {})).value as { id: string; title: string; langs: string[] }[];
       const target = list.find((a) => a.title.includes('Hostile 02')) ?? list[0];
       return call('createNote', { articleId: target?.id, lang: target?.langs[0], note });

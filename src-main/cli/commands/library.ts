@@ -2,7 +2,7 @@
 import { call } from '../../api/dispatch';
 import { pickVersion } from '../../api/handlers';
 import type { Article, ArticleVersion } from '../../shared/types';
-import { CliError, pad, printJson, printLines } from '../output';
+import { CliError, pad, printJson, printLines, printText } from '../output';
 import { flag, str, type Command } from '../command';
 import { openForCli } from '../open-session';
 
@@ -78,7 +78,7 @@ export const showCommand: Command = {
     if (flag(args, 'raw')) {
       const texts = await Promise.all(versions.map(async (v) => ({ lang: v.lang, path: v.path, text: await session.library.rawText(article.id, v.lang) })));
       if (flag(args, 'json')) printJson({ id: article.id, raw: texts });
-      else process.stdout.write(texts.map((t) => t.text).join('\n\n-----\n\n') + '\n');
+      else printText(texts.map((t) => t.text).join('\n\n-----\n\n') + '\n');
     } else if (flag(args, 'json')) {
       const [main, ...rest] = versions.map(versionJson);
       printJson({ id: article.id, ...main, translation: rest[0] ?? null });

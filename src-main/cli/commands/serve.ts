@@ -2,7 +2,7 @@
 import { startBridge } from '../../bridge/server';
 import { findRendererDir } from '../../bridge/static-files';
 import { forwardEvents } from '../../api/events';
-import { CliError, printJson } from '../output';
+import { CliError, printJson, printLines } from '../output';
 import { flag, str, type Command } from '../command';
 import { openForCli } from '../open-session';
 
@@ -25,9 +25,7 @@ export const serveCommand: Command = {
     });
     if (flag(args, 'json')) printJson({ url: bridge.url, port: bridge.port, library: session.libraryRoot, dataDir: session.dataDir });
     else {
-      process.stdout.write(`Folio is serving ${session.libraryRoot}\n`);
-      process.stdout.write(`Open: ${bridge.url}\n`);
-      process.stdout.write('Only this machine can connect (127.0.0.1). Press Ctrl+C to stop.\n');
+      printLines([`Folio is serving ${session.libraryRoot}`, `Open: ${bridge.url}`, 'Only this machine can connect (127.0.0.1). Press Ctrl+C to stop.']);
     }
     const stop = async () => {
       await bridge.close();

@@ -3,12 +3,12 @@
  * Shared by the API (download or save dialog) and the CLI (write to a path).
  */
 import { toMarkdown } from '../annotations/export-markdown';
-import { alignParagraphs } from '../../shared/align/index';
 import { anchoredAnnotations } from '../article-annotations';
 import { FolioError } from '../../shared/result';
 import type { ExportedFile } from '../../shared/api';
 import type { Article } from '../../shared/types';
 import type { FolioSession } from '../session';
+import { exportPdfOffThread } from './pdf-off-thread';
 
 export interface PdfRequest {
   ids: string[];
@@ -39,27 +39,21 @@ function articlesFor(session: FolioSession, ids: string[]): Article[] {
   });
 }
 
-/** Builds the annotated PDF of `ids` as bytes. */
+/** Builds the annotated PDF of `ids` as bytes; the typesetting runs on a worker thread. */
 export async function buildPdf(session: FolioSession, req: PdfRequest): Promise<{ bytes: Uint8Array; fileName: string }> {
   const articles = articlesFor(session, req.ids);
-  const items = await Promise.all(
-    articles.map(async (article) => {
-      const vi = article.versions.find((v) => v.lang === 'vi');
-      const en = article.versions.find((v) => v.lang === 'en');
-      const beads = vi && en ? alignParagraphs(vi.paragraphs.map((p) => p.text), en.paragraphs.map((p) => p.text)) : undefined;
-      return { article, annotations: await anchoredAnnotations(session.annotations, article), beads };
-    }),
+  const items = await Promise.all(articles.map(async (article) => ({ article, annotations: await anchoredAnnotations(session.annotations, article) })));
+  const bytes = await exportPdfOffThread(
+    items,
+    {
+      lang: req.lang,
+      layout: req.layout ?? 'side-by-side',
+      paper: req.paper,
+      author: session.settings.get().author || undefined,
+      labels: req.labels ?? session.settings.get().uiLanguage ?? (articles[0]?.versions[0]?.lang === 'vi' ? 'vi' : 'en'),
+    },
+    { onProgress: req.onProgress },
   );
-  // pdf-lib and fontkit take ~1 s to load: only when a PDF is actually made.
-  const { exportPdf } = await import('./pdf/index');
-  const bytes = await exportPdf(items, {
-    lang: req.lang,
-    layout: req.layout ?? 'side-by-side',
-    paper: req.paper,
-    author: session.settings.get().author || undefined,
-    labels: req.labels ?? session.settings.get().uiLanguage ?? (articles[0]?.versions[0]?.lang === 'vi' ? 'vi' : 'en'),
-    onProgress: req.onProgress,
-  });
   const first = articles[0]?.versions[0]?.title ?? 'folio-export';
   const fileName = safeFileName(articles.length > 1 ? `Folio – ${articles.length} articles` : first, 'pdf');
   return { bytes, fileName };
@@ -75,7 +69,9 @@ export async function exportPdfFile(session: FolioSession, req: PdfRequest): Pro
 export async function buildMarkdown(session: FolioSession, ids: string[]): Promise<string> {
   const articles = ids.length ? articlesFor(session, ids) : session.library.articles();
   const groups = [];
-  for (const article of articles) {
+  for (const [i, article] of articles.entries()) {
+    // Anchoring is CPU work: let the thread answer other requests every few articles.
+    if (i > 0 && i % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
     const annotations = await anchoredAnnotations(session.annotations, article);
     if (annotations.length || ids.length) groups.push({ article, annotations });
   }

@@ -1,0 +1,112 @@
+/**
+ * Connection limits, counted rather than timed: 1,100 idle unauthenticated sockets neither stay
+ * open beyond the cap nor lock out an authenticated request, the header timeout closes the rest,
+ * and event streams beyond the cap get a clear 503. Timeouts are set small through options.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import net from 'node:net';
+import { api, startTestBridge, type TestBridge } from './bridge-fixture';
+
+let t: TestBridge | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function waitFor(what: string, cond: () => boolean, limitMs = 60_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Opens an event stream with the token header; resolves with the status and a way to close it. */
+function openEvents(bridge: TestBridge): Promise<{ status: number; body: Promise<string>; received(): string; close(): void }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: bridge.port, path: '/api/events', headers: { Host: `127.0.0.1:${bridge.port}`, 'X-Folio-Token': bridge.token }, agent: false }, (res) => {
+      let text = '';
+      const body = new Promise<string>((done) => {
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => done(text));
+        res.on('close', () => done(text));
+      });
+      resolve({ status: res.statusCode ?? 0, body, received: () => text, close: () => res.destroy() });
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
+  });
+}
+
+describe('idle unauthenticated sockets', () => {
+  it('1,100 idle sockets are capped at 64 open, an authenticated request is served, the header timeout closes the rest', async () => {
+    const CAP = 64;
+    const IDLE = 1_100;
+    t = await startTestBridge({ limits: { headersTimeoutMs: 1_500, requestTimeoutMs: 3_000, keepAliveTimeoutMs: 1_000, maxUnauthenticatedSockets: CAP } });
+    const bridge = t;
+    let closed = 0;
+    const sockets: net.Socket[] = [];
+    await Promise.all(Array.from({ length: IDLE }, () => new Promise<void>((resolve) => {
+      const s = net.connect(bridge.port, '127.0.0.1');
+      sockets.push(s);
+      s.on('error', () => undefined);
+      s.once('close', () => closed++);
+      s.once('connect', () => resolve());
+      s.once('close', () => resolve());
+    })));
+    await waitFor('the server to see every socket', () => bridge.bridge.stats().evicted + bridge.bridge.stats().unauthenticated >= IDLE);
+    const held = bridge.bridge.stats();
+    expect(held.unauthenticated).toBeLessThanOrEqual(CAP);
+    expect(held.evicted).toBeGreaterThanOrEqual(IDLE - CAP);
+    await waitFor('evicted sockets to close on the client side', () => closed >= IDLE - CAP);
+    // The user's tab still gets answers while the attacker keeps its newest sockets open.
+    const during = await api(bridge, 'getAppInfo', '{}');
+    expect(during.status).toBe(200);
+    expect((JSON.parse(during.body) as { ok: boolean }).ok).toBe(true);
+    // The header timeout closes what is left (it counts from the connection, data or not).
+    await waitFor('the header timeout to close every idle socket', () => closed === IDLE);
+    expect(bridge.bridge.stats().unauthenticated).toBe(0);
+    const after = await api(bridge, 'getAppInfo', '{}');
+    expect(after.status).toBe(200);
+    for (const s of sockets) s.destroy();
+  }, 120_000);
+});
+
+describe('event streams', () => {
+  it('beyond the cap a stream is refused with 503 and a reason; closing one makes room', async () => {
+    t = await startTestBridge({ limits: { maxEventStreams: 3 } });
+    const bridge = t;
+    const streams = await Promise.all([openEvents(bridge), openEvents(bridge), openEvents(bridge)]);
+    expect(streams.map((s) => s.status)).toEqual([200, 200, 200]);
+    expect(bridge.bridge.stats().eventStreams).toBe(3);
+    const refused = await openEvents(bridge);
+    expect(refused.status).toBe(503);
+    expect(await refused.body).toMatch(/Too many event streams \(3\)/);
+    streams[0]!.close();
+    await waitFor('the server to drop the closed stream', () => bridge.bridge.stats().eventStreams === 2);
+    const again = await openEvents(bridge);
+    expect(again.status).toBe(200);
+    for (const s of [...streams, again]) s.close();
+  });
+
+  it('an authenticated stream outlives the idle-socket timeout and still receives events', async () => {
+    t = await startTestBridge({ limits: { headersTimeoutMs: 200, requestTimeoutMs: 400, keepAliveTimeoutMs: 200 } });
+    const bridge = t;
+    const stream = await openEvents(bridge);
+    expect(stream.status).toBe(200);
+    let idle = 0;
+    const probe = net.connect(bridge.port, '127.0.0.1');
+    probe.on('error', () => undefined);
+    probe.once('close', () => idle++);
+    // The silent probe is closed by the timeout; the quiet stream must still be open after it.
+    await waitFor('the silent socket to be closed', () => idle === 1);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(bridge.bridge.stats().eventStreams).toBe(1);
+    const list = JSON.parse((await api(bridge, 'listArticles', '{}')).body) as { value: { id: string; langs: string[] }[] };
+    const target = list.value[0]!;
+    const created = await api(bridge, 'createNote', JSON.stringify({ articleId: target.id, lang: target.langs[0], note: 'vẫn nghe được' }));
+    expect(created.status).toBe(200);
+    await waitFor('the note event on the quiet stream', () => stream.received().includes('event: folio'));
+    stream.close();
+  });
+});

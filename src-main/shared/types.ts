@@ -171,6 +171,8 @@ export interface SearchSnippet {
 export interface SearchHit {
   id: string;
   title: string;
+  /** Matched spans in `title`. */
+  titleRanges?: Range[];
   date: string | null;
   score: number;
   lang: Lang;

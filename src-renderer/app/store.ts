@@ -116,7 +116,8 @@ export const useFolio = create<FolioState>((set, get) => ({
   async runSearch(q) {
     const seq = ++searchSeq;
     if (!q.trim()) {
-      set({ hits: null });
+      // Clearing the search clears its marks in the reader too (the scroll already happened).
+      set({ hits: null, ...(get().scrollTarget?.ranges ? { scrollTarget: null } : {}) });
       return;
     }
     const hits = await api('search', { query: q, limit: 50, prefix: true });

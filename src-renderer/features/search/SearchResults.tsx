@@ -41,7 +41,9 @@ export function SearchResults({ query, hits, onOpen }: SearchResultsProps) {
         {hits.map((hit) => (
           <li key={hit.id} className="search-hit">
             <button type="button" className="hit-button" data-article-id={hit.id} onClick={() => onOpen(hit, hit.snippets[0])}>
-              <span className="article-title">{hit.title}</span>
+              <span className="article-title">
+                <MarkedText text={hit.title} ranges={hit.titleRanges ?? []} />
+              </span>
               <span className="article-meta">
                 <span className="badge">{hit.lang.toUpperCase()}</span>
                 {hit.date && <time dateTime={hit.date}>{formatDate(hit.date.slice(0, 10), i18n.language)}</time>}

@@ -25,7 +25,10 @@ export class Vocabulary {
   /** Records a spelling that entered the index. */
   add(term: string): void {
     const list = this.byFolded.fetch(foldDiacritics(term), () => []);
-    if (!list.includes(term)) list.push(term);
+    if (list.includes(term)) return;
+    // Sorted, so a query's terms (and the order their scores are summed) never depend on history.
+    list.push(term);
+    list.sort();
   }
 
   /** Forgets a spelling whose last document left the index. */

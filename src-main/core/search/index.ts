@@ -21,7 +21,7 @@
  * ```
  */
 import { availableParallelism } from 'node:os';
-import type { Article, SearchFilters, SearchHit } from '../../shared/types';
+import type { Article, SearchFilters, SearchHit, SearchPage } from '../../shared/types';
 import { ANALYZER_VERSION } from './analyzer';
 import { analyzeDoc, type AnalyzedDoc } from './analyze-doc';
 import { articleDocs, articleSignature, type DocInput, type DocMeta, type IndexExtras } from './documents';
@@ -30,9 +30,8 @@ import { loadState, removeLeftoverTempFiles, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
 import { analyzeInBatches, type BuildMode } from './worker-pool';
-import { collectMatches, selectPage, toHit, type DocEntry, type Matches, type SearchPage, type SearchRun } from './search-run';
-
-export type { SearchPage } from './search-run';
+import { collectMatches, selectPage, toHit, type DocEntry, type Matches, type SearchRun } from './search-run';
+import type { AnnotationText } from './documents';
 
 export type { IndexExtras } from './documents';
 export { analyze, ANALYZER_VERSION } from './analyzer';
@@ -85,6 +84,7 @@ export class SearchIndex {
   /** By short id: the document's id and metadata (a dense array: the hot loop reads it). */
   private docAt: (DocEntry | undefined)[] = [];
   private matchCache = new Map<string, Matches>();
+  private annotationTexts = new Map<string, readonly AnnotationText[]>();
   private cacheVersion = -1;
   /** True when the index differs from what was last saved or loaded. */
   private dirty = false;
@@ -184,6 +184,8 @@ export class SearchIndex {
       seen.add(a.id);
       this.articles.set(a.id, a);
       const ex = extras(a.id);
+      if (ex?.items?.length) this.annotationTexts.set(a.id, ex.items);
+      else this.annotationTexts.delete(a.id);
       const sig = articleSignature(a, ex);
       const old = this.signatures.get(a.id);
       if (old === sig) continue;
@@ -221,6 +223,8 @@ export class SearchIndex {
   upsert(article: Article, extras?: IndexExtras): void {
     this.discardDocs(article.id);
     this.articles.set(article.id, article);
+    if (extras?.items?.length) this.annotationTexts.set(article.id, extras.items);
+    else this.annotationTexts.delete(article.id);
     this.signatures.set(article.id, articleSignature(article, extras));
     for (const { input, meta } of articleDocs(article, extras)) this.insert(analyzeDoc(input), meta);
     this.planCache.clear();
@@ -232,6 +236,7 @@ export class SearchIndex {
     this.discardDocs(articleId);
     this.signatures.delete(articleId);
     this.articles.delete(articleId);
+    this.annotationTexts.delete(articleId);
     this.docIdsByArticle.delete(articleId);
     this.planCache.clear();
     this.dirty = true;
@@ -261,12 +266,13 @@ export class SearchIndex {
       if (this.planCache.size > 500) this.planCache.clear();
       this.planCache.set(key, planned);
     }
-    if (planned.infos.size === 0 || limit <= 0) return { total: 0, hits: [] };
+    if (planned.infos.size === 0 || limit <= 0) return { total: 0, offset, hits: [] };
     const run: SearchRun = {
       engine: this.engine,
       docAt: this.docAt,
       bigrams: this.bigrams,
       articles: this.articles,
+      annotationTexts: this.annotationTexts,
       plan: planned.plan,
       infos: planned.infos,
       filters: opts.filters,
@@ -284,7 +290,7 @@ export class SearchIndex {
       const hit = toHit(run, doc, score, opts.snippets ?? true);
       if (hit) hits.push(hit);
     }
-    return { total: matches.docs.length, hits };
+    return { total: matches.docs.length, offset, hits };
   }
 
   /** Saves the index atomically under `dataDir`. */

@@ -8,14 +8,14 @@
  * 3. Select: only the tier groups that can reach the requested page get their adjacency
  *    checked, and a bounded heap picks the page; only those hits get snippets.
  */
-import type { Article, ArticleVersion, SearchFilters, SearchHit } from '../../shared/types';
-import type { DocMeta } from './documents';
+import type { Article, ArticleVersion, SearchFilters, SearchHit, SearchSnippet } from '../../shared/types';
+import { FIELDS, type AnnotationText, type DocMeta } from './documents';
 import type { Engine } from './engine';
 import type { Impacts } from './impacts';
 import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
 import { kindBits, publicScore, tierBase, tierKey } from './rank';
-import { leadSnippet, makeMatcher, makeSnippets, matchRanges } from './snippets';
+import { clip, leadSnippet, makeMatcher, makeSnippets, matchRanges, type Matcher } from './snippets';
 import { bloomHasKey, bloomKey, type BloomKey } from './bloom';
 
 /** An indexed document: its id and metadata, by short id. */
@@ -31,6 +31,8 @@ export interface SearchRun {
   /** Per document: Bloom filter of its folded adjacent-word bigrams. */
   bigrams: ReadonlyMap<string, Uint8Array>;
   articles: ReadonlyMap<string, Article>;
+  /** Per article: the user's notes, highlighted passages and tags (IndexExtras.items). */
+  annotationTexts: ReadonlyMap<string, readonly AnnotationText[]>;
   plan: QueryPlan;
   infos: ReadonlyMap<string, readonly TermInfo[]>;
   filters: SearchFilters | undefined;
@@ -43,11 +45,6 @@ export interface Matches {
   scores: Float64Array;
 }
 
-/** One page of results and how many articles match in all. */
-export interface SearchPage {
-  total: number;
-  hits: SearchHit[];
-}
 
 /** Reusable accumulator arrays indexed by short id. */
 class Accumulator {
@@ -232,15 +229,22 @@ export function toHit(r: SearchRun, doc: number, score: number, snippets: boolea
   if (!entry) return null;
   const { meta } = entry;
   const terms = new Set<string>();
+  let inAnnotations = false;
   for (const [term, infos] of r.infos) {
+    const fields = r.engine.fieldsHolding(term, doc);
+    if (fields & ANNOTATIONS_BIT) inAnnotations = true;
     // Words of a quoted phrase are marked as the whole phrase, not one by one.
-    if (!infos.some((i) => !r.plan.slots[i.slot]?.inPhrase)) continue;
-    if (r.engine.fieldsHolding(term, doc) !== 0) terms.add(term);
+    if (fields !== 0 && infos.some((i) => !r.plan.slots[i.slot]?.inPhrase)) terms.add(term);
   }
   const matcher = makeMatcher(terms, r.plan.phrases);
   const v = versionOf(r, meta);
-  let snips = v && snippets ? makeSnippets(v.paragraphs, meta.lang, matcher) : [];
-  if (v && snippets && snips.length === 0) snips = leadSnippet(v.paragraphs, meta.lang);
+  let snips: SearchSnippet[] = [];
+  if (snippets) {
+    // Found through the user's own words: say so, with that note as the first snippet.
+    if (inAnnotations) snips = annotationSnippets(r.annotationTexts.get(meta.articleId) ?? [], meta, matcher);
+    if (v) snips.push(...makeSnippets(v.paragraphs, meta.lang, matcher, Math.max(1, 3 - snips.length)));
+    if (v && snips.length === 0) snips = leadSnippet(v.paragraphs, meta.lang);
+  }
   return {
     id: meta.articleId,
     title: meta.title,
@@ -250,6 +254,20 @@ export function toHit(r: SearchRun, doc: number, score: number, snippets: boolea
     lang: meta.lang,
     snippets: snips,
   };
+}
+
+const ANNOTATIONS_BIT = 1 << FIELDS.indexOf('annotations');
+
+/** Snippets of the notes, highlights and tags that matched (at most 2). */
+function annotationSnippets(items: readonly AnnotationText[], meta: DocMeta, matcher: Matcher): SearchSnippet[] {
+  const out: SearchSnippet[] = [];
+  for (const item of items) {
+    const ranges = matchRanges(item.text, matcher);
+    if (ranges.length === 0) continue;
+    out.push({ ...clip(item.text, item.paragraph, meta.lang, ranges), via: item.kind, annotationId: item.annotationId });
+    if (out.length === 2) break;
+  }
+  return out;
 }
 
 function makeFilter(f: SearchFilters | undefined): ((m: DocMeta) => boolean) | null {

@@ -86,10 +86,15 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
       await (await getSession()).library.rescan();
       return status();
     },
-    search: async ({ query, limit, prefix, filters }) => {
+    search: async ({ query, limit, offset, prefix, filters }) => {
       const index = await (await getSession()).search();
       if (!index) return [];
-      return index.search(query, { limit: limit ?? 50, prefix: prefix ?? true, filters });
+      return index.search(query, { limit: limit ?? 50, offset, prefix: prefix ?? true, filters });
+    },
+    searchPage: async ({ query, limit, offset, prefix, filters }) => {
+      const index = await (await getSession()).search();
+      if (!index) return { total: 0, offset: offset ?? 0, hits: [] };
+      return index.searchPage(query, { limit: limit ?? 50, offset, prefix: prefix ?? true, filters });
     },
 
     listAnnotations: async ({ articleId }) => {

@@ -42,13 +42,14 @@ export function annotationsIn(byId: ReadonlyMap<string, Annotation[]>, article: 
 
 /** Text of an article's annotations, indexed so a search finds an article by what the user wrote. */
 export function extrasOf(annotations: readonly Annotation[]): IndexExtras {
-  const texts: string[] = [];
+  const items: NonNullable<IndexExtras['items']> = [];
   for (const a of annotations) {
-    if (a.note) texts.push(a.note);
-    if (a.target) texts.push(a.target.quote.exact);
-    if (a.tags.length) texts.push(a.tags.join(' '));
+    const paragraph = a.target?.paragraph ?? 0;
+    if (a.note) items.push({ annotationId: a.id, kind: 'note', text: a.note, paragraph });
+    if (a.target) items.push({ annotationId: a.id, kind: 'highlight', text: a.target.quote.exact, paragraph });
+    if (a.tags.length) items.push({ annotationId: a.id, kind: 'tag', text: a.tags.join(' '), paragraph });
   }
-  return { annotations: texts.join('\n'), hasAnnotations: annotations.length > 0 };
+  return { annotations: items.map((i) => i.text).join('\n'), hasAnnotations: annotations.length > 0, items };
 }
 
 /** Re-anchors an article's annotations and persists moved positions. */

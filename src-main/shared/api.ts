@@ -13,6 +13,7 @@ import type {
   LibraryStatus,
   ScanProgress,
   SearchHit,
+  SearchPage,
   SkippedFile,
 } from './types';
 import type { Result } from './result';
@@ -43,6 +44,8 @@ export const SearchRequestSchema = z
   .object({
     query: z.string().max(1000),
     limit: z.number().int().min(1).max(500).optional(),
+    /** Matching articles to skip (paging). */
+    offset: z.number().int().min(0).max(1_000_000).optional(),
     prefix: z.boolean().optional(),
     filters: z
       .object({
@@ -95,6 +98,8 @@ export const API = {
   listSkipped: method<SkippedFile[]>()(Empty),
   rescan: method<LibraryStatus>()(Empty),
   search: method<SearchHit[]>()(SearchRequestSchema),
+  /** A page of results with the true total (the UI's "more results"). */
+  searchPage: method<SearchPage>()(SearchRequestSchema),
 
   listAnnotations: method<AnchoredAnnotation[]>()(z.object({ articleId: Id }).strict()),
   searchAnnotations: method<Annotation[]>()(

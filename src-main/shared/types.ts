@@ -168,15 +168,28 @@ export interface SearchSnippet {
   paragraph: number;
   text: string;
   ranges: Range[];
+  /** Set when the snippet is the user's own note, highlighted text or tags that matched. */
+  via?: 'note' | 'highlight' | 'tag';
+  /** The annotation the snippet comes from (with `via`). */
+  annotationId?: string;
 }
 
 export interface SearchHit {
   id: string;
   title: string;
+  /** Matched spans in `title`. */
+  titleRanges?: Range[];
   date: string | null;
   score: number;
   lang: Lang;
   snippets: SearchSnippet[];
+}
+
+/** One page of search results and the true number of matching articles. */
+export interface SearchPage {
+  total: number;
+  offset: number;
+  hits: SearchHit[];
 }
 
 /** Filters accepted by search. */

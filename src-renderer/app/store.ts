@@ -33,6 +33,8 @@ export interface FolioState {
   scrollTarget: ScrollTarget | null;
   query: string;
   hits: SearchHit[] | null;
+  /** How many articles match the current search in all (hits holds the pages loaded so far). */
+  searchTotal: number;
   settings: Settings | null;
   toast: { message: string; action?: { label: string; run: () => void } } | null;
   dialog: 'settings' | 'export' | 'shortcuts' | 'skipped' | null;
@@ -42,6 +44,8 @@ export interface FolioState {
   refreshAnnotations(): Promise<void>;
   setQuery(q: string): void;
   runSearch(q: string): Promise<void>;
+  /** Loads the next page of the current search's results. */
+  loadMoreResults(): Promise<void>;
   updateSettings(patch: SettingsPatch): Promise<void>;
   focusAnnotation(id: string | null, scroll?: boolean): void;
   showToast(message: string, action?: { label: string; run: () => void }): void;
@@ -49,6 +53,8 @@ export interface FolioState {
 }
 
 let searchSeq = 0;
+/** Results fetched per request; "more results" fetches the next page. */
+const RESULTS_PAGE = 50;
 let articleSeq = 0;
 
 export const useFolio = create<FolioState>((set, get) => ({
@@ -64,6 +70,7 @@ export const useFolio = create<FolioState>((set, get) => ({
   scrollTarget: null,
   query: '',
   hits: null,
+  searchTotal: 0,
   settings: null,
   toast: null,
   dialog: null,
@@ -116,11 +123,20 @@ export const useFolio = create<FolioState>((set, get) => ({
   async runSearch(q) {
     const seq = ++searchSeq;
     if (!q.trim()) {
-      set({ hits: null });
+      // Clearing the search clears its marks in the reader too (the scroll already happened).
+      set({ hits: null, ...(get().scrollTarget?.ranges ? { scrollTarget: null } : {}) });
       return;
     }
-    const hits = await api('search', { query: q, limit: 50, prefix: true });
-    if (seq === searchSeq) set({ hits });
+    const page = await api('searchPage', { query: q, limit: RESULTS_PAGE, prefix: true });
+    if (seq === searchSeq) set({ hits: page.hits, searchTotal: page.total });
+  },
+
+  async loadMoreResults() {
+    const { query, hits } = get();
+    if (!hits || !query.trim()) return;
+    const seq = searchSeq;
+    const page = await api('searchPage', { query, limit: RESULTS_PAGE, offset: hits.length, prefix: true });
+    if (seq === searchSeq && get().hits === hits) set({ hits: [...hits, ...page.hits], searchTotal: page.total });
   },
 
   async updateSettings(patch) {

@@ -18,8 +18,8 @@ export function markRanges(text: string, ranges: Array<[number, number]>): strin
 
 export const searchCommand: Command = {
   name: 'search',
-  usage: 'folio search <library> <query> [--lang vi|en] [--limit N] [--data DIR] [--json]',
-  options: { lang: { type: 'string' }, limit: { type: 'string' } },
+  usage: 'folio search <library> <query> [--lang vi|en] [--limit N] [--offset N] [--data DIR] [--json]',
+  options: { lang: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(args) {
     const query = args.positionals.slice(1).join(' ');
     if (!query.trim()) throw new CliError('missing <query> argument');
@@ -27,14 +27,20 @@ export const searchCommand: Command = {
     if (lang !== undefined && lang !== 'vi' && lang !== 'en') throw new CliError(`invalid --lang: ${lang} (vi or en)`);
     const limit = Number(str(args, 'limit') ?? '20');
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError('invalid --limit (1–500)');
+    const offset = Number(str(args, 'offset') ?? '0');
+    if (!Number.isInteger(offset) || offset < 0) throw new CliError('invalid --offset (0 or more)');
     const { session, handlers } = await openForCli(args, { search: true });
-    const hits = await call(handlers, 'search', { query, limit, prefix: false, filters: lang ? { lang } : undefined });
+    const { hits, total } = await call(handlers, 'searchPage', { query, limit, offset, prefix: false, filters: lang ? { lang } : undefined });
     if (flag(args, 'json')) {
       printJson(hits.map((h) => ({ id: h.id, title: h.title, date: h.date, lang: h.lang, score: h.score, snippets: h.snippets.map((s) => ({ text: s.text, ranges: s.ranges, paragraph: s.paragraph })) })));
     } else if (!hits.length) {
       printLines([`No results for ${query}`]);
     } else {
-      printLines(hits.flatMap((h) => [`${h.id}  ${h.title}  (${h.lang}, score ${h.score.toFixed(2)})`, ...h.snippets.map((s) => `    ${markRanges(s.text, s.ranges)}`), '']));
+      printLines([
+        `${offset + 1}–${offset + hits.length} of ${total}`,
+        '',
+        ...hits.flatMap((h) => [`${h.id}  ${h.title}  (${h.lang}, score ${h.score.toFixed(2)})`, ...h.snippets.map((s) => `    ${s.via ? `[${s.via}] ` : ''}${markRanges(s.text, s.ranges)}`), '']),
+      ]);
     }
     await session.close();
   },

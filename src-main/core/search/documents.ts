@@ -10,6 +10,17 @@ import { articleText } from '../../shared/text';
 export interface IndexExtras {
   annotations: string;
   hasAnnotations: boolean;
+  /** The texts `annotations` is made of, one per note, highlighted passage or tag list. */
+  items?: AnnotationText[];
+}
+
+/** One text the user wrote or highlighted, shown as the snippet of a hit found through it. */
+export interface AnnotationText {
+  annotationId: string;
+  kind: 'note' | 'highlight' | 'tag';
+  text: string;
+  /** Paragraph of the highlight (0 for article notes). */
+  paragraph: number;
 }
 
 /** Raw field texts of one language version; `id` is `${articleId}:${lang}`. */

@@ -9,12 +9,14 @@ import { FIELDS } from './documents';
 import { TERM_SEPARATOR } from './analyzer';
 import type { AnalyzedDoc } from './analyze-doc';
 import { LazyTermData } from './lazy-term';
+import { computeImpacts, FieldStats, ImpactCache, type Impacts } from './impacts';
 
 /** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
 export type IndexedDoc = { id: string } & Record<(typeof FIELDS)[number], string>;
 
-/** Field boosts: a title hit counts three body hits. */
-export const FIELD_BOOST = { title: 3, body: 1, author: 1.5, source: 1, annotations: 1.5 } as const;
+import { FIELD_BOOST } from './boosts';
+
+export { FIELD_BOOST };
 
 /** MiniSearch options shared by building and loading (MiniSearch requires the same on load). */
 export function engineOptions(): Options<IndexedDoc> {
@@ -24,8 +26,9 @@ export function engineOptions(): Options<IndexedDoc> {
     // Terms arrive analysed (analyzer.ts, possibly in a worker): only split and pass through.
     tokenize: (text) => (text === '' ? [] : text.split(TERM_SEPARATOR)),
     processTerm: (term) => term || null,
-    // Discarded documents are vacuumed in the background so memory does not creep.
-    autoVacuum: { minDirtCount: 20, minDirtFactor: 0.1, batchSize: 2000, batchWait: 5 },
+    // Discarded documents' postings are purged by `purge` (exactly, before the next search),
+    // not by MiniSearch's background vacuum, whose timing would make results depend on history.
+    autoVacuum: false,
     searchOptions: {
       tokenize: (query) => [query],
       processTerm: (term) => term,
@@ -71,10 +74,10 @@ export class Engine extends MiniSearch<IndexedDoc> {
   /**
    * Adds a pre-analysed document: the same bookkeeping as MiniSearch's `add` (document ids,
    * field lengths as distinct-term counts, average field length), but each distinct term is
-   * inserted once with its frequency instead of once per occurrence. Calls `onTerm` with every
-   * distinct term and how many fields of this document hold it.
+   * inserted once with its frequency instead of once per occurrence. Calls `onNewTerm` with
+   * each term that was not in the index before.
    */
-  addAnalyzed(doc: AnalyzedDoc, onTerm?: (term: string) => void): void {
+  addAnalyzed(doc: AnalyzedDoc, onNewTerm?: (term: string) => void): void {
     if (this._idToShortId.has(doc.id)) throw new Error(`MiniSearch: duplicate ID ${doc.id}`);
     const shortId = this._nextId++;
     this._idToShortId.set(doc.id, shortId);
@@ -83,24 +86,133 @@ export class Engine extends MiniSearch<IndexedDoc> {
     const count = this._documentCount - 1;
     const lengths: number[] = [];
     this._fieldLength.set(shortId, lengths);
+    this.stats.reserve(shortId);
     doc.fields.forEach((field, fieldId) => {
       const terms = field.terms === '' ? [] : field.terms.split(TERM_SEPARATOR);
       lengths[fieldId] = terms.length;
+      this.stats.setLength(shortId, fieldId, terms.length);
       const avg = this._avgFieldLength[fieldId] ?? 0;
       this._avgFieldLength[fieldId] = (avg * count + terms.length) / (count + 1);
       for (let i = 0; i < terms.length; i++) {
         const term = terms[i] as string;
-        const data = this._index.fetch(term, () => new Map());
+        let data = this._index.get(term);
+        if (!data) {
+          this._index.set(term, (data = new Map()));
+          onNewTerm?.(term);
+        }
         let freqs = data.get(fieldId);
         if (!freqs) data.set(fieldId, (freqs = new Map()));
         freqs.set(shortId, field.freqs[i] ?? 1);
-        onTerm?.(term);
       }
     });
+    this.changed();
+  }
+
+  /** Per-field lengths and totals kept exactly (integers), for scoring (impacts.ts). */
+  readonly stats = new FieldStats(FIELDS.length);
+  /** Short ids discarded but whose postings are still in the index. */
+  private readonly pendingPurge = new Set<number>();
+  /** Bumped on every change; caches keyed on it (impacts, plans) are dropped when it moves. */
+  version = 0;
+  private impactCache = new ImpactCache();
+
+  private changed(): void {
+    this.version++;
+    this.impactCache = new ImpactCache();
+  }
+
+  /** Removes a document: MiniSearch's `discard` bookkeeping now, its postings at the next `purge`. */
+  discardDoc(id: string): void {
+    const shortId = this._idToShortId.get(id);
+    if (shortId === undefined) return;
+    this.discard(id);
+    this.stats.remove(shortId);
+    this.pendingPurge.add(shortId);
+    this.changed();
+  }
+
+  /**
+   * Deletes the postings of discarded documents and the terms left without any, calling
+   * `onGoneTerm` for each. Afterwards the index holds exactly what a fresh one built from the
+   * remaining documents would (document frequencies included), whatever the history.
+   */
+  purge(onGoneTerm?: (term: string) => void): void {
+    if (this.pendingPurge.size === 0) return;
+    const gone = this.pendingPurge;
+    const emptied: string[] = [];
+    for (const [term, data] of this._index) {
+      for (const [fieldId, freqs] of data) {
+        if (gone.size < freqs.size) {
+          for (const id of gone) freqs.delete(id);
+        } else {
+          for (const id of freqs.keys()) if (gone.has(id)) freqs.delete(id);
+        }
+        if (freqs.size === 0) data.delete(fieldId);
+      }
+      if (data.size === 0) emptied.push(term);
+    }
+    for (const term of emptied) {
+      this._index.delete(term);
+      onGoneTerm?.(term);
+    }
+    this._dirtCount = 0;
+    gone.clear();
+    this.changed();
+  }
+
+  /** True when discarded documents still have postings (call `purge` before searching). */
+  get needsPurge(): boolean {
+    return this.pendingPurge.size > 0;
+  }
+
+  /** Documents holding `term` in the field where it is most frequent (0 when absent). */
+  documentFrequency(term: string): number {
+    const data = this._index.get(term);
+    if (!data) return 0;
+    if (data instanceof LazyTermData && data.pending) return data.documentFrequency();
+    let most = 0;
+    for (const freqs of data.values()) if (freqs.size > most) most = freqs.size;
+    return most;
+  }
+
+  /** BM25 impacts of `term` per document (cached until the index changes); see impacts.ts. */
+  impacts(term: string): Impacts {
+    let hit = this.impactCache.get(term);
+    if (!hit) {
+      hit = computeImpacts(this._index.get(term), this.stats, this._documentCount);
+      this.impactCache.set(term, hit);
+    }
+    return hit;
+  }
+
+  /** Field ids in which document `shortId` holds `term`, as a bit set (0: not at all). */
+  fieldsHolding(term: string, shortId: number): number {
+    const data = this._index.get(term);
+    if (!data) return 0;
+    let bits = 0;
+    for (const [fieldId, freqs] of data) if (freqs.has(shortId)) bits |= 1 << fieldId;
+    return bits;
+  }
+
+  /** The short id of a document id (undefined when not indexed). */
+  shortIdOf(id: string): number | undefined {
+    return this._idToShortId.get(id);
+  }
+
+  /** The document id of a short id. */
+  idOf(shortId: number): string | undefined {
+    const id = this._documentIds.get(shortId);
+    return id === undefined ? undefined : String(id);
+  }
+
+  /** One past the largest short id ever given (dense arrays are sized by it). */
+  get nextShortId(): number {
+    return this._nextId;
   }
 
   /** Serialises the index (including not-yet-vacuumed postings, as toJSON does). */
   snapshot(): Snapshot {
+    this.purge();
     const ids: string[] = [];
     const shortIds: number[] = [];
     const nFields = FIELDS.length;
@@ -156,7 +268,7 @@ export class Engine extends MiniSearch<IndexedDoc> {
    * term and its document frequency (largest per-field count). Validates the layout while
    * walking it; yields to the event loop every few milliseconds.
    */
-  static async fromSnapshot(s: Snapshot, onTerm: (term: string, docs: number) => void): Promise<Engine> {
+  static async fromSnapshot(s: Snapshot, onTerm: (term: string) => void): Promise<Engine> {
     const e = new Engine();
     const nFields = FIELDS.length;
     const ids = s.ids === '' ? [] : s.ids.split(TERM_SEPARATOR);
@@ -170,9 +282,13 @@ export class Engine extends MiniSearch<IndexedDoc> {
     e._dirtCount = s.header.dirtCount;
     ids.forEach((id, i) => {
       const shortId = s.shortIds[i] as number;
+      if (shortId >= s.header.nextId) throw new SnapshotError('Search index snapshot: bad document id');
       e._documentIds.set(shortId, id);
       e._idToShortId.set(id, shortId);
-      e._fieldLength.set(shortId, Array.from(s.fieldLength.subarray(i * nFields, (i + 1) * nFields)));
+      const lengths = Array.from(s.fieldLength.subarray(i * nFields, (i + 1) * nFields));
+      e._fieldLength.set(shortId, lengths);
+      e.stats.reserve(shortId);
+      lengths.forEach((len, f) => e.stats.setLength(shortId, f, len));
     });
     const terms = s.terms === '' ? [] : s.terms.split(TERM_SEPARATOR);
     const p = s.postings;
@@ -183,18 +299,16 @@ export class Engine extends MiniSearch<IndexedDoc> {
       const start = at;
       const nf = p[at++];
       if (nf === undefined || nf > nFields) throw new SnapshotError('Search index snapshot: bad postings');
-      let docs = 0;
       for (let f = 0; f < nf; f++) {
         const fieldId = p[at++] as number;
         const n = p[at++] as number;
         if (at + n * 2 > p.length || fieldId >= nFields) throw new SnapshotError('Search index snapshot: truncated postings');
         at += n * 2;
-        if (n > docs) docs = n;
       }
       const data = new LazyTermData(p, start);
       e._index.set(term, data);
       e.lazy.push(data);
-      onTerm(term, docs);
+      onTerm(term);
       if ((t & 1023) === 0 && performance.now() - lastYield > 12) {
         await new Promise<void>((r) => setImmediate(r));
         lastYield = performance.now();

@@ -21,7 +21,7 @@
  * ```
  */
 import { availableParallelism } from 'node:os';
-import type { Article, SearchFilters, SearchHit } from '../../shared/types';
+import type { Article, SearchFilters, SearchHit, SearchPage } from '../../shared/types';
 import { ANALYZER_VERSION } from './analyzer';
 import { analyzeDoc, type AnalyzedDoc } from './analyze-doc';
 import { articleDocs, articleSignature, type DocInput, type DocMeta, type IndexExtras } from './documents';
@@ -30,7 +30,8 @@ import { loadState, removeLeftoverTempFiles, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
 import { analyzeInBatches, type BuildMode } from './worker-pool';
-import { runSearch } from './search-run';
+import { collectMatches, selectPage, toHit, type DocEntry, type Matches, type SearchRun } from './search-run';
+import type { AnnotationText } from './documents';
 
 export type { IndexExtras } from './documents';
 export { analyze, ANALYZER_VERSION } from './analyzer';
@@ -41,6 +42,8 @@ export { tokenize } from './tokenize';
 export interface SearchOptions {
   /** Most articles returned (default 20). */
   limit?: number;
+  /** Matches skipped before the first one returned (paging; default 0). */
+  offset?: number;
   filters?: SearchFilters;
   /** Default true: the last word (outside quotes, no trailing space) also matches as a prefix. */
   prefix?: boolean;
@@ -71,10 +74,20 @@ interface Planned {
   infos: Map<string, TermInfo[]>;
 }
 
+/** Searches whose matches are kept for paging and repeated requests. */
+const MATCH_CACHE_SIZE = 16;
+
 /** The search index of one library. */
 export class SearchIndex {
   private engine = new Engine();
-  private vocabulary = new Vocabulary();
+  private vocabulary = this.newVocabulary();
+  /** By short id: the document's id and metadata (a dense array: the hot loop reads it). */
+  private docAt: (DocEntry | undefined)[] = [];
+  private matchCache = new Map<string, Matches>();
+  private annotationTexts = new Map<string, readonly AnnotationText[]>();
+  private cacheVersion = -1;
+  /** True when the index differs from what was last saved or loaded. */
+  private dirty = false;
   private docs = new Map<string, DocMeta>();
   private bigrams = new Map<string, Uint8Array>();
   private docIdsByArticle = new Map<string, string[]>();
@@ -107,10 +120,15 @@ export class SearchIndex {
         index.cacheError = 'The saved index belongs to another library or analyzer version';
         return index;
       }
-      const vocabulary = new Vocabulary();
-      index.engine = await Engine.fromSnapshot(state.snapshot, (t, docs) => vocabulary.add(t, docs));
+      const vocabulary = index.newVocabulary();
+      index.engine = await Engine.fromSnapshot(state.snapshot, (t) => vocabulary.add(t));
       index.vocabulary = vocabulary;
       index.docs = state.docs;
+      for (const [docId, meta] of state.docs) {
+        const shortId = index.engine.shortIdOf(docId);
+        if (shortId === undefined) throw new Error('The saved index lists a document it does not hold');
+        index.docAt[shortId] = { id: docId, meta };
+      }
       index.bigrams = state.bigrams;
       index.signatures = state.signatures;
       for (const [docId, meta] of state.docs) index.docIdsOf(meta.articleId).push(docId);
@@ -118,7 +136,8 @@ export class SearchIndex {
       // Searchable now; decode the remaining postings in the background (see lazy-term.ts).
       index.settling = index.engine.materializeAll();
     } catch (err) {
-      Object.assign(index, { engine: new Engine(), vocabulary: new Vocabulary(), docs: new Map(), bigrams: new Map(), signatures: new Map() });
+      Object.assign(index, { engine: new Engine(), docAt: [], docs: new Map(), bigrams: new Map(), signatures: new Map() });
+      index.vocabulary = index.newVocabulary();
       index.docIdsByArticle.clear();
       index.origin = 'rebuilt-invalid-cache';
       index.cacheError = (err as Error).message;
@@ -165,6 +184,8 @@ export class SearchIndex {
       seen.add(a.id);
       this.articles.set(a.id, a);
       const ex = extras(a.id);
+      if (ex?.items?.length) this.annotationTexts.set(a.id, ex.items);
+      else this.annotationTexts.delete(a.id);
       const sig = articleSignature(a, ex);
       const old = this.signatures.get(a.id);
       if (old === sig) continue;
@@ -194,6 +215,7 @@ export class SearchIndex {
       onProgress?.(done, inputs.length);
     });
     this.planCache.clear();
+    if (added + updated + removed > 0) this.dirty = true;
     return { added, updated, removed };
   }
 
@@ -201,9 +223,12 @@ export class SearchIndex {
   upsert(article: Article, extras?: IndexExtras): void {
     this.discardDocs(article.id);
     this.articles.set(article.id, article);
+    if (extras?.items?.length) this.annotationTexts.set(article.id, extras.items);
+    else this.annotationTexts.delete(article.id);
     this.signatures.set(article.id, articleSignature(article, extras));
     for (const { input, meta } of articleDocs(article, extras)) this.insert(analyzeDoc(input), meta);
     this.planCache.clear();
+    this.dirty = true;
   }
 
   /** Removes an article and all its versions. */
@@ -211,13 +236,28 @@ export class SearchIndex {
     this.discardDocs(articleId);
     this.signatures.delete(articleId);
     this.articles.delete(articleId);
+    this.annotationTexts.delete(articleId);
     this.docIdsByArticle.delete(articleId);
     this.planCache.clear();
+    this.dirty = true;
   }
 
   /** Searches; see the module comment for the query syntax and ranking. */
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
+    return this.searchPage(query, opts).hits;
+  }
+
+  /** Searches and also returns how many articles match in all (for "more results"). */
+  searchPage(query: string, opts: SearchOptions = {}): SearchPage {
     const prefix = opts.prefix ?? true;
+    const limit = opts.limit ?? 20;
+    const offset = opts.offset ?? 0;
+    if (this.engine.needsPurge) this.engine.purge((term) => this.vocabulary.remove(term));
+    if (this.cacheVersion !== this.engine.version) {
+      this.planCache.clear();
+      this.matchCache.clear();
+      this.cacheVersion = this.engine.version;
+    }
     const key = `${prefix ? 1 : 0}${query}`;
     let planned = this.planCache.get(key);
     if (!planned) {
@@ -226,21 +266,38 @@ export class SearchIndex {
       if (this.planCache.size > 500) this.planCache.clear();
       this.planCache.set(key, planned);
     }
-    return runSearch({
+    if (planned.infos.size === 0 || limit <= 0) return { total: 0, offset, hits: [] };
+    const run: SearchRun = {
       engine: this.engine,
-      docs: this.docs,
+      docAt: this.docAt,
       bigrams: this.bigrams,
       articles: this.articles,
+      annotationTexts: this.annotationTexts,
       plan: planned.plan,
       infos: planned.infos,
-      limit: opts.limit ?? 20,
-      snippets: opts.snippets ?? true,
       filters: opts.filters,
-    });
+    };
+    const matchKey = `${key}\u0000${JSON.stringify(opts.filters ?? {})}`;
+    let matches = this.matchCache.get(matchKey);
+    if (!matches) {
+      matches = collectMatches(run);
+      if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.delete(this.matchCache.keys().next().value as string);
+    } else this.matchCache.delete(matchKey);
+    this.matchCache.set(matchKey, matches);
+    const page = selectPage(run, matches, offset, limit);
+    const hits: SearchHit[] = [];
+    for (const { doc, score } of page) {
+      const hit = toHit(run, doc, score, opts.snippets ?? true);
+      if (hit) hits.push(hit);
+    }
+    return { total: matches.docs.length, offset, hits };
   }
 
   /** Saves the index atomically under `dataDir`. */
   async save(): Promise<void> {
+    // Nothing changed since the last load or save: the files on disk are already this index.
+    if (!this.dirty) return;
+    this.engine.purge((term) => this.vocabulary.remove(term));
     await saveState(this.dataDir, {
       analyzer: ANALYZER_VERSION,
       fingerprint: this.fingerprint,
@@ -249,10 +306,22 @@ export class SearchIndex {
       bigrams: this.bigrams,
       snapshot: this.engine.snapshot(),
     });
+    this.dirty = false;
+  }
+
+  /** True when the index has changes not yet saved. */
+  get unsaved(): boolean {
+    return this.dirty;
+  }
+
+  private newVocabulary(): Vocabulary {
+    return new Vocabulary((term) => this.engine.documentFrequency(term));
   }
 
   private insert(item: AnalyzedDoc, meta: DocMeta): void {
     this.engine.addAnalyzed(item, this.addToVocabulary);
+    const shortId = this.engine.shortIdOf(item.id);
+    if (shortId !== undefined) this.docAt[shortId] = { id: item.id, meta };
     this.docs.set(item.id, meta);
     this.bigrams.set(item.id, item.bigrams);
     this.docIdsOf(meta.articleId).push(item.id);
@@ -268,7 +337,9 @@ export class SearchIndex {
 
   private discardDocs(articleId: string): void {
     for (const id of this.docIdsByArticle.get(articleId) ?? []) {
-      if (this.engine.has(id)) this.engine.discard(id);
+      const shortId = this.engine.shortIdOf(id);
+      if (shortId !== undefined) this.docAt[shortId] = undefined;
+      this.engine.discardDoc(id);
       this.docs.delete(id);
       this.bigrams.delete(id);
     }

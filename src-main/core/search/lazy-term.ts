@@ -25,6 +25,25 @@ export class LazyTermData extends Map<number, Map<number, number>> {
     return this.postings !== null;
   }
 
+  /** Largest per-field document count, read from the encoded postings without decoding them. */
+  documentFrequency(): number {
+    const p = this.postings;
+    if (p === null) {
+      let most = 0;
+      for (const freqs of super.values()) if (freqs.size > most) most = freqs.size;
+      return most;
+    }
+    let at = this.offset;
+    const nf = p[at++] as number;
+    let most = 0;
+    for (let f = 0; f < nf; f++) {
+      const n = p[at + 1] as number;
+      if (n > most) most = n;
+      at += 2 + n * 2;
+    }
+    return most;
+  }
+
   /** Decodes the postings (layout: see engine.ts `Snapshot.postings`). Idempotent. */
   materialize(): void {
     const p = this.postings;

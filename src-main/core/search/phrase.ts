@@ -5,6 +5,7 @@
 import { tokenize } from './tokenize';
 import { foldDiacritics, foldInPlace } from './fold';
 import type { Phrase } from './query';
+import type { Range } from '../../shared/types';
 
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
 /** What may separate two words of a phrase: spaces, or one code joiner (as tokenize.ts). */
@@ -22,20 +23,31 @@ function foldedPattern(phrase: Phrase): RegExp {
 }
 
 /**
- * True when `text` contains the phrase's words consecutively, separated only by spaces (or a
- * code joiner). The folded phrase is found with one regular expression over a length-preserving
- * fold of the text; an exact (diacritic) phrase then compares only the matched stretches.
+ * Where `text` contains the phrase's words consecutively, separated only by spaces (or a code
+ * joiner), as [start, end) ranges; at most `max`. The folded phrase is found with one regular
+ * expression over a length-preserving fold of the text; an exact (diacritic) phrase then
+ * compares only the matched stretches word by word (tone placement normalised).
  */
-export function containsPhrase(text: string, phrase: Phrase): boolean {
+export function phraseRanges(text: string, phrase: Phrase, max = Infinity): Range[] {
   const n = phrase.keys.length;
-  if (n === 0) return true;
+  if (n === 0) return [];
   const re = foldedPattern(phrase);
   re.lastIndex = 0;
   const folded = foldInPlace(text);
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    if (phrase.folded) return true;
-    const words = tokenize(text.slice(m.index, m.index + m[0].length).normalize('NFC')).words;
-    if (words.length === n && words.every((w, j) => w.exact === phrase.keys[j])) return true;
+  const out: Range[] = [];
+  for (let m = re.exec(folded); m && out.length < max; m = re.exec(folded)) {
+    const end = m.index + m[0].length;
+    if (phrase.folded) {
+      out.push([m.index, end]);
+      continue;
+    }
+    const words = tokenize(text.slice(m.index, end).normalize('NFC')).words;
+    if (words.length === n && words.every((w, j) => w.exact === phrase.keys[j])) out.push([m.index, end]);
   }
-  return false;
+  return out;
+}
+
+/** True when `text` contains the phrase (see `phraseRanges`). */
+export function containsPhrase(text: string, phrase: Phrase): boolean {
+  return phraseRanges(text, phrase, 1).length > 0;
 }

@@ -1,13 +1,19 @@
 /**
- * Query planning: parse a user query (words, "quoted phrases", the word being typed) and expand
- * it into weighted index terms. Pure, given the vocabulary.
+ * Query planning: parse a user query (words, codes, "quoted phrases", the word being typed) and
+ * expand it into weighted index terms. Pure, given the vocabulary.
+ *
+ * The index holds every word in its exact form (lowercase, canonical tone placement), so:
+ * - a word typed with diacritics looks up that spelling only (`cá` never finds `cả` or `các`);
+ * - a word typed without diacritics looks up every spelling the vocabulary knows for its folded
+ *   key (`ca` → ca, cá, cà, cả, …), the literal spelling ranked first (rank.ts);
+ * - a code (`08-BC/TU`, `15-10-1930`) is one query word matched as a whole, never by its parts.
  */
-import { tokenize } from './tokenize';
+import { tokenize, type Word } from './tokenize';
 import { BIGRAM_JOIN } from './analyzer';
 import { foldDiacritics } from './fold';
 import type { Vocabulary } from './vocabulary';
 
-/** One query word. `diacritics`: the user typed marks, so exact forms rank first. */
+/** One query word (or code). `diacritics`: the user typed marks, so only that spelling matches. */
 export interface Slot {
   exact: string;
   folded: string;
@@ -16,6 +22,10 @@ export interface Slot {
   prefix: boolean;
   /** Inside a quoted phrase typed with diacritics: only the exact form can satisfy it. */
   exactOnly: boolean;
+  /** A code such as `08-bc/tu`: matched whole. */
+  compound: boolean;
+  /** Part of a quoted phrase: marked as the whole phrase, not alone. */
+  inPhrase: boolean;
 }
 
 /** A quoted phrase; compared folded when the user typed no diacritics in it. */
@@ -31,15 +41,14 @@ export interface QueryPlan {
   slots: Slot[];
   /** Folded bigrams of adjacent query words, with the slot index of their first word. */
   bigrams: { term: string; slot: number }[];
-  compounds: string[];
   phrases: Phrase[];
 }
 
 /**
- * How an index term relates to the query; drives the ranking tiers. 'folded': the folded key of
- * a word typed with diacritics (exact once the document's filter confirms the exact form).
+ * How an index term relates to its query word; drives the ranking tiers. 'exact': the typed
+ * spelling; 'folded': another spelling of a word typed without diacritics.
  */
-export type TermKind = 'exact' | 'folded' | 'prefix' | 'fuzzy' | 'compound';
+export type TermKind = 'exact' | 'folded' | 'prefix' | 'fuzzy';
 
 /** One reason an index term is searched: which query word, how, and its score weight. */
 export interface TermInfo {
@@ -49,49 +58,82 @@ export interface TermInfo {
 }
 
 /** Score weights. Prefix/fuzzy matches are also ranked below exact ones by tier (rank.ts). */
-export const WEIGHTS = { exact: 1, prefix: 0.25, fuzzy: 0.15, compound: 1 } as const;
+export const WEIGHTS = { exact: 1, folded: 1, prefix: 0.25, fuzzy: 0.15 } as const;
 /**
  * Fuzzy matching only for words this long (folded): short syllables would match everything
  * (duong ~ huong ~ tuong). Known words get fuzzy matching only from FUZZY_KNOWN_MIN_LENGTH.
  */
 export const FUZZY_MIN_LENGTH = 5;
 export const FUZZY_KNOWN_MIN_LENGTH = 8;
-/** Caps on expansions per query word, most frequent forms first (keeps queries cheap). */
-export const EXPANSION_LIMITS = { prefix: 6, fuzzy: 8 } as const;
+/** Caps on expansions per query word, most frequent spellings first (keeps queries cheap). */
+export const EXPANSION_LIMITS = { prefix: 8, fuzzy: 8 } as const;
 /** Prefix expansion only from this many folded characters. */
 export const PREFIX_MIN_LENGTH = 2;
 
 const QUOTED = /"([^"]*)"|“([^”]*)”/g;
 const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 /** True when a word carries one of the five Vietnamese tone marks. */
 export function hasToneMark(word: string): boolean {
   return TONE_MARK.test(word.normalize('NFD'));
 }
 
+/** The word without its tone mark (quality marks such as â, ư, đ kept). */
+export function stripTone(word: string): string {
+  return word.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
+}
+
+/** Slots of a segment's words, a code replacing the words it is made of. */
+function segmentSlots(segment: string): { slots: Slot[]; words: (Word | null)[] } {
+  const { words, compounds } = tokenize(segment);
+  const slots: Slot[] = [];
+  const slotWords: (Word | null)[] = [];
+  let c = 0;
+  for (const w of words) {
+    const code = compounds[c];
+    if (code && w.start >= code.start && w.end <= code.end) {
+      if (w.end === code.end) {
+        const folded = foldDiacritics(code.key);
+        slots.push({ exact: code.key, folded, diacritics: code.key !== folded, prefix: false, exactOnly: false, compound: true, inPhrase: false });
+        slotWords.push(null);
+        c++;
+      }
+      continue;
+    }
+    slots.push({ exact: w.exact, folded: w.folded, diacritics: w.exact !== w.folded, prefix: false, exactOnly: false, compound: false, inPhrase: false });
+    slotWords.push(w);
+  }
+  return { slots, words: slotWords };
+}
+
 /** Parses `query`; `prefixLast` makes the final word (outside quotes, not followed by a space) a prefix. */
 export function parseQuery(query: string, prefixLast: boolean): QueryPlan {
   const text = query.normalize('NFC');
-  const plan: QueryPlan = { slots: [], bigrams: [], compounds: [], phrases: [] };
+  const plan: QueryPlan = { slots: [], bigrams: [], phrases: [] };
   let lastFree = -1;
   const addSegment = (segment: string, quoted: boolean): void => {
-    const { words, compounds } = tokenize(segment);
-    for (const c of compounds) plan.compounds.push(c.key);
+    const { slots, words } = segmentSlots(segment);
     const first = plan.slots.length;
-    words.forEach((w, i) => {
-      if (i > 0 && w.adjacent) plan.bigrams.push({ term: (words[i - 1]?.folded ?? '') + BIGRAM_JOIN + w.folded, slot: first + i - 1 });
-      plan.slots.push({ exact: w.exact, folded: w.folded, diacritics: w.exact !== w.folded, prefix: false, exactOnly: false });
+    slots.forEach((s, i) => {
+      const w = words[i];
+      const prev = words[i - 1];
+      if (i > 0 && w && prev && w.adjacent) plan.bigrams.push({ term: prev.folded + BIGRAM_JOIN + w.folded, slot: first + i - 1 });
+      plan.slots.push({ ...s, inPhrase: quoted });
     });
-    if (quoted && words.length > 0) {
-      const folded = words.every((w) => w.exact === w.folded);
-      if (!folded) for (let i = first; i < plan.slots.length; i++) (plan.slots[i] as Slot).exactOnly = true;
-      plan.phrases.push({
-        keys: words.map((w) => (folded ? w.folded : w.exact)),
-        folded,
-        bigrams: words.slice(1).map((w, i) => (words[i]?.folded ?? '') + BIGRAM_JOIN + w.folded),
-      });
+    if (quoted) {
+      const { words: all } = tokenize(segment);
+      if (all.length > 0) {
+        const folded = all.every((w) => w.exact === w.folded);
+        if (!folded) for (let i = first; i < plan.slots.length; i++) (plan.slots[i] as Slot).exactOnly = true;
+        plan.phrases.push({
+          keys: all.map((w) => (folded ? w.folded : w.exact)),
+          folded,
+          bigrams: all.slice(1).map((w, i) => (all[i]?.folded ?? '') + BIGRAM_JOIN + w.folded),
+        });
+      }
     }
-    if (!quoted && words.length > 0) lastFree = plan.slots.length - 1;
+    if (!quoted && slots.length > 0) lastFree = plan.slots.length - 1;
   };
   let at = 0;
   for (const m of text.matchAll(QUOTED)) {
@@ -101,7 +143,7 @@ export function parseQuery(query: string, prefixLast: boolean): QueryPlan {
   }
   addSegment(text.slice(at), false);
   const last = plan.slots[plan.slots.length - 1];
-  if (prefixLast && last && lastFree === plan.slots.length - 1 && !/\s$/.test(text)) last.prefix = true;
+  if (prefixLast && last && !last.compound && lastFree === plan.slots.length - 1 && !/\s$/.test(text)) last.prefix = true;
   return plan;
 }
 
@@ -117,29 +159,32 @@ export function expandPlan(plan: QueryPlan, vocabulary: Vocabulary): Map<string,
     else terms.set(term, [info]);
   };
   plan.slots.forEach((s, slot) => {
-    // One folded lookup finds every form. With typed marks it is a 'folded' match until the
-    // document's filter confirms the exact form (search-run.ts), which ranks a tier higher.
-    add(s.folded, { slot, kind: s.diacritics ? 'folded' : 'exact', weight: WEIGHTS.exact });
-    if (s.exactOnly) return; // a diacritic phrase is verified exactly against the text
+    if (s.diacritics) add(s.exact, { slot, kind: 'exact', weight: WEIGHTS.exact });
+    else {
+      add(s.exact, { slot, kind: 'exact', weight: WEIGHTS.exact });
+      for (const v of vocabulary.variants(s.folded)) if (v !== s.exact) add(v, { slot, kind: 'folded', weight: WEIGHTS.folded });
+    }
+    if (s.exactOnly || s.compound) return;
     // Telex/VNI users type the tone mark last, so a word with a tone is taken as complete.
     if (s.prefix && s.folded.length >= PREFIX_MIN_LENGTH && !hasToneMark(s.exact)) {
       const weightOf = new Map<string, number>();
       for (const m of vocabulary.completions(s.folded)) {
-        weightOf.set(m.folded, (WEIGHTS.prefix * m.folded.length) / (m.folded.length + 0.3 * m.distance));
+        const weight = (WEIGHTS.prefix * m.folded.length) / (m.folded.length + 0.3 * m.distance);
+        // Typed quality marks (â, ư, đ) must be there; a tone may still be added (dâ → dấu).
+        for (const v of m.exact) if (!s.diacritics || stripTone(v).startsWith(s.exact)) weightOf.set(v, weight);
       }
       for (const key of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.prefix)) add(key, { slot, kind: 'prefix', weight: weightOf.get(key) ?? 0 });
     }
     const known = vocabulary.variants(s.folded).length > 0;
-    if (s.folded.length >= (known ? FUZZY_KNOWN_MIN_LENGTH : FUZZY_MIN_LENGTH)) {
+    if (!s.diacritics && s.folded.length >= (known ? FUZZY_KNOWN_MIN_LENGTH : FUZZY_MIN_LENGTH)) {
       // MiniSearch's default fuzziness (0.2 × length), capped at 2 edits.
       const maxDistance = Math.min(2, Math.round(s.folded.length * 0.2));
       const weightOf = new Map<string, number>();
       for (const m of vocabulary.near(s.folded, maxDistance)) {
-        weightOf.set(m.folded, (WEIGHTS.fuzzy * m.folded.length) / (m.folded.length + m.distance));
+        for (const v of m.exact) weightOf.set(v, (WEIGHTS.fuzzy * m.folded.length) / (m.folded.length + m.distance));
       }
       for (const key of vocabulary.mostFrequent(weightOf.keys(), EXPANSION_LIMITS.fuzzy)) add(key, { slot, kind: 'fuzzy', weight: weightOf.get(key) ?? 0 });
     }
   });
-  for (const c of plan.compounds) add(foldDiacritics(c), { slot: -1, kind: 'compound', weight: WEIGHTS.compound });
   return terms;
 }

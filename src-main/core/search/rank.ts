@@ -1,55 +1,30 @@
 /**
- * Ranking tiers. BM25 (MiniSearch's score) orders documents inside a tier; tiers make the
- * guarantees the issue asks for hold whatever the term statistics: more query words matched
- * first (coordination level, Salton & McGill 1983), then words matched exactly or folded rather
- * than by prefix/fuzzy, then words matched with the user's diacritics, then adjacent pairs.
+ * Ranking tiers. BM25 (MiniSearch's formula, impacts.ts) orders documents inside a tier; tiers
+ * make the guarantees the issue asks for hold whatever the term statistics: more query words
+ * matched first (coordination level, Salton & McGill 1983), then words matched in one of their
+ * spellings rather than by prefix/fuzzy, then words matched in the typed spelling, then adjacent
+ * query-word pairs found adjacent in the document.
  */
-import type { TermInfo } from './query';
+import type { TermKind } from './query';
 
-/** How a document matched the query, summarised. */
-export interface MatchTier {
-  /** Query words matched in any way. */
-  coverage: number;
-  /** Query words matched exactly or diacritic-folded (not only by prefix/fuzzy). */
-  strong: number;
-  /** Query words matched with the typed diacritics (or any form when none were typed). */
-  exact: number;
-  /** Adjacent query word pairs and whole codes matched. */
-  adjacency: number;
+/** Mask bits a term of this kind sets for its query word: [any, strong, exact]. */
+export function kindBits(kind: TermKind): [boolean, boolean, boolean] {
+  return [true, kind === 'exact' || kind === 'folded', kind === 'exact'];
 }
 
 const clamp9 = (n: number): number => (n > 9 ? 9 : n);
 
-/** Tier of a document given the index terms it matched and its adjacent query-word pairs. */
-export function matchTier(
-  matchedTerms: readonly string[],
-  infos: ReadonlyMap<string, readonly TermInfo[]>,
-  adjacentPairs: number,
-  /** Bit i set: query word i (typed with diacritics) occurs in its exact form in the document. */
-  exactSlots: number,
-): MatchTier {
-  let any = 0;
-  let strong = 0;
-  let exact = 0;
-  let adjacency = adjacentPairs;
-  for (const term of matchedTerms) {
-    for (const info of infos.get(term) ?? []) {
-      if (info.kind === 'compound') {
-        adjacency++;
-        continue;
-      }
-      const bit = 1 << Math.min(info.slot, 30);
-      any |= bit;
-      if (info.kind === 'exact' || info.kind === 'folded') strong |= bit;
-      if (info.kind === 'exact' || (info.kind === 'folded' && (exactSlots & bit) !== 0)) exact |= bit;
-    }
-  }
-  return { coverage: popcount(any), strong: popcount(strong), exact: popcount(exact), adjacency };
+/**
+ * The tier of a document from its per-query-word masks (bit i: query word i), without the
+ * adjacency component; add `min(adjacentPairs, 9)` for the full key. Higher is better.
+ */
+export function tierBase(any: number, strong: number, exact: number): number {
+  return clamp9(popcount(any)) * 1000 + clamp9(popcount(strong)) * 100 + clamp9(popcount(exact)) * 10;
 }
 
-/** One sortable integer per tier (higher is better); each component is clamped to 0–9. */
-export function tierKey(t: MatchTier): number {
-  return clamp9(t.coverage) * 1000 + clamp9(t.strong) * 100 + clamp9(t.exact) * 10 + clamp9(t.adjacency);
+/** The full tier key: base plus adjacent pairs (0–9). */
+export function tierKey(base: number, adjacentPairs: number): number {
+  return base + clamp9(adjacentPairs);
 }
 
 /** The public score: tier key plus BM25 squashed into [0, 1), so it sorts like the hits. */

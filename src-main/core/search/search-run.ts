@@ -1,122 +1,282 @@
 /**
- * One search over the engine: a single MiniSearch OR-query of all expanded terms with per-term
- * boosts, adjacency from the documents' bigram filters, then tiering (rank.ts), grouping per
- * article, phrase verification and snippets — the last two only for as many candidates as
- * needed to fill `limit`.
+ * One search over the engine, evaluated for syllabic text:
+ * 1. Accumulate: each expanded term adds its cached per-document BM25 impacts (impacts.ts) and
+ *    its query-word bits into flat typed arrays, one pass per term; no object per match.
+ * 2. Collect: per matching document, filters, quoted phrases (Bloom pre-filter, then the
+ *    text), tier base; the best document per article. This gives the true total and is cached
+ *    per query, so the next page costs only step 3.
+ * 3. Select: only the tier groups that can reach the requested page get their adjacency
+ *    checked, and a bounded heap picks the page; only those hits get snippets.
  */
-import type { SearchResult } from 'minisearch';
-import type { Article, SearchFilters, SearchHit } from '../../shared/types';
-import { articleText } from '../../shared/text';
-import type { DocMeta } from './documents';
+import type { Article, ArticleVersion, SearchFilters, SearchHit, SearchSnippet } from '../../shared/types';
+import { FIELDS, type AnnotationText, type DocMeta } from './documents';
 import type { Engine } from './engine';
+import type { Impacts } from './impacts';
 import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
-import { matchTier, publicScore, tierKey } from './rank';
-import { makeSnippets } from './snippets';
-import { bloomHasKey, bloomKey } from './bloom';
-import { EXACT_MARK } from './analyzer';
+import { kindBits, publicScore, tierBase, tierKey } from './rank';
+import { clip, leadSnippet, makeMatcher, makeSnippets, matchRanges, type Matcher } from './snippets';
+import { bloomHasKey, bloomKey, type BloomKey } from './bloom';
+
+/** An indexed document: its id and metadata, by short id. */
+export interface DocEntry {
+  id: string;
+  meta: DocMeta;
+}
 
 /** Everything one search needs. */
 export interface SearchRun {
   engine: Engine;
-  docs: ReadonlyMap<string, DocMeta>;
-  /** Per document: Bloom filter of its folded adjacent-word bigrams and exact word forms. */
+  docAt: ReadonlyArray<DocEntry | undefined>;
+  /** Per document: Bloom filter of its folded adjacent-word bigrams. */
   bigrams: ReadonlyMap<string, Uint8Array>;
   articles: ReadonlyMap<string, Article>;
+  /** Per article: the user's notes, highlighted passages and tags (IndexExtras.items). */
+  annotationTexts: ReadonlyMap<string, readonly AnnotationText[]>;
   plan: QueryPlan;
   infos: ReadonlyMap<string, readonly TermInfo[]>;
-  limit: number;
-  snippets: boolean;
   filters: SearchFilters | undefined;
 }
 
-/** Runs the search and builds the hits. */
-export function runSearch(r: SearchRun): SearchHit[] {
-  if (r.infos.size === 0 || r.limit <= 0) return [];
-  const queries = [...r.infos].map(([term, list]) => {
-    const weight = Math.max(...list.map((i) => i.weight));
-    return { queries: [term], boostTerm: () => weight };
-  });
-  const filter = makeFilter(r.filters, r.docs);
-  const results = r.engine.search({ combineWith: 'OR', queries }, filter ? { filter } : {});
-  // Bucket by tier; MiniSearch's order (by BM25) is kept inside a bucket.
-  const buckets = new Map<number, { result: SearchResult; key: number }[]>();
-  const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
-  const exactForms = r.plan.slots.map((s, i) => ({ bit: 1 << Math.min(i, 30), key: s.diacritics ? bloomKey(EXACT_MARK + s.exact) : null }));
-  const needFilter = pairs.length > 0 || exactForms.some((e) => e.key);
-  for (const result of results) {
-    const filter = needFilter ? r.bigrams.get(String(result.id)) : undefined;
-    let adjacent = 0;
-    let exactSlots = 0;
-    if (filter) {
-      for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
-      for (const e of exactForms) if (e.key && bloomHasKey(filter, e.key)) exactSlots |= e.bit;
-    }
-    const key = tierKey(matchTier(result.terms, r.infos, adjacent, exactSlots));
-    let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = []));
-    b.push({ result, key });
-  }
-  const hits: SearchHit[] = [];
-  const taken = new Set<string>();
-  const phraseBigrams = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
-  for (const key of [...buckets.keys()].sort((a, b) => b - a)) {
-    for (const { result } of buckets.get(key) ?? []) {
-      const meta = r.docs.get(String(result.id));
-      if (!meta || taken.has(meta.articleId)) continue;
-      if (r.plan.phrases.length > 0) {
-        // Bloom pre-filter, then the text itself (MiniSearch has no phrase search).
-        const filter = r.bigrams.get(String(result.id));
-        if (!filter || !phraseBigrams.every((b) => bloomHasKey(filter, b))) continue;
-        if (!matchesPhrases(r, meta)) continue;
-      }
-      taken.add(meta.articleId);
-      hits.push(toHit(r, meta, result, key));
-      if (hits.length >= r.limit) return hits;
-    }
-  }
-  return hits;
+/** Every matching article (its best document), before ordering: what paging reuses. */
+export interface Matches {
+  docs: Int32Array;
+  base: Int32Array;
+  scores: Float64Array;
 }
 
-function versionOf(r: SearchRun, meta: DocMeta) {
+
+/** Reusable accumulator arrays indexed by short id. */
+class Accumulator {
+  score = new Float64Array(0);
+  any = new Uint32Array(0);
+  strong = new Uint32Array(0);
+  exact = new Uint32Array(0);
+  touched = new Int32Array(0);
+  n = 0;
+
+  ensure(size: number): void {
+    if (this.score.length >= size) return;
+    const cap = Math.max(size, this.score.length * 2);
+    this.score = new Float64Array(cap);
+    this.any = new Uint32Array(cap);
+    this.strong = new Uint32Array(cap);
+    this.exact = new Uint32Array(cap);
+    this.touched = new Int32Array(cap);
+  }
+
+  add(imp: Impacts, weight: number, any: number, strong: number, exact: number): void {
+    const { docs, scores } = imp;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] as number;
+      if (this.any[d] === 0) this.touched[this.n++] = d;
+      this.score[d] = (this.score[d] as number) + weight * (scores[i] as number);
+      this.any[d] = (this.any[d] as number) | any;
+      this.strong[d] = (this.strong[d] as number) | strong;
+      this.exact[d] = (this.exact[d] as number) | exact;
+    }
+  }
+
+  reset(): void {
+    for (let i = 0; i < this.n; i++) {
+      const d = this.touched[i] as number;
+      this.score[d] = 0;
+      this.any[d] = 0;
+      this.strong[d] = 0;
+      this.exact[d] = 0;
+    }
+    this.n = 0;
+  }
+}
+
+const acc = new Accumulator();
+
+/** Steps 1–2: every matching article with its best document, tier base and BM25 score. */
+export function collectMatches(r: SearchRun): Matches {
+  acc.ensure(r.engine.nextShortId);
+  for (const [term, infos] of r.infos) {
+    let weight = 0;
+    let any = 0;
+    let strong = 0;
+    let exact = 0;
+    for (const info of infos) {
+      const bit = 1 << Math.min(info.slot, 30);
+      const [a, s, e] = kindBits(info.kind);
+      if (info.weight > weight) weight = info.weight;
+      if (a) any |= bit;
+      if (s) strong |= bit;
+      if (e) exact |= bit;
+    }
+    acc.add(r.engine.impacts(term), weight, any, strong, exact);
+  }
+  const filter = makeFilter(r.filters);
+  const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
+  const bestOf = new Map<string, number>();
+  const docs: number[] = [];
+  const base: number[] = [];
+  const scores: number[] = [];
+  try {
+    for (let i = 0; i < acc.n; i++) {
+      const d = acc.touched[i] as number;
+      const entry = r.docAt[d];
+      if (!entry || (filter && !filter(entry.meta))) continue;
+      if (r.plan.phrases.length > 0 && !matchesPhrases(r, entry, phraseKeys)) continue;
+      const b = tierBase(acc.any[d] as number, acc.strong[d] as number, acc.exact[d] as number);
+      const s = acc.score[d] as number;
+      const at = bestOf.get(entry.meta.articleId);
+      if (at === undefined) {
+        bestOf.set(entry.meta.articleId, docs.length);
+        docs.push(d);
+        base.push(b);
+        scores.push(s);
+      } else if (b > (base[at] as number) || (b === base[at] && (s > (scores[at] as number) || (s === scores[at] && entry.id < (r.docAt[docs[at] as number]?.id ?? ''))))) {
+        docs[at] = d;
+        base[at] = b;
+        scores[at] = s;
+      }
+    }
+  } finally {
+    acc.reset();
+  }
+  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores) };
+}
+
+/**
+ * Step 3: the short ids of matches `[offset, offset + limit)` in rank order, with their
+ * public scores. Ties are broken by document id, never by insertion order.
+ */
+export function selectPage(r: SearchRun, m: Matches, offset: number, limit: number): { doc: number; score: number }[] {
+  const need = offset + limit;
+  const n = m.docs.length;
+  if (need <= 0 || n === 0) return [];
+  // The lowest tier base that can still reach the page: adjacency (0–9) never crosses bases.
+  const perBase = new Map<number, number>();
+  for (let i = 0; i < n; i++) perBase.set(m.base[i] as number, (perBase.get(m.base[i] as number) ?? 0) + 1);
+  let threshold = -1;
+  let counted = 0;
+  for (const b of [...perBase.keys()].sort((x, y) => y - x)) {
+    threshold = b;
+    counted += perBase.get(b) as number;
+    if (counted >= need) break;
+  }
+  const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
+  const cand: { doc: number; score: number; id: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = m.base[i] as number;
+    if (b < threshold) continue;
+    const d = m.docs[i] as number;
+    const id = r.docAt[d]?.id ?? '';
+    let adjacent = 0;
+    if (pairs.length > 0) {
+      const filter = r.bigrams.get(id);
+      if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
+    }
+    cand.push({ doc: d, score: publicScore(tierKey(b, adjacent), m.scores[i] as number), id });
+  }
+  const better = (a: { score: number; id: string }, b: { score: number; id: string }): boolean => a.score > b.score || (a.score === b.score && a.id < b.id);
+  const top = topK(cand, need, better);
+  return top.slice(offset).map(({ doc, score }) => ({ doc, score }));
+}
+
+/** The `k` best of `items` in order, with a bounded binary heap (worst at the root). */
+export function topK<T>(items: readonly T[], k: number, better: (a: T, b: T) => boolean): T[] {
+  const heap: T[] = [];
+  const worse = (a: T, b: T): boolean => better(b, a);
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!worse(heap[i] as T, heap[p] as T)) break;
+        [heap[i], heap[p]] = [heap[p] as T, heap[i] as T];
+        i = p;
+      }
+    } else if (k > 0 && better(item, heap[0] as T)) {
+      heap[0] = item;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const rr = l + 1;
+        let w = i;
+        if (l < heap.length && worse(heap[l] as T, heap[w] as T)) w = l;
+        if (rr < heap.length && worse(heap[rr] as T, heap[w] as T)) w = rr;
+        if (w === i) break;
+        [heap[i], heap[w]] = [heap[w] as T, heap[i] as T];
+        i = w;
+      }
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+}
+
+function versionOf(r: SearchRun, meta: DocMeta): ArticleVersion | undefined {
   return r.articles.get(meta.articleId)?.versions.find((v) => v.lang === meta.lang);
 }
 
-function matchesPhrases(r: SearchRun, meta: DocMeta): boolean {
-  const v = versionOf(r, meta);
+function matchesPhrases(r: SearchRun, entry: DocEntry, keys: readonly BloomKey[]): boolean {
+  // Bloom pre-filter, then the text itself (MiniSearch has no phrase search).
+  const filter = r.bigrams.get(entry.id);
+  if (!filter || !keys.every((k) => bloomHasKey(filter, k))) return false;
+  const v = versionOf(r, entry.meta);
   if (!v) return false; // no text to verify against: never claim a phrase match
-  const text = `${v.title}\n\n${articleText(v.paragraphs)}`;
-  return r.plan.phrases.every((p) => containsPhrase(text, p));
+  return r.plan.phrases.every((p) => containsPhrase(v.title, p) || v.paragraphs.some((para) => containsPhrase(para.text, p)));
 }
 
-function toHit(r: SearchRun, meta: DocMeta, result: SearchResult, key: number): SearchHit {
-  const words = new Set<string>();
-  const compounds = new Set<string>();
-  for (const term of result.terms) {
-    const kinds = r.infos.get(term) ?? [];
-    if (kinds.some((k) => k.kind === 'compound')) compounds.add(term);
-    else words.add(term);
+/** Builds the hit of document `doc` (snippets only when asked). */
+export function toHit(r: SearchRun, doc: number, score: number, snippets: boolean): SearchHit | null {
+  const entry = r.docAt[doc];
+  if (!entry) return null;
+  const { meta } = entry;
+  const terms = new Set<string>();
+  let inAnnotations = false;
+  for (const [term, infos] of r.infos) {
+    const fields = r.engine.fieldsHolding(term, doc);
+    if (fields & ANNOTATIONS_BIT) inAnnotations = true;
+    // Words of a quoted phrase are marked as the whole phrase, not one by one.
+    if (fields !== 0 && infos.some((i) => !r.plan.slots[i.slot]?.inPhrase)) terms.add(term);
   }
+  const matcher = makeMatcher(terms, r.plan.phrases);
   const v = versionOf(r, meta);
+  let snips: SearchSnippet[] = [];
+  if (snippets) {
+    // Found through the user's own words: say so, with that note as the first snippet.
+    if (inAnnotations) snips = annotationSnippets(r.annotationTexts.get(meta.articleId) ?? [], meta, matcher);
+    if (v) snips.push(...makeSnippets(v.paragraphs, meta.lang, matcher, Math.max(1, 3 - snips.length)));
+    if (v && snips.length === 0) snips = leadSnippet(v.paragraphs, meta.lang);
+  }
   return {
     id: meta.articleId,
     title: meta.title,
+    titleRanges: matchRanges(meta.title, matcher),
     date: meta.date,
-    score: publicScore(key, result.score),
+    score,
     lang: meta.lang,
-    snippets: v && r.snippets ? makeSnippets(v.paragraphs, meta.lang, { words, compounds }) : [],
+    snippets: snips,
   };
 }
 
-function makeFilter(f: SearchFilters | undefined, docs: ReadonlyMap<string, DocMeta>): ((r: SearchResult) => boolean) | null {
+const ANNOTATIONS_BIT = 1 << FIELDS.indexOf('annotations');
+
+/** Snippets of the notes, highlights and tags that matched (at most 2). */
+function annotationSnippets(items: readonly AnnotationText[], meta: DocMeta, matcher: Matcher): SearchSnippet[] {
+  const out: SearchSnippet[] = [];
+  for (const item of items) {
+    const ranges = matchRanges(item.text, matcher);
+    if (ranges.length === 0) continue;
+    out.push({ ...clip(item.text, item.paragraph, meta.lang, ranges), via: item.kind, annotationId: item.annotationId });
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
+function makeFilter(f: SearchFilters | undefined): ((m: DocMeta) => boolean) | null {
   if (!f) return null;
   const { lang, from, to, tag, hasAnnotations } = f;
   if (lang === undefined && from === undefined && to === undefined && tag === undefined && hasAnnotations === undefined) return null;
   const fromDay = from?.slice(0, 10);
   const toDay = to?.slice(0, 10);
-  return (res) => {
-    const m = docs.get(String(res.id));
-    if (!m) return false;
+  return (m) => {
     if (lang !== undefined && m.lang !== lang) return false;
     if (tag !== undefined && !m.tags.includes(tag)) return false;
     if (hasAnnotations !== undefined && m.hasAnnotations !== hasAnnotations) return false;

@@ -1,90 +1,84 @@
 /**
- * Snippets: the best 1–3 paragraphs of the version that matched, clipped around the matches,
- * with matched spans as [start, end) ranges into the snippet text (plain text, not HTML).
+ * Snippets and marks: the best 1–3 paragraphs of the version that matched, clipped around the
+ * matches, with matched spans as [start, end) ranges into the snippet text (plain text, not
+ * HTML). A mark covers exactly what matched: the index terms this document matched (so the
+ * typed spelling only when it had diacritics: `cộng` never marks `công`), and whole quoted
+ * phrases.
  */
 import type { Lang, Paragraph, Range, SearchSnippet } from '../../shared/types';
-import { tokenize } from './tokenize';
+import { wordKeys } from './tokenize';
 import { foldDiacritics, foldInPlace } from './fold';
+import { phraseRanges } from './phrase';
+import type { Phrase } from './query';
 
 /** Longest snippet text, in UTF-16 code units (before the ellipses). */
 export const SNIPPET_LENGTH = 240;
 const ELLIPSIS = '…';
-
-/** Which index terms matched this document: words are highlighted when their key is in here. */
-export interface HighlightTerms {
-  words: ReadonlySet<string>;
-  compounds: ReadonlySet<string>;
-}
-
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
 
-/** One regular expression finding any of the terms, folded, as a whole word in folded text. */
-function termPattern(terms: HighlightTerms): RegExp | null {
-  const all = [...new Set([...terms.compounds, ...terms.words].map(foldDiacritics))].sort((a, b) => b.length - a.length);
-  if (all.length === 0) return null;
-  const alternatives = all.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
-  return new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`, 'gu');
+/** What to mark: exact index terms (words and codes) matched, and quoted phrases. */
+export interface Matcher {
+  terms: ReadonlySet<string>;
+  phrases: readonly Phrase[];
+  /** Finds candidate spans in folded text; built by `makeMatcher`. */
+  pattern: RegExp | null;
 }
 
-/** Up to `max` snippets from `paragraphs`, best paragraph first; the first paragraph when none match. */
-export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, terms: HighlightTerms, max = 3): SearchSnippet[] {
-  // Fast path: one regex over a length-preserving fold of each paragraph (the matched terms may
-  // be exact or folded keys; folded, both find the word whatever its tone placement). Text the
-  // fold cannot keep aligned (lone combining marks) falls back to tokenising.
-  const re = termPattern(terms);
-  let scored = re ? paragraphs.flatMap((p) => scoreByPattern(p, re)) : [];
-  if (scored.length === 0) scored = scoreParagraphs(paragraphs, terms);
-  if (scored.length === 0) {
-    const first = paragraphs[0];
-    return first ? [clip(first, lang, [])] : [];
-  }
-  scored.sort((a, b) => b.score - a.score || a.p.index - b.p.index);
-  return scored.slice(0, max).map((s) => clip(s.p, lang, s.ranges));
+/** A matcher for `terms` and `phrases`. */
+export function makeMatcher(terms: ReadonlySet<string>, phrases: readonly Phrase[]): Matcher {
+  const folded = [...new Set([...terms].map(foldDiacritics))].sort((a, b) => b.length - a.length);
+  const alternatives = folded.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  const pattern = folded.length > 0 ? new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`, 'gu') : null;
+  return { terms, phrases, pattern };
 }
 
-function scoreByPattern(p: Paragraph, re: RegExp): { p: Paragraph; ranges: Range[]; score: number }[] {
-  const lower = foldInPlace(p.text);
+/**
+ * Matched ranges in `text`, sorted, not overlapping. Candidates are found in a length-preserving
+ * fold of the text (one regular expression), then each is kept only if its own exact key (tone
+ * placement normalised) is one of the matched terms.
+ */
+export function matchRanges(text: string, m: Matcher): Range[] {
   const ranges: Range[] = [];
-  const distinct = new Set<string>();
-  re.lastIndex = 0;
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    ranges.push([m.index, m.index + m[0].length]);
-    distinct.add(m[0]);
+  for (const p of m.phrases) ranges.push(...phraseRanges(text, p));
+  if (m.pattern) {
+    const lower = foldInPlace(text);
+    const re = m.pattern;
+    re.lastIndex = 0;
+    for (let hit = re.exec(lower); hit; hit = re.exec(lower)) {
+      const start = hit.index;
+      const end = start + hit[0].length;
+      const raw = text.slice(start, end).normalize('NFC');
+      const lowerRaw = raw.toLowerCase();
+      if (!m.terms.has(lowerRaw) && !m.terms.has(wordKeys(raw)[0])) continue;
+      if (ranges.some(([s, e]) => start < e && end > s)) continue; // inside a phrase already marked
+      ranges.push([start, end]);
+    }
   }
-  return ranges.length > 0 ? [{ p, ranges, score: distinct.size * 100 + Math.min(ranges.length, 99) }] : [];
+  return ranges.sort((a, b) => a[0] - b[0]);
 }
 
-/** Exact matched word ranges and a score (distinct terms, then occurrences) per paragraph. */
-function scoreParagraphs(paragraphs: readonly Paragraph[], terms: HighlightTerms): { p: Paragraph; ranges: Range[]; score: number }[] {
+/** Up to `max` snippets from `paragraphs`, best paragraph first; none when nothing matches. */
+export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, m: Matcher, max = 3): SearchSnippet[] {
   const scored: { p: Paragraph; ranges: Range[]; score: number }[] = [];
   for (const p of paragraphs) {
-    const { words, compounds } = tokenize(p.text);
-    const ranges: Range[] = [];
-    const distinct = new Set<string>();
-    for (const c of compounds) {
-      if (terms.compounds.has(c.key)) {
-        ranges.push([c.start, c.end]);
-        distinct.add(c.key);
-      }
-    }
-    for (const w of words) {
-      if ((terms.words.has(w.exact) || terms.words.has(w.folded)) && !ranges.some(([s, e]) => w.start >= s && w.end <= e)) {
-        ranges.push([w.start, w.end]);
-        distinct.add(w.exact);
-      }
-    }
-    if (ranges.length > 0) {
-      ranges.sort((a, b) => a[0] - b[0]);
-      scored.push({ p, ranges, score: distinct.size * 100 + Math.min(ranges.length, 99) });
-    }
+    const ranges = matchRanges(p.text, m);
+    if (ranges.length === 0) continue;
+    const distinct = new Set(ranges.map(([s, e]) => foldInPlace(p.text.slice(s, e))));
+    scored.push({ p, ranges, score: distinct.size * 100 + Math.min(ranges.length, 99) });
   }
-  return scored;
+  scored.sort((a, b) => b.score - a.score || a.p.index - b.p.index);
+  return scored.slice(0, max).map((s) => clip(s.p.text, s.p.index, lang, s.ranges));
 }
 
-/** Clips a paragraph to a window around its first matches and shifts the ranges. */
-function clip(p: Paragraph, lang: Lang, ranges: Range[]): SearchSnippet {
-  const text = p.text;
-  if (text.length <= SNIPPET_LENGTH) return { lang, paragraph: p.index, text, ranges };
+/** The first paragraph, unmarked: the snippet of a hit whose text did not match (e.g. only its metadata). */
+export function leadSnippet(paragraphs: readonly Paragraph[], lang: Lang): SearchSnippet[] {
+  const first = paragraphs[0];
+  return first ? [clip(first.text, first.index, lang, [])] : [];
+}
+
+/** Clips a text to a window around its first matches and shifts the ranges. */
+export function clip(text: string, paragraph: number, lang: Lang, ranges: Range[]): SearchSnippet {
+  if (text.length <= SNIPPET_LENGTH) return { lang, paragraph, text, ranges };
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(SNIPPET_LENGTH / 4));
   let end = Math.min(text.length, start + SNIPPET_LENGTH);
@@ -102,5 +96,5 @@ function clip(p: Paragraph, lang: Lang, ranges: Range[]): SearchSnippet {
   const tail = end < text.length ? ELLIPSIS : '';
   const shift = lead.length - start;
   const kept: Range[] = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s + shift, e + shift]);
-  return { lang, paragraph: p.index, text: lead + text.slice(start, end) + tail, ranges: kept };
+  return { lang, paragraph, text: lead + text.slice(start, end) + tail, ranges: kept };
 }

@@ -1,11 +1,12 @@
 /**
- * The vocabulary of indexed words by folded key, with document frequencies. Prefix and fuzzy
+ * The indexed spellings grouped by folded key (`duong` → dương, đường, đương). Prefix and fuzzy
  * matching run here, on the small word list, and keep only the most frequent expansions, instead
- * of MiniSearch's prefix/fuzzy search over the whole inverted index.
+ * of MiniSearch's prefix/fuzzy search over the whole inverted index. Document frequencies come
+ * from the index itself (never counted here), and a spelling leaves when its last document does,
+ * so expansions depend only on what is indexed now, not on the edits that led there.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { foldDiacritics } from './fold';
-import { isBigram } from './analyzer';
 
 /** A folded key found by prefix or fuzzy lookup, with its edit distance from the query key. */
 export interface VocabularyMatch {
@@ -14,35 +15,48 @@ export interface VocabularyMatch {
   distance: number;
 }
 
-/** Folded key → exact forms seen in the index. Entries are never removed (stale ones are harmless). */
+/** Folded key → exact spellings currently in the index. */
 export class Vocabulary {
   private readonly byFolded = new SearchableMap<string[]>();
-  /** Exact word → number of documents seen with it (an upper bound after removals). */
-  private readonly docFreq = new Map<string, number>();
 
-  /** Records `docs` more documents holding the exact unigram `term` (bigrams are ignored). */
-  add(term: string, docs = 1): void {
-    const seen = this.docFreq.get(term);
-    if (seen !== undefined) {
-      this.docFreq.set(term, seen + docs);
-      return;
-    }
-    if (isBigram(term)) return;
-    this.docFreq.set(term, docs);
-    this.byFolded.fetch(foldDiacritics(term), () => []).push(term);
+  /** `frequency(term)`: documents holding the exact term now (from the index). */
+  constructor(private readonly frequencyOf: (term: string) => number = () => 0) {}
+
+  /** Records a spelling that entered the index. */
+  add(term: string): void {
+    const list = this.byFolded.fetch(foldDiacritics(term), () => []);
+    if (list.includes(term)) return;
+    // Sorted, so a query's terms (and the order their scores are summed) never depend on history.
+    list.push(term);
+    list.sort();
   }
 
-  /** Documents seen with `term` (0 when unknown). */
+  /** Forgets a spelling whose last document left the index. */
+  remove(term: string): void {
+    const key = foldDiacritics(term);
+    const list = this.byFolded.get(key);
+    if (!list) return;
+    const at = list.indexOf(term);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) this.byFolded.delete(key);
+  }
+
+  /** Documents holding `term` (0 when unknown). */
   frequency(term: string): number {
-    return this.docFreq.get(term) ?? 0;
+    return this.frequencyOf(term);
   }
 
-  /** The `limit` most frequent of `terms`. */
+  /** The `limit` most frequent of `terms`; ties by spelling, so the choice never depends on history. */
   mostFrequent(terms: Iterable<string>, limit: number): string[] {
-    return [...terms].sort((a, b) => this.frequency(b) - this.frequency(a)).slice(0, limit);
+    return [...terms]
+      .map((t) => ({ t, f: this.frequency(t) }))
+      .filter((x) => x.f > 0)
+      .sort((a, b) => b.f - a.f || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0))
+      .slice(0, limit)
+      .map((x) => x.t);
   }
 
-  /** Exact forms whose folded key is `folded`. */
+  /** Exact spellings whose folded key is `folded`. */
   variants(folded: string): readonly string[] {
     return this.byFolded.get(folded) ?? [];
   }
@@ -65,8 +79,8 @@ export class Vocabulary {
     return out;
   }
 
-  /** Number of distinct exact words. */
+  /** Number of distinct folded keys. */
   get size(): number {
-    return this.docFreq.size;
+    return this.byFolded.size;
   }
 }

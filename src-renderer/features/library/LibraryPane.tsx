@@ -9,6 +9,11 @@ import type { SearchHit, SearchSnippet } from '@shared/types';
 
 /** Opens a search hit scrolled to the snippet's paragraph with the matches marked. */
 function openHit(hit: SearchHit, snippet: SearchSnippet | undefined) {
+  if (snippet?.annotationId) {
+    // A note or highlight that matched: open the article at that annotation, focused.
+    void useFolio.getState().openArticle(hit.id, { lang: snippet.lang, paragraph: snippet.paragraph, annotationId: snippet.annotationId });
+    return;
+  }
   void useFolio.getState().openArticle(hit.id, snippet ? { lang: snippet.lang, paragraph: snippet.paragraph, ranges: snippet.ranges, snippetText: snippet.text } : null);
 }
 
@@ -20,6 +25,7 @@ export function LibraryPane() {
   const info = useFolio((s) => s.info);
   const selectedId = useFolio((s) => s.selectedId);
   const hits = useFolio((s) => s.hits);
+  const searchTotal = useFolio((s) => s.searchTotal);
   const query = useFolio((s) => s.query);
   const sort = useFolio((s) => s.settings?.sort ?? 'date');
   const [filter, setFilter] = useState<ListFilter>({ lang: null, tag: null });
@@ -65,7 +71,7 @@ export function LibraryPane() {
       )}
       <div className="pane-scroll">
         {query.trim() && hits ? (
-          <SearchResults query={query} hits={hits} onOpen={openHit} />
+          <SearchResults query={query} hits={hits} total={searchTotal} onOpen={openHit} onMore={() => void useFolio.getState().loadMoreResults()} />
         ) : articles.length === 0 && status ? (
           <div className="empty-state">
             <p>{t('library.empty')}</p>

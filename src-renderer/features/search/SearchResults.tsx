@@ -6,8 +6,15 @@ import { formatDate } from '../../lib/i18n';
 export interface SearchResultsProps {
   query: string;
   hits: SearchHit[];
+  /** Matching articles in all (hits may be the first pages only). */
+  total: number;
   onOpen(hit: SearchHit, snippet: SearchSnippet | undefined): void;
+  /** Loads the next page; the button shows while fewer than `total` hits are loaded. */
+  onMore?(): void;
 }
+
+/** The label of a snippet that comes from the user's own annotation. */
+const VIA_LABEL = { note: 'search.viaNote', highlight: 'search.viaHighlight', tag: 'search.viaTag' } as const;
 
 /** Renders a snippet's text with its ranges wrapped in <mark>. */
 export function MarkedText({ text, ranges }: { text: string; ranges: Array<[number, number]> }) {
@@ -24,7 +31,7 @@ export function MarkedText({ text, ranges }: { text: string; ranges: Array<[numb
 }
 
 /** The result list, or a no-results state that says what to try. */
-export function SearchResults({ query, hits, onOpen }: SearchResultsProps) {
+export function SearchResults({ query, hits, total, onOpen, onMore }: SearchResultsProps) {
   const { t, i18n } = useTranslation();
   if (!hits.length) {
     return (
@@ -36,12 +43,16 @@ export function SearchResults({ query, hits, onOpen }: SearchResultsProps) {
   }
   return (
     <div className="search-results">
-      <p className="result-count" role="status">{t('search.results', { count: hits.length })}</p>
+      <p className="result-count" role="status">
+        {hits.length < total ? t('search.shown', { shown: hits.length, total }) : t('search.results', { count: total })}
+      </p>
       <ul role="list">
         {hits.map((hit) => (
           <li key={hit.id} className="search-hit">
             <button type="button" className="hit-button" data-article-id={hit.id} onClick={() => onOpen(hit, hit.snippets[0])}>
-              <span className="article-title">{hit.title}</span>
+              <span className="article-title">
+                <MarkedText text={hit.title} ranges={hit.titleRanges ?? []} />
+              </span>
               <span className="article-meta">
                 <span className="badge">{hit.lang.toUpperCase()}</span>
                 {hit.date && <time dateTime={hit.date}>{formatDate(hit.date.slice(0, 10), i18n.language)}</time>}
@@ -49,12 +60,18 @@ export function SearchResults({ query, hits, onOpen }: SearchResultsProps) {
             </button>
             {hit.snippets.map((s, i) => (
               <button type="button" key={i} className="snippet" onClick={() => onOpen(hit, s)}>
+                {s.via && <span className="snippet-via">{t(VIA_LABEL[s.via])} </span>}
                 <MarkedText text={s.text} ranges={s.ranges} />
               </button>
             ))}
           </li>
         ))}
       </ul>
+      {onMore && hits.length < total && (
+        <button type="button" className="more-results" onClick={onMore}>
+          {t('search.more', { count: total - hits.length })}
+        </button>
+      )}
     </div>
   );
 }

@@ -54,6 +54,12 @@ export const en = {
     none: 'No results for “{{query}}”.',
     noneHelp: 'Check the spelling, try fewer words, or type without diacritics.',
     clear: 'Clear search',
+    shown: 'Showing {{shown}} of {{total}} results',
+    more_one: 'Show {{count}} more result',
+    more_other: 'More results ({{count}} left)',
+    viaNote: 'In your note:',
+    viaHighlight: 'In your highlight:',
+    viaTag: 'In your tags:',
   },
   reader: {
     pick: 'Choose an article from the library.',

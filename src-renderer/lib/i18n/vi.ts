@@ -56,6 +56,12 @@ export const vi: Messages = {
     none: 'Không có kết quả cho “{{query}}”.',
     noneHelp: 'Kiểm tra chính tả, bớt từ, hoặc gõ không dấu.',
     clear: 'Xoá tìm kiếm',
+    shown: 'Đang hiện {{shown}} trên {{total}} kết quả',
+    more_one: 'Xem thêm {{count}} kết quả',
+    more_other: 'Xem thêm (còn {{count}} kết quả)',
+    viaNote: 'Trong ghi chú của bạn:',
+    viaHighlight: 'Trong đoạn bạn đánh dấu:',
+    viaTag: 'Trong thẻ của bạn:',
   },
   reader: {
     pick: 'Chọn một bài viết trong thư viện.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SearchIndex } from '../../../src-main/core/search/index';
@@ -28,6 +28,22 @@ describe('SearchIndex persistence', () => {
     expect(QUERIES.map((q) => again.search(q))).toEqual(before);
     await again.settle(); // postings decoded lazily until now
     expect(QUERIES.map((q) => again.search(q))).toEqual(before);
+  });
+
+  it('does not rewrite the saved index when nothing changed, and does after a change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-search-'));
+    await built(dir);
+    const stamp = () => [INDEX_JSON, INDEX_BIN].map((f) => { const st = statSync(join(dir, f)); return [st.mtimeMs, st.size, st.ino]; });
+    const before = stamp();
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await SearchIndex.open({ dataDir: dir, fingerprint: 'lib-1', workers: 0 });
+    await again.reconcile(fixtureLibrary(), noExtras);
+    again.search('duong');
+    await again.save();
+    expect(stamp()).toEqual(before);
+    again.upsert(makeArticle('new-one', { title: 'Mới', paragraphs: ['Một bài mới.'] }));
+    await again.save();
+    expect(stamp()).not.toEqual(before);
   });
 
   it('reconciles changes made while closed: added, updated, removed', async () => {

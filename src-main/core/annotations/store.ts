@@ -5,8 +5,9 @@
  * How concurrent writers are kept apart (the design, for the README):
  * - Within a process, every write runs through one promise queue, so two requests never
  *   interleave their read-modify-write.
- * - Across processes, a lock file `annotations.lock` (O_EXCL; pid + hostname + time; stale when
- *   its process is gone or after 30 s) is held only around read-merge-write — never while idle.
+ * - Across processes, a lock file `annotations.lock` (created atomically; owner = pid + host +
+ *   start token; stale only when that owner is provably dead, never by age: lock.ts) is held only
+ *   around read-merge-write — never while idle.
  * - Under the lock, the store re-reads annotations.json if its signature (inode, size, mtime)
  *   changed since our last read or write, and re-applies just the one operation (create, patch,
  *   delete, …) to that fresh copy. So another process's records, edits and deletes are never
@@ -26,7 +27,8 @@ import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
 import { CorruptFileError, DurableJsonFile, fileSignature, sameSignature, type FileSignature } from './durable-json-file';
 import { decodeFile, UnrecognisedFormatError } from './file-format';
 import { loadAtOpen, type OpenReport } from './load-at-open';
-import { acquireLock } from './lock';
+import { acquireLock, type HeldLock } from './lock';
+import { joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
 import { compareAnnotations, matchesQuery, type AnnotationQuery } from './query';
 import { moveAside } from './recovery';
 import {
@@ -78,6 +80,7 @@ export class AnnotationStore {
   private backupDay: string | null = null;
   private watchTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly noticeList: Bilingual[] = [];
 
   private constructor(
     readonly dataDir: string,
@@ -114,7 +117,7 @@ export class AnnotationStore {
       { backups: opts.backups ?? 10, now: opts.now ?? (() => new Date()), lockTimeoutMs: opts.lockTimeoutMs ?? 10_000 },
       { schemaVersion: 1, annotations: [], deleted: [], quarantine: [] },
     );
-    const lock = await acquireLock(store.lockFile, { timeoutMs: store.opts.lockTimeoutMs });
+    const lock = await store.takeLock();
     let report: OpenReport;
     try {
       const removed = [
@@ -126,6 +129,10 @@ export class AnnotationStore {
       if (loaded.mustWrite) await store.persist(store.data);
       else store.signature = await fileSignature(store.file);
       report = removed.length ? { ...loaded.report, removedTempFiles: removed.length } : loaded.report;
+      if (lock.tookOver) {
+        const message = joinMessages([lockTakeoverMessage(lock.tookOver), ...(report.message ? [report.message] : [])]);
+        report = { ...report, lockTakenOver: true, ...(message ? { message } : {}) };
+      }
     } finally {
       await lock.release();
     }
@@ -313,7 +320,7 @@ export class AnnotationStore {
 
   /** Must run inside the queue: lock, refresh from disk, apply `change`, write, unlock, notify. */
   private async writeLocked(change: (draft: AnnotationFile) => string[]): Promise<AnnotationFile> {
-    const lock = await acquireLock(this.lockFile, { timeoutMs: this.opts.lockTimeoutMs });
+    const lock = await this.takeLock();
     let articleIds: string[] = [];
     let others: string[] = [];
     try {
@@ -330,6 +337,22 @@ export class AnnotationStore {
     }
     this.emit([...new Set([...others, ...articleIds])]);
     return this.data;
+  }
+
+  /** Takes the cross-process lock; a stale lock taken over is reported (console and `notices`). */
+  private async takeLock(): Promise<HeldLock> {
+    const lock = await acquireLock(this.lockFile, { timeoutMs: this.opts.lockTimeoutMs });
+    if (lock.tookOver) {
+      const message = lockTakeoverMessage(lock.tookOver);
+      this.noticeList.push(message);
+      console.warn(`folio: ${message.en}`);
+    }
+    return lock;
+  }
+
+  /** Things the user should know that happened since the store opened (e.g. a stale lock taken over). */
+  notices(): readonly Bilingual[] {
+    return this.noticeList;
   }
 
   private async backupBeforeFirstWriteOfDay(): Promise<void> {

@@ -3,6 +3,7 @@
  * every record on its own. Invalid or duplicate records go to `quarantine` with a reason — kept
  * in the file, never dropped (KOReader's silent skipping was called out as data loss, PR #12494).
  */
+import { jsonDepth } from './bounded-json';
 import { migrateToCurrent } from './migrations';
 import {
   FileEnvelopeSchema,
@@ -30,6 +31,16 @@ export class UnrecognisedFormatError extends Error {
   readonly code = 'unrecognised-format';
 }
 
+/** Deepest record kept verbatim in quarantine; deeper ones are kept as their JSON text, so the file stays within its depth limit. */
+const MAX_QUARANTINED_DEPTH = 32;
+
+/** A quarantine entry for `record`, keeping it verbatim unless it is nested too deeply. */
+function quarantined(record: unknown, reason: string, at: string): Quarantined {
+  const text = JSON.stringify(record) ?? 'undefined';
+  if (jsonDepth(text, MAX_QUARANTINED_DEPTH) <= MAX_QUARANTINED_DEPTH) return { record, reason, at };
+  return { record: text, reason: `${reason} (kept as JSON text: nested too deeply)`, at };
+}
+
 /** Decodes raw JSON (already parsed). Throws UnrecognisedFormatError or AnnotationError('unsupported'). */
 export function decodeFile(raw: unknown, now: Date): DecodedFile {
   const migrated = migrateToCurrent(raw);
@@ -41,15 +52,15 @@ export function decodeFile(raw: unknown, now: Date): DecodedFile {
   const quarantine: Quarantined[] = [];
   for (const q of envelope.data.quarantine ?? []) {
     const parsed = QuarantinedSchema.safeParse(q);
-    quarantine.push(parsed.success ? parsed.data : { record: q, reason: 'unreadable quarantine entry', at });
+    quarantine.push(parsed.success ? quarantined(parsed.data.record, parsed.data.reason, parsed.data.at) : quarantined(q, 'unreadable quarantine entry', at));
   }
   const before = quarantine.length;
-  for (const r of migrated.rejected) quarantine.push({ record: r.record, reason: r.reason, at });
+  for (const r of migrated.rejected) quarantine.push(quarantined(r.record, r.reason, at));
   const seen = new Set<string>();
   for (const record of envelope.data.annotations) {
     const v = validateAnnotation(record);
-    if (!v.ok) quarantine.push({ record, reason: v.reason, at });
-    else if (seen.has(v.value.id)) quarantine.push({ record, reason: `duplicate id ${v.value.id}`, at });
+    if (!v.ok) quarantine.push(quarantined(record, v.reason, at));
+    else if (seen.has(v.value.id)) quarantine.push(quarantined(record, `duplicate id ${v.value.id}`, at));
     else {
       seen.add(v.value.id);
       annotations.push(v.value);
@@ -59,7 +70,7 @@ export function decodeFile(raw: unknown, now: Date): DecodedFile {
   for (const t of envelope.data.deleted ?? []) {
     const parsed = TombstoneSchema.safeParse(t);
     if (parsed.success) deleted.push(parsed.data);
-    else quarantine.push({ record: t, reason: 'unreadable tombstone', at });
+    else quarantine.push(quarantined(t, 'unreadable tombstone', at));
   }
   return {
     file: { schemaVersion: CURRENT_SCHEMA_VERSION, annotations, deleted, quarantine },

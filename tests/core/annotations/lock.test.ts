@@ -2,39 +2,23 @@
  * The lock judges its owner, never a clock: stale only when the owner is provably dead on this
  * host; a lock dated in the future (or the past) says nothing; another host's lock is never broken.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationStore } from '../../../src-main/core/annotations/index';
 import { acquireLock } from '../../../src-main/core/annotations/lock';
 import { judgeOwner, selfIdentity, startTokenOf, type ProcessProbe } from '../../../src-main/core/annotations/process-identity';
-import { tempDataDir } from './helpers';
+import { holdLockInChild, tempDataDir } from './helpers';
 
-const CHILD = fileURLToPath(new URL('./child-writer.ts', import.meta.url));
 /** A pid that cannot be running: above the kernel's pid_max. */
 const DEAD_PID = 2 ** 22 + 7;
 const FAR_FUTURE = new Date('2099-01-01T00:00:00Z');
 const FAR_PAST = new Date('2001-01-01T00:00:00Z');
 
-const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
   vi.restoreAllMocks();
 });
-
-/** A child process that holds the lock of `dir` until killed. */
-function holder(dir: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, 'hold'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    child.stdout.on('data', (d: Buffer) => (d.toString().includes('held') ? resolve(child) : undefined));
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`holder exited with ${code}`)));
-  });
-}
 
 function lockJson(fields: Record<string, unknown>): string {
   return JSON.stringify({ hostname: os.hostname(), token: 'theirs', start: null, ...fields });
@@ -99,7 +83,7 @@ describe('acquireLock without clocks', () => {
   it('keeps a live process\'s lock however old or new its date, and takes it once that process dies', async () => {
     const dir = await tempDataDir();
     const file = path.join(dir, 'annotations.lock');
-    const child = await holder(dir);
+    const child = await holdLockInChild(dir);
     for (const when of [FAR_PAST, FAR_FUTURE]) {
       await utimes(file, when, when);
       await expect(acquireLock(file, { timeoutMs: 300 })).rejects.toMatchObject({

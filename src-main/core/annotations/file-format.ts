@@ -41,6 +41,23 @@ function quarantined(record: unknown, reason: string, at: string): Quarantined {
   return { record: text, reason: `${reason} (kept as JSON text: nested too deeply)`, at };
 }
 
+/** The file's fields in disk order: `generation` first, so backups can be ranked by their first bytes. */
+export function orderedFile(f: AnnotationFile): Record<string, unknown> {
+  return {
+    schemaVersion: f.schemaVersion,
+    generation: f.generation,
+    ...(f.libraryId ? { libraryId: f.libraryId } : {}),
+    annotations: f.annotations,
+    deleted: f.deleted,
+    quarantine: f.quarantine,
+  };
+}
+
+/** The file as written to disk (the same bytes as the lowdb adapter writes). */
+export function serializeFile(f: AnnotationFile): string {
+  return JSON.stringify(orderedFile(f), null, 2) + '\n';
+}
+
 /** Decodes raw JSON (already parsed). Throws UnrecognisedFormatError or AnnotationError('unsupported'). */
 export function decodeFile(raw: unknown, now: Date): DecodedFile {
   const migrated = migrateToCurrent(raw);
@@ -67,13 +84,22 @@ export function decodeFile(raw: unknown, now: Date): DecodedFile {
     }
   }
   const deleted: Tombstone[] = [];
+  const generation = envelope.data.generation ?? 0;
   for (const t of envelope.data.deleted ?? []) {
     const parsed = TombstoneSchema.safeParse(t);
-    if (parsed.success) deleted.push(parsed.data);
+    // Tombstones from before generations existed count from the file's generation.
+    if (parsed.success) deleted.push({ ...parsed.data, g: parsed.data.g ?? generation });
     else quarantine.push(quarantined(t, 'unreadable tombstone', at));
   }
   return {
-    file: { schemaVersion: CURRENT_SCHEMA_VERSION, annotations, deleted, quarantine },
+    file: {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      generation,
+      ...(envelope.data.libraryId ? { libraryId: envelope.data.libraryId } : {}),
+      annotations,
+      deleted,
+      quarantine,
+    },
     newlyQuarantined: quarantine.length - before,
     ...(migrated.from < CURRENT_SCHEMA_VERSION ? { migratedFrom: migrated.from } : {}),
   };

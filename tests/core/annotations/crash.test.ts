@@ -18,4 +18,4 @@ it('keeps every acknowledged write when the writer is SIGKILLed at random moment
   );
   expect(stats.failures).toEqual([]);
   expect(stats.acknowledged).toBeGreaterThan(40);
-}, 60_000);
+}, 180_000);

@@ -27,6 +27,7 @@ describe('a deeply nested record in annotations.json', () => {
     const kept = await store.createHighlight({ articleId: 'r', lang: 'en', text: EN, ...rangeOf(EN, 'Ben Lam') });
     c.set('2026-11-25T10:00:00'); // the first write of the 25th snapshots the file holding `kept`
     await store.createNote({ articleId: 'r', lang: 'en', note: 'hôm nay' });
+    await store.compact();
     await store.close();
     const file = path.join(dir, 'annotations.json');
     const disk = await readFile(file, 'utf8');

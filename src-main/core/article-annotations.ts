@@ -1,7 +1,8 @@
 /**
- * Annotations of one article, re-anchored against its current text. Positions that moved are
- * written back (W3C TextPositionSelector kept current); highlights that cannot be placed come
- * back `orphaned: true` with their quote and note intact, never dropped.
+ * Annotations of one article, anchored against its current text. Reading never writes: moved
+ * positions are saved once per file change (`saveMovedPositions`, W3C TextPositionSelector kept
+ * current); highlights that cannot be placed come back `orphaned: true` with their quote and note
+ * intact, never dropped.
  */
 import { reanchorAll } from '../shared/anchoring/index';
 import { articleText } from '../shared/text';
@@ -52,24 +53,92 @@ export function extrasOf(annotations: readonly Annotation[]): IndexExtras {
   return { annotations: items.map((i) => i.text).join('\n'), hasAnnotations: annotations.length > 0, items };
 }
 
-/** Re-anchors an article's annotations and persists moved positions. */
-export async function anchoredAnnotations(store: AnnotationStore, article: Article): Promise<AnchoredAnnotation[]> {
-  const all = storedAnnotations(store, article);
-  const result: AnchoredAnnotation[] = [];
-  const moved: Annotation[] = [];
+/** Injectable anchoring (tests count how often whole articles are re-anchored). */
+export interface AnchorOptions {
+  reanchor?: typeof reanchorAll;
+}
+
+/** What anchoring an article found: every annotation placed (or orphaned) and the ones that moved. */
+export interface ArticleAnchoring {
+  anchored: AnchoredAnnotation[];
+  /** Stored records whose target should be updated (saved only on a file change: `saveMovedPositions`). */
+  moved: Annotation[];
+}
+
+interface Placement {
+  target: Annotation['target'];
+  orphaned: boolean;
+  moved: boolean;
+}
+
+/** Last anchoring per store and article, keyed by the article's content and its highlights' targets. */
+const memo = new WeakMap<AnnotationStore, Map<string, { key: string; placed: Map<string, Placement> }>>();
+const MEMO_ARTICLES = 200;
+
+/** What anchoring depends on: each version's content and every stored target (not notes, tags or colours). */
+function anchoringKey(article: Article, all: readonly Annotation[]): string {
+  const versions = article.versions.map((v) => `${v.fileId}:${v.lang}:${v.contentHash}`).join('|');
+  const targets = all.map((a) => `${a.id}:${a.lang}:${a.target ? JSON.stringify(a.target) : '-'}`).join('|');
+  return `${versions}#${targets}`;
+}
+
+function placeAll(article: Article, all: readonly Annotation[], reanchor: typeof reanchorAll): Map<string, Placement> {
+  const placed = new Map<string, Placement>();
   const first = article.versions[0];
   for (const version of article.versions) {
     // Records without a known language (migrated from v0, or a single-version article's notes)
     // belong to the first version.
     const mine = all.filter((a) => a.lang === version.lang || (version === first && (a.lang === 'und' || article.versions.length === 1)));
     if (!mine.length) continue;
-    const r = reanchorAll(articleText(version.paragraphs), mine);
-    result.push(...r.anchored);
-    moved.push(...r.moved);
+    const r = reanchor(articleText(version.paragraphs), mine);
+    const movedIds = new Set(r.moved.map((m) => m.id));
+    for (const a of r.anchored) if (!placed.has(a.id)) placed.set(a.id, { target: a.target, orphaned: a.orphaned, moved: movedIds.has(a.id) });
   }
-  // Annotations whose language version no longer exists stay visible, as orphans.
-  const placed = new Set(result.map((a) => a.id));
-  for (const a of all) if (!placed.has(a.id)) result.push({ ...a, orphaned: a.kind === 'highlight' });
+  return placed;
+}
+
+/**
+ * Anchors an article's annotations in its current text: a pure read (the Hypothesis client never
+ * writes while anchoring). Positions depend only on the text and the stored targets, so editing a
+ * note or its tags reuses the last anchoring instead of re-anchoring the whole article.
+ */
+export function anchorArticle(store: AnnotationStore, article: Article, opts: AnchorOptions = {}): ArticleAnchoring {
+  const all = storedAnnotations(store, article);
+  const key = anchoringKey(article, all);
+  let perStore = memo.get(store);
+  if (!perStore) memo.set(store, (perStore = new Map()));
+  let entry = perStore.get(article.id);
+  if (entry?.key !== key) {
+    entry = { key, placed: placeAll(article, all, opts.reanchor ?? reanchorAll) };
+    perStore.delete(article.id);
+    perStore.set(article.id, entry);
+    if (perStore.size > MEMO_ARTICLES) perStore.delete(perStore.keys().next().value ?? '');
+  }
+  const anchored: AnchoredAnnotation[] = [];
+  const moved: Annotation[] = [];
+  for (const a of all) {
+    const p = entry.placed.get(a.id);
+    // Annotations whose language version no longer exists stay visible, as orphans.
+    if (!p) anchored.push({ ...a, orphaned: a.kind === 'highlight' });
+    else {
+      anchored.push({ ...a, target: p.target, orphaned: p.orphaned });
+      if (p.moved) moved.push({ ...a, target: p.target });
+    }
+  }
+  return { anchored, moved };
+}
+
+/** An article's annotations anchored in its current text (a pure read; never writes). */
+export function anchoredAnnotations(store: AnnotationStore, article: Article, opts: AnchorOptions = {}): AnchoredAnnotation[] {
+  return anchorArticle(store, article, opts).anchored;
+}
+
+/**
+ * Saves the positions that moved, once per file change (call when the library reports that the
+ * article's content changed, never from a read). Returns how many were saved.
+ */
+export async function saveMovedPositions(store: AnnotationStore, article: Article): Promise<number> {
+  const { moved } = anchorArticle(store, article);
   if (moved.length) await store.savePositions(moved);
-  return result;
+  return moved.length;
 }

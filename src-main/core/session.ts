@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { Library, type LibraryChange } from './library/index';
 import { SearchIndex } from './search/index';
-import { annotationsByArticleId, annotationsIn, extrasOf, storedAnnotations } from './article-annotations';
+import { annotationsByArticleId, annotationsIn, extrasOf, saveMovedPositions, storedAnnotations } from './article-annotations';
 import { AnnotationStore, type OpenReport } from './annotations/index';
 import { SettingsStore } from './settings/settings-store';
 import { TypedEmitter } from './events/typed-emitter';
@@ -132,6 +132,11 @@ export class FolioSession {
   }
 
   private async onLibraryChanged(change: LibraryChange): Promise<void> {
+    // A file's content changed: save its highlights' new positions once, here, not on every read.
+    for (const id of change.changed) {
+      const article = this.library.get(id);
+      if (article) await saveMovedPositions(this.annotations, article).catch((err: unknown) => console.error('folio: could not save moved highlight positions:', err));
+    }
     const index = await this.searchIndex;
     if (index) {
       for (const id of change.removed) index.remove(id);

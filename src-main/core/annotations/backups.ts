@@ -1,8 +1,10 @@
 /**
- * Rolling daily snapshots of annotations.json in `<dataDir>/backups/annotations-YYYY-MM-DD.json`
- * (as Zotero's `.bak` and Obsidian's file recovery): one per day, taken before the first write of
- * that day, the newest `keep` kept. A snapshot is a byte copy of a file that was just read and
- * validated, written durably.
+ * Rolling daily snapshots of the annotations in `<dataDir>/backups/annotations-YYYY-MM-DD.json`
+ * (as Zotero's `.bak` and Obsidian's file recovery): one per local day, taken before the first
+ * write of that day. The date in the name is for people only: which snapshots are kept, and which
+ * one recovery restores, is decided by their content — the store generation they hold (then the
+ * record count) — never by the name or the local clock, which may be wrong (a snapshot named with
+ * a future date once replaced a 40-record state with a 3-record one).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,7 @@ export interface BackupEntry {
   file: string;
 }
 
-/** Snapshots in `dir`, newest first. */
+/** Snapshots in `dir`, in no meaningful order (rank them by content). */
 export async function listBackups(dir: string): Promise<BackupEntry[]> {
   let names: string[];
   try {
@@ -36,14 +38,27 @@ export async function listBackups(dir: string): Promise<BackupEntry[]> {
     const m = BACKUP_NAME.exec(name);
     if (m?.[1]) entries.push({ date: m[1], file: path.join(dir, name) });
   }
-  return entries.sort((a, b) => b.date.localeCompare(a.date));
+  return entries;
+}
+
+/** The generation a snapshot holds, read from its first bytes (written first); -1 when absent. */
+export async function generationOf(file: string): Promise<number> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(256);
+    const { bytesRead } = await handle.read(buf, 0, 256, 0);
+    const m = /^\{\s*"schemaVersion":\s*\d+,\s*"generation":\s*(\d+)/.exec(buf.subarray(0, bytesRead).toString('utf8'));
+    return m?.[1] ? Number(m[1]) : -1;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
- * Copies `source` to today's snapshot unless one exists, then prunes to the newest `keep`.
- * Returns the snapshot path when one was taken.
+ * Writes `content` (the serialised current state) as today's snapshot unless one exists, then
+ * keeps the `keep` snapshots holding the highest generations. Returns the path when one was taken.
  */
-export async function takeDailyBackup(source: string, dir: string, now: Date, keep: number): Promise<string | null> {
+export async function takeDailyBackup(content: string, dir: string, now: Date, keep: number): Promise<string | null> {
   const target = path.join(dir, `annotations-${localDate(now)}.json`);
   try {
     await fs.access(target);
@@ -51,16 +66,11 @@ export async function takeDailyBackup(source: string, dir: string, now: Date, ke
   } catch {
     // No snapshot today yet.
   }
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(source);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
   await fs.mkdir(dir, { recursive: true });
-  await writeFileDurably(target, bytes);
-  for (const old of (await listBackups(dir)).slice(Math.max(keep, 1))) await fs.rm(old.file, { force: true });
+  await writeFileDurably(target, content);
+  const ranked = await Promise.all((await listBackups(dir)).map(async (b) => ({ ...b, g: await generationOf(b.file).catch(() => -1) })));
+  ranked.sort((a, b) => b.g - a.g || b.date.localeCompare(a.date));
+  for (const old of ranked.slice(Math.max(keep, 1))) if (old.file !== target) await fs.rm(old.file, { force: true });
   return target;
 }
 

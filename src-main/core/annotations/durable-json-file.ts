@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { ANNOTATION_FILE_LIMITS, parseBoundedJson, type JsonLimits } from './bounded-json';
 
 /** The file exists but its bytes are not usable JSON (empty, zero-filled, truncated). */
 export class CorruptFileError extends Error {
@@ -86,11 +87,14 @@ export async function writeFileDurably(file: string, data: string | Uint8Array):
   await fsyncDir(dir);
 }
 
-/** Parses JSON text, rejecting the empty and zero-filled files a crash can leave. */
-export function parseJsonFile(file: string, text: string): unknown {
+/**
+ * Parses JSON text within size and depth limits, rejecting the empty and zero-filled files a
+ * crash can leave; every failure is a CorruptFileError (the file is then moved aside).
+ */
+export function parseJsonFile(file: string, text: string, limits: JsonLimits = ANNOTATION_FILE_LIMITS): unknown {
   if (text.trim() === '' || /^\0+$/.test(text)) throw new CorruptFileError(file, 'the file is empty');
   try {
-    return JSON.parse(text) as unknown;
+    return parseBoundedJson(text, limits);
   } catch (err) {
     throw new CorruptFileError(file, err instanceof Error ? err.message : String(err));
   }

@@ -53,3 +53,21 @@ export function joinMessages(parts: readonly Bilingual[]): Bilingual | undefined
   if (parts.length === 0) return undefined;
   return { en: parts.map((p) => p.en).join(' '), vi: parts.map((p) => p.vi).join(' ') };
 }
+
+/** A lock left by a process that is gone was taken over (never judged by its age or date). */
+export function lockTakeoverMessage(t: { pid: number | null; hostname: string | null; futureDated: boolean; reason: 'not-running' | 'pid-reused' | 'unreadable' }): Bilingual {
+  if (t.reason === 'unreadable') {
+    return {
+      en: 'annotations.lock was unreadable and unchanged for a while; Folio took it over.',
+      vi: 'Tệp annotations.lock không đọc được và không đổi trong một lúc; Folio đã tiếp quản nó.',
+    };
+  }
+  const whyEn = t.reason === 'pid-reused' ? 'its process number now belongs to another program' : 'that process is no longer running';
+  const whyVi = t.reason === 'pid-reused' ? 'số tiến trình đó nay thuộc về chương trình khác' : 'tiến trình đó không còn chạy';
+  const dateEn = t.futureDated ? ' The lock was dated in the future (a clock was wrong); its date was not used.' : '';
+  const dateVi = t.futureDated ? ' Khóa mang ngày trong tương lai (đồng hồ bị sai); ngày đó không được dùng.' : '';
+  return {
+    en: `Folio took over annotations.lock left by process ${t.pid ?? '?'} on this computer: ${whyEn}.${dateEn}`,
+    vi: `Folio đã tiếp quản annotations.lock do tiến trình ${t.pid ?? '?'} trên máy này để lại: ${whyVi}.${dateVi}`,
+  };
+}

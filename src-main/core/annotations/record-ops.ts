@@ -5,12 +5,28 @@
 import type { Annotation } from '../../shared/types';
 import type { AnnotationFile } from './schema';
 
-/** Tombstones older than this are forgotten: long enough for any other process to have synced. */
+/**
+ * A tombstone is forgotten only when it is older than TOMBSTONE_TTL_MS by its own timestamp AND
+ * older than TOMBSTONE_TTL_GENERATIONS operations: one write from a machine whose clock runs a
+ * month ahead must not prune every tombstone (an import would then resurrect deleted records).
+ */
 export const TOMBSTONE_TTL_MS = 30 * 24 * 3600 * 1000;
+/** See TOMBSTONE_TTL_MS. */
+export const TOMBSTONE_TTL_GENERATIONS = 1000;
 
-/** A shallow copy whose arrays may be changed without touching `f`. */
+/** Ids of records put or removed in each draft, so a commit journals only what it changed. */
+const touchedIn = new WeakMap<AnnotationFile, Set<string>>();
+
+/** A shallow copy whose arrays may be changed without touching `f`; it tracks the ids changed. */
 export function draftOf(f: AnnotationFile): AnnotationFile {
-  return { ...f, annotations: [...f.annotations], deleted: [...f.deleted], quarantine: [...f.quarantine] };
+  const d = { ...f, annotations: [...f.annotations], deleted: [...f.deleted], quarantine: [...f.quarantine] };
+  touchedIn.set(d, new Set());
+  return d;
+}
+
+/** Ids put or removed in a draft made by `draftOf`. */
+export function touchedIds(draft: AnnotationFile): string[] {
+  return [...(touchedIn.get(draft) ?? [])];
 }
 
 /** The record with `id`, or undefined. */
@@ -20,6 +36,7 @@ export function findRecord(f: AnnotationFile, id: string): Annotation | undefine
 
 /** Inserts or replaces a record by id; a re-created record loses its tombstone. */
 export function putRecord(f: AnnotationFile, rec: Annotation): void {
+  touchedIn.get(f)?.add(rec.id);
   const i = f.annotations.findIndex((a) => a.id === rec.id);
   if (i === -1) f.annotations.push(rec);
   else f.annotations[i] = rec;
@@ -30,6 +47,7 @@ export function putRecord(f: AnnotationFile, rec: Annotation): void {
 export function removeRecord(f: AnnotationFile, id: string, at: Date): Annotation | undefined {
   const i = f.annotations.findIndex((a) => a.id === id);
   if (i === -1) return undefined;
+  touchedIn.get(f)?.add(id);
   const [removed] = f.annotations.splice(i, 1);
   f.deleted = [...f.deleted.filter((t) => t.id !== id), { id, at: at.toISOString() }];
   return removed;
@@ -48,10 +66,10 @@ export function restoreRecord(f: AnnotationFile, from: Annotation | null, to: An
   return [to.articleId];
 }
 
-/** Drops tombstones older than TOMBSTONE_TTL_MS. */
+/** Drops tombstones old by both measures (see TOMBSTONE_TTL_MS); a tombstone without a generation counts from `f.generation`. */
 export function pruneTombstones(f: AnnotationFile, now: Date): void {
   const cutoff = now.getTime() - TOMBSTONE_TTL_MS;
-  f.deleted = f.deleted.filter((t) => Date.parse(t.at) >= cutoff);
+  f.deleted = f.deleted.filter((t) => Date.parse(t.at) >= cutoff || f.generation - (t.g ?? f.generation) < TOMBSTONE_TTL_GENERATIONS);
 }
 
 /** Counts from an import. */

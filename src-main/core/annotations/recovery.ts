@@ -1,7 +1,7 @@
 /**
  * What to do when annotations.json cannot be read at start: move it aside under a name that is
- * never reused (`annotations.corrupt-<timestamp>.json`), then restore the newest backup that
- * decodes. The damaged bytes are never overwritten or deleted: the user may still want them.
+ * never reused (`annotations.corrupt-<timestamp>.json`), then restore the best backup that
+ * decodes (highest generation, then most records). The damaged bytes are never overwritten or deleted: the user may still want them.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -44,15 +44,26 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-/** The newest backup that parses and decodes, or null. */
+/**
+ * The best backup that parses and decodes, or null: the highest generation, then the most records
+ * (a backup's name and date are not trusted: a clock may have been wrong when it was taken).
+ */
 export async function newestGoodBackup(backupsDir: string, now: Date): Promise<{ date: string; file: string; decoded: DecodedFile } | null> {
+  let best: { date: string; file: string; decoded: DecodedFile } | null = null;
+  const rank = (d: DecodedFile): [number, number] => [d.file.generation, d.file.annotations.length + d.file.deleted.length];
   for (const b of await listBackups(backupsDir)) {
+    let decoded: DecodedFile;
     try {
-      const raw = parseJsonFile(b.file, await fs.readFile(b.file, 'utf8'));
-      return { ...b, decoded: decodeFile(raw, now) };
+      decoded = decodeFile(parseJsonFile(b.file, await fs.readFile(b.file, 'utf8')), now);
     } catch {
-      // A damaged backup: try the one before.
+      continue; // a damaged backup: the others may do
+    }
+    if (!best) best = { ...b, decoded };
+    else {
+      const [g, n] = rank(decoded);
+      const [bg, bn] = rank(best.decoded);
+      if (g > bg || (g === bg && n > bn)) best = { ...b, decoded };
     }
   }
-  return null;
+  return best;
 }

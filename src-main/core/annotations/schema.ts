@@ -41,7 +41,12 @@ export const AnnotationSchema = z
   .refine((a) => (a.kind === 'highlight') === (a.target !== null), 'a highlight needs a target and a note must not have one');
 
 /** A delete, remembered so a stale copy elsewhere cannot bring the record back. */
-export const TombstoneSchema = z.object({ id: z.string().min(1), at: IsoTime });
+export const TombstoneSchema = z.object({
+  id: z.string().min(1),
+  at: IsoTime,
+  /** The store generation of the delete (absent in files written before generations existed). */
+  g: z.number().int().min(0).optional(),
+});
 export type Tombstone = z.infer<typeof TombstoneSchema>;
 
 /** A record that failed validation, kept verbatim with the reason (never dropped). */
@@ -51,6 +56,8 @@ export type Quarantined = z.infer<typeof QuarantinedSchema>;
 /** The envelope of a v1 file; records inside are validated one by one (see file-format.ts). */
 export const FileEnvelopeSchema = z.object({
   schemaVersion: z.number().int(),
+  generation: z.number().int().min(0).optional(),
+  libraryId: z.string().min(1).max(200).optional(),
   annotations: z.array(z.unknown()),
   deleted: z.array(z.unknown()).optional(),
   quarantine: z.array(z.unknown()).optional(),
@@ -59,6 +66,13 @@ export const FileEnvelopeSchema = z.object({
 /** The in-memory shape of annotations.json (current schema). */
 export interface AnnotationFile {
   schemaVersion: number;
+  /**
+   * Monotonic count of committed operations (each journal entry and compaction carries it):
+   * recovery and pruning compare generations, never file names or clocks.
+   */
+  generation: number;
+  /** The library this store belongs to (a store copied in from elsewhere is not adopted silently). */
+  libraryId?: string;
   annotations: Annotation[];
   deleted: Tombstone[];
   quarantine: Quarantined[];
@@ -66,7 +80,7 @@ export interface AnnotationFile {
 
 /** An empty file in the current schema. */
 export function emptyFile(): AnnotationFile {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, annotations: [], deleted: [], quarantine: [] };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, generation: 0, annotations: [], deleted: [], quarantine: [] };
 }
 
 /** Validates one record; returns the annotation or a one-line reason. */

@@ -5,36 +5,39 @@
  * How concurrent writers are kept apart (the design, for the README):
  * - Within a process, every write runs through one promise queue, so two requests never
  *   interleave their read-modify-write.
- * - Across processes, a lock file `annotations.lock` (O_EXCL; pid + hostname + time; stale when
- *   its process is gone or after 30 s) is held only around read-merge-write — never while idle.
- * - Under the lock, the store re-reads annotations.json if its signature (inode, size, mtime)
- *   changed since our last read or write, and re-applies just the one operation (create, patch,
- *   delete, …) to that fresh copy. So another process's records, edits and deletes are never
- *   overwritten by a stale in-memory copy, and a patch touches only the fields it names.
- * - Deletes leave tombstones (`deleted: [{id, at}]`, pruned after 30 days) so an import or sync
- *   of an older copy cannot resurrect them; imports upsert by id, newest `updated` wins.
- * - Writes are atomic and durable (unique temp file, fsync, rename, fsync dir: durable-json-file.ts)
- *   and a daily snapshot is taken before the first write of each day (backups.ts).
- * Readers never lock: a rename is atomic, so a reader sees the old or the new file, never a mix.
+ * - Across processes, a lock file `annotations.lock` (created atomically; owner = pid + host +
+ *   start token; stale only when that owner is provably dead, never by age: lock.ts) is held only
+ *   around read-merge-write — never while idle.
+ * - Under the lock, the store reads what other processes appended to the journal since it last
+ *   looked (or re-reads annotations.json if it was replaced), and re-applies just the one
+ *   operation (create, patch, delete, …) to that fresh copy. So another process's records, edits
+ *   and deletes are never overwritten by a stale in-memory copy, and a patch touches only the
+ *   fields it names.
+ * - A commit appends one fsynced line to `annotations.journal` (O(changes)); the journal is folded
+ *   into annotations.json (atomic, durable: durable-json-file.ts) once it outgrows a quarter of it
+ *   (store-disk.ts). Every commit bumps a monotonic `generation` kept in the file.
+ * - Deletes leave tombstones (`deleted: [{id, at, g}]`, pruned only when 30 days AND 1,000
+ *   generations old) so an import or sync of an older copy cannot resurrect them; imports upsert
+ *   by id, newest `updated` wins.
+ * - A daily snapshot is taken before the first write of each day (backups.ts).
+ * Readers never lock and never write: a rename is atomic and journal lines are appended whole
+ * (a torn last line is ignored), so a reader sees a consistent state.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
 import { AnnotationError } from '../../shared/anchoring/errors';
 import type { Annotation } from '../../shared/types';
 import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
-import { CorruptFileError, DurableJsonFile, fileSignature, sameSignature, type FileSignature } from './durable-json-file';
-import { decodeFile, UnrecognisedFormatError } from './file-format';
+import { serializeFile } from './file-format';
 import { loadAtOpen, type OpenReport } from './load-at-open';
-import { acquireLock } from './lock';
+import { acquireLock, removeLockTempFiles, type HeldLock } from './lock';
+import { joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
 import { compareAnnotations, matchesQuery, type AnnotationQuery } from './query';
-import { moveAside } from './recovery';
 import {
   changedArticleIds,
   draftOf,
   findRecord,
   mergeImported,
-  pruneTombstones,
   putRecord,
   removeRecord,
   restoreRecord,
@@ -51,6 +54,8 @@ import {
   type NewNote,
 } from './new-records';
 import { describeAction, UndoStack, type UndoEntry } from './undo';
+import { opsOf, stampTombstones } from './replay';
+import { StoreDisk } from './store-disk';
 
 /** Options for `AnnotationStore.open`. */
 export interface StoreOptions {
@@ -62,36 +67,39 @@ export interface StoreOptions {
   lockTimeoutMs?: number;
   /** Poll the file every this many ms and `reload()` when another process changed it (off by default). */
   watchMs?: number;
+  /** Fold the journal into annotations.json past this many bytes (default: a quarter of annotations.json, at least 256 KiB). */
+  compactBytes?: number;
 }
 
 type Listener = (articleIds: string[]) => void;
 
 /** Highlights and notes of one data dir; see the module comment for the concurrency design. */
 export class AnnotationStore {
-  private data: AnnotationFile;
-  private signature: FileSignature | null = null;
+  private readonly disk: StoreDisk;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly undoStack = new UndoStack();
   private readonly listeners = new Set<Listener>();
-  private readonly db: Low<unknown>;
-  private readonly adapter: DurableJsonFile;
   private backupDay: string | null = null;
   private watchTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly noticeList: Bilingual[] = [];
 
   private constructor(
     readonly dataDir: string,
     private readonly opts: Required<Pick<StoreOptions, 'backups' | 'now' | 'lockTimeoutMs'>>,
-    data: AnnotationFile,
+    compactBytes: number | undefined,
   ) {
-    this.adapter = new DurableJsonFile(path.join(dataDir, 'annotations.json'));
-    this.db = new Low<unknown>(this.adapter, null);
-    this.data = data;
+    this.disk = new StoreDisk(dataDir, opts.now, compactBytes);
   }
 
   /** The annotations.json path. */
   get file(): string {
-    return this.adapter.file;
+    return this.disk.adapter.file;
+  }
+
+  /** The current state (replaced, never mutated, by each change). */
+  private get data(): AnnotationFile {
+    return this.disk.data;
   }
 
   private get lockFile(): string {
@@ -112,20 +120,25 @@ export class AnnotationStore {
     const store = new AnnotationStore(
       dataDir,
       { backups: opts.backups ?? 10, now: opts.now ?? (() => new Date()), lockTimeoutMs: opts.lockTimeoutMs ?? 10_000 },
-      { schemaVersion: 1, annotations: [], deleted: [], quarantine: [] },
+      opts.compactBytes,
     );
-    const lock = await acquireLock(store.lockFile, { timeoutMs: store.opts.lockTimeoutMs });
+    const lock = await store.takeLock();
     let report: OpenReport;
     try {
       const removed = [
-        ...(await store.adapter.removeLeftoverTempFiles()),
+        ...(await store.disk.adapter.removeLeftoverTempFiles()),
         ...(await removeTempFilesIn(store.backupsDir)),
+        ...(await store.disk.journal.removeLeftoverTempFiles()),
       ];
-      const loaded = await loadAtOpen(store.adapter, dataDir, store.backupsDir, store.opts.now());
-      store.data = loaded.data;
-      if (loaded.mustWrite) await store.persist(store.data);
-      else store.signature = await fileSignature(store.file);
+      await removeLockTempFiles(store.lockFile);
+      const loaded = await loadAtOpen(store.disk.adapter, dataDir, store.backupsDir, store.opts.now());
+      await store.disk.adoptOpened(loaded.data, !loaded.mustWrite);
+      if (loaded.mustWrite || store.disk.needsCompaction()) await store.disk.compact();
       report = removed.length ? { ...loaded.report, removedTempFiles: removed.length } : loaded.report;
+      if (lock.tookOver) {
+        const message = joinMessages([lockTakeoverMessage(lock.tookOver), ...(report.message ? [report.message] : [])]);
+        report = { ...report, lockTakenOver: true, ...(message ? { message } : {}) };
+      }
     } finally {
       await lock.release();
     }
@@ -253,7 +266,7 @@ export class AnnotationStore {
   async reload(): Promise<boolean> {
     return this.enqueue(async () => {
       const before = this.data;
-      const changed = await this.refreshFromDisk();
+      const changed = await this.disk.refresh(false);
       if (changed) this.emit(changedArticleIds(before, this.data));
       return changed;
     });
@@ -311,20 +324,25 @@ export class AnnotationStore {
     });
   }
 
-  /** Must run inside the queue: lock, refresh from disk, apply `change`, write, unlock, notify. */
+  /** Must run inside the queue: lock, catch up with the disk, apply `change`, journal it, unlock, notify. */
   private async writeLocked(change: (draft: AnnotationFile) => string[]): Promise<AnnotationFile> {
-    const lock = await acquireLock(this.lockFile, { timeoutMs: this.opts.lockTimeoutMs });
+    const lock = await this.takeLock();
     let articleIds: string[] = [];
     let others: string[] = [];
     try {
       const before = this.data;
-      if (await this.refreshFromDisk()) others = changedArticleIds(before, this.data);
+      if (await this.disk.refresh(true)) others = changedArticleIds(before, this.data);
       const draft = draftOf(this.data);
       articleIds = change(draft);
-      pruneTombstones(draft, this.opts.now());
-      await this.backupBeforeFirstWriteOfDay();
-      await this.persist(draft);
-      this.data = draft;
+      const ops = opsOf(draft);
+      if (ops.length) {
+        const g = this.data.generation + 1;
+        draft.generation = g;
+        stampTombstones(draft, ops, g);
+        await this.backupBeforeFirstWriteOfDay();
+        await this.disk.commit(draft, { g, ops });
+        if (this.disk.needsCompaction()) await this.disk.compact();
+      }
     } finally {
       await lock.release();
     }
@@ -332,38 +350,42 @@ export class AnnotationStore {
     return this.data;
   }
 
+  /** Folds the journal into annotations.json now (normally automatic once the journal is large). */
+  async compact(): Promise<void> {
+    await this.enqueue(async () => {
+      const lock = await this.takeLock();
+      try {
+        await this.disk.refresh(true);
+        await this.disk.compact();
+      } finally {
+        await lock.release();
+      }
+    });
+  }
+
+  /** Takes the cross-process lock; a stale lock taken over is reported (console and `notices`). */
+  private async takeLock(): Promise<HeldLock> {
+    const lock = await acquireLock(this.lockFile, { timeoutMs: this.opts.lockTimeoutMs });
+    if (lock.tookOver) {
+      const message = lockTakeoverMessage(lock.tookOver);
+      this.noticeList.push(message);
+      console.warn(`folio: ${message.en}`);
+    }
+    return lock;
+  }
+
+  /** Things the user should know that happened since the store opened (e.g. a stale lock taken over). */
+  notices(): readonly Bilingual[] {
+    return this.noticeList;
+  }
+
   private async backupBeforeFirstWriteOfDay(): Promise<void> {
     const today = localDate(this.opts.now());
     if (this.backupDay === today) return;
-    await takeDailyBackup(this.file, this.backupsDir, this.opts.now(), this.opts.backups);
-    this.backupDay = today;
-  }
-
-  /** Writes through lowdb's adapter and remembers the new file signature. */
-  private async persist(data: AnnotationFile): Promise<void> {
-    this.db.data = data;
-    await this.db.write();
-    this.signature = await fileSignature(this.file);
-  }
-
-  /**
-   * Re-reads annotations.json if it changed since we last read or wrote it. A file damaged
-   * meanwhile is moved aside and our in-memory copy (the newest good state we know) is kept.
-   */
-  private async refreshFromDisk(): Promise<boolean> {
-    const sig = await fileSignature(this.file);
-    if (sameSignature(sig, this.signature) || sig === null) return false;
-    try {
-      await this.db.read();
-      const decoded = decodeFile(this.db.data, this.opts.now());
-      this.data = decoded.file;
-      this.signature = sig;
-      return true;
-    } catch (err) {
-      if (!(err instanceof CorruptFileError || err instanceof UnrecognisedFormatError)) throw err;
-      await moveAside(this.file, this.opts.now());
-      this.signature = null;
-      return false;
+    // The state before this write (snapshot plus journal), serialised once a day.
+    if (this.data.generation > 0 || this.data.annotations.length > 0) {
+      await takeDailyBackup(serializeFile(this.data), this.backupsDir, this.opts.now(), this.opts.backups);
     }
+    this.backupDay = today;
   }
 }

@@ -4,11 +4,20 @@
  *               `del <id>` only after the write promise resolved (and `deleting <id>` before a
  *               delete starts); the parent SIGKILLs it.
  *   burst mode: waits until `--at` (epoch ms), then creates `--count` highlights at once.
- * Usage: node --import tsx child-writer.ts <dataDir> <crash|burst> [count] [at]
+ *   hold mode:  takes the lock, prints `held`, and keeps it until killed.
+ * FOLIO_CLOCK_SKEW_MS shifts this process's wall clock (Date.now and the store's clock), as a
+ * machine whose clock is wrong would.
+ * Usage: node --import tsx child-writer.ts <dataDir> <crash|burst|hold> [count] [at]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { AnnotationStore } from '../../../src-main/core/annotations/store';
+import { acquireLock } from '../../../src-main/core/annotations/lock';
+
+const skew = Number(process.env.FOLIO_CLOCK_SKEW_MS ?? 0);
+const realNow = Date.now.bind(Date);
+if (skew) Date.now = () => realNow() + skew;
 
 const [dataDir, mode = 'crash', countArg = '50', atArg = '0'] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: child-writer.ts <dataDir> <crash|burst> [count] [at]');
@@ -24,18 +33,26 @@ function randomRange(): { start: number; end: number } {
   }
 }
 
-const { store } = await AnnotationStore.open(dataDir);
+if (mode === 'hold') {
+  await acquireLock(path.join(dataDir, 'annotations.lock'));
+  process.stdout.write('held\n');
+  setInterval(() => undefined, 1 << 30);
+  await new Promise(() => undefined);
+}
+
+const { store } = await AnnotationStore.open(dataDir, { now: () => new Date(Date.now()) });
 const tag = `pid-${process.pid}`;
 
 if (mode === 'burst') {
-  const wait = Number(atArg) - Date.now();
+  const wait = Number(atArg) - realNow();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  const created = await Promise.all(
+  await Promise.all(
     Array.from({ length: Number(countArg) }, () =>
-      store.createHighlight({ articleId: 'river-town', lang: 'en', text, ...randomRange(), tags: [tag] }),
+      store
+        .createHighlight({ articleId: 'river-town', lang: 'en', text, ...randomRange(), tags: [tag] })
+        .then((a) => process.stdout.write(`ack ${a.id}\n`)),
     ),
   );
-  for (const a of created) process.stdout.write(`ack ${a.id}\n`);
   await store.close();
 } else {
   const mine: string[] = [];

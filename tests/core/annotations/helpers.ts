@@ -49,3 +49,23 @@ export function clock(startIso: string): { now: () => Date; set: (iso: string) =
     },
   };
 }
+
+const holders: import('node:child_process').ChildProcess[] = [];
+afterEach(() => {
+  for (const c of holders.splice(0)) c.kill('SIGKILL');
+});
+
+/** A child process holding the annotation lock of `dataDir` until killed (killed after each test). */
+export async function holdLockInChild(dataDir: string): Promise<import('node:child_process').ChildProcess> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./child-writer.ts', import.meta.url)), dataDir, 'hold'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  holders.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => (d.toString().includes('held') ? resolve() : undefined));
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
+  });
+  return child;
+}

@@ -16,9 +16,15 @@ describe('AnnotationStore basics', () => {
     expect(a.color).toBe('yellow');
     expect(a.tags).toEqual(['people', 'flood']);
     expect(a.created).toBe(a.updated);
+    // Acknowledged = one fsynced journal line; compaction folds it into annotations.json.
+    const journal = (await readFile(path.join(dir, 'annotations.journal'), 'utf8')).trim().split('\n');
+    expect(journal).toHaveLength(2);
+    expect(JSON.parse(journal[1]!.split('\t')[0]!)).toEqual({ g: 1, ops: [{ put: a }] });
+    await store.compact();
     await store.close();
     const disk = JSON.parse(await readFile(path.join(dir, 'annotations.json'), 'utf8'));
     expect(disk.schemaVersion).toBe(1);
+    expect(disk.generation).toBe(1);
     expect(disk.annotations).toEqual([a]);
     const { store: again } = await AnnotationStore.open(dir);
     expect(again.get(a.id)).toEqual(a);
@@ -56,8 +62,9 @@ describe('AnnotationStore basics', () => {
     expect(Date.parse(u.updated)).toBeGreaterThan(Date.parse(a.updated));
     await store.delete(a.id);
     expect(store.get(a.id)).toBeUndefined();
+    await store.compact();
     const disk = JSON.parse(await readFile(path.join(dir, 'annotations.json'), 'utf8'));
-    expect(disk.deleted).toEqual([{ id: a.id, at: expect.any(String) }]);
+    expect(disk.deleted).toEqual([{ id: a.id, at: expect.any(String), g: 3 }]);
   });
 
   it('lists by article, tag and colour, and finds text case- and diacritic-insensitively', async () => {

@@ -1,6 +1,6 @@
 /**
  * Annotated PDF export: typeset articles (one language, or both side by side / interleaved)
- * with highlights drawn in the page and written as standard /Highlight annotations, numbered
+ * with highlights as standard /Highlight annotations (or flattened into the page), numbered
  * notes for paper readers, metadata, bookmarks and page numbers. Plain Node (pdf-lib + fontkit).
  *
  * Pipeline: document-model (what to print) → paginate/flow/line-break (pure geometry, real
@@ -45,6 +45,11 @@ export interface PdfExportOptions {
   labels?: 'en' | 'vi';
   /** Creation time for metadata and undated annotations (default: now). */
   now?: Date;
+  /**
+   * Paint highlights into the page (for readers who want them fixed on paper) instead of
+   * writing them as annotations; notes stay in the end notes. Default false.
+   */
+  flattenHighlights?: boolean;
   /** Progress: articles laid out so far, out of the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -72,6 +77,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
     keywords: [...new Set(versions.flatMap((v) => v.tags))],
     language: opts.lang === 'en' ? 'en' : 'vi',
     now,
+    flattenHighlights: opts.flattenHighlights ?? false,
   });
 }
 

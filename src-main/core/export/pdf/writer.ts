@@ -1,6 +1,7 @@
 /**
- * Turns a DocumentLayout into PDF bytes with pdf-lib: subset-embedded DejaVu Serif, highlight
- * fills behind the text, rules, text, then the annotations, metadata and outline.
+ * Turns a DocumentLayout into PDF bytes with pdf-lib: subset-embedded DejaVu Serif, rules,
+ * text, then the highlight annotations, metadata and outline. Highlights are annotations only,
+ * unless `flattenHighlights` asks for them painted into the page instead.
  */
 import fontkit from '@pdf-lib/fontkit';
 import { BlendMode, PDFDocument, rgb, type PDFFont } from 'pdf-lib';
@@ -9,7 +10,8 @@ import { writeHighlightAnnotation } from './annotation-writer';
 import type { DocumentLayout, PageLayout } from './geometry';
 import type { FontBytes } from './measure';
 import { writeOutline } from './outline-writer';
-import { HIGHLIGHT_RGB, tint, type FontKey } from './styles';
+import { HIGHLIGHT_OPACITY } from './highlight-blend';
+import { HIGHLIGHT_RGB, type FontKey } from './styles';
 
 /** Document information dictionary entries (PDF 32000-1 §14.3.3). */
 export interface PdfMetadata {
@@ -19,10 +21,9 @@ export interface PdfMetadata {
   keywords: string[];
   language: string;
   now: Date;
+  /** Paint highlights into the page content (multiply, under the text) instead of writing annotations. */
+  flattenHighlights?: boolean;
 }
-
-/** How strongly the page-content fill behind highlighted text shows the highlight colour. */
-export const CONTENT_FILL_STRENGTH = 0.5;
 
 /** Render `layout` to PDF bytes. `annotations` resolves each placed highlight's id. */
 export async function writePdf(
@@ -63,11 +64,13 @@ function drawPage(
   meta: PdfMetadata,
 ): void {
   const page = doc.addPage([layout.width, layout.height]);
-  // Highlight fills first, so the text is drawn over them; multiply keeps overlaps readable.
-  for (const h of layout.highlights) {
-    const [r, g, b] = tint(HIGHLIGHT_RGB[h.color], CONTENT_FILL_STRENGTH);
-    for (const box of h.boxes) {
-      page.drawRectangle({ x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1, color: rgb(r, g, b), blendMode: BlendMode.Multiply });
+  // Flattened: the same multiply fill the annotation's appearance draws, painted before the text.
+  if (meta.flattenHighlights) {
+    for (const h of layout.highlights) {
+      const [r, g, b] = HIGHLIGHT_RGB[h.color];
+      for (const box of h.boxes) {
+        page.drawRectangle({ x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1, color: rgb(r, g, b), opacity: HIGHLIGHT_OPACITY, blendMode: BlendMode.Multiply });
+      }
     }
   }
   for (const rule of layout.rules) {
@@ -78,6 +81,7 @@ function drawPage(
     const [r, g, b] = t.color;
     page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: fonts[t.font], color: rgb(r, g, b) });
   }
+  if (meta.flattenHighlights) return;
   for (const h of layout.highlights) {
     const annotation = annotations.get(h.annotationId);
     if (annotation) writeHighlightAnnotation(page, h, annotation, { author: meta.author, now: meta.now });

@@ -139,7 +139,7 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
       if (p.kind === 'text') {
         page.texts.push({ x: x0 + p.x, y: baseline, text: block.text.slice(p.start, p.end), font: s.font, size: s.size, color: s.color });
       } else {
-        page.texts.push({ x: x0 + p.x, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color });
+        page.texts.push({ x: x0 + p.x, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color, artifact: true });
       }
     }
     for (const span of block.spans) {
@@ -157,7 +157,8 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
       const bullet = block.bullet ?? s.bullet;
       if (bullet) {
         const w = ctx.m.width(bullet, 'regular', s.size);
-        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color });
+        // A list's bullet is decoration (an artifact); an end note's number is content.
+        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color, artifact: !block.bullet });
       }
     }
   });

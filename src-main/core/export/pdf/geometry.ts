@@ -13,6 +13,11 @@ export interface PlacedText {
   font: FontKey;
   size: number;
   color: Rgb;
+  /**
+   * Seen but not read: drawn as glyph outlines in /Artifact marked content, so it never enters
+   * extracted text (note numbers, list bullets).
+   */
+  artifact?: boolean;
 }
 
 /** A thin vertical rule (block quotes, article notes). */

@@ -61,7 +61,8 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   if (printable.length === 0) throw new PdfExportError('PDF_NOTHING_TO_EXPORT', 'No article with readable text to export.');
   const now = opts.now ?? new Date();
   const fonts = await loadFontBytes(resolveFontsDir(opts.fontsDir));
-  const measurer = fontkitMeasurer({ regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) });
+  const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
+  const measurer = fontkitMeasurer(parsed);
 
   const models = printable.map((it) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, PDF_LABELS[opts.labels ?? 'en']));
   const layout = paginate(measurer, models, { paper: opts.paper, onArticle: opts.onProgress });
@@ -70,7 +71,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   for (const it of printable) for (const a of it.annotations) byId.set(a.id, a);
   const versions = printable.flatMap((it) => renderedVersions(it.article, opts.lang));
   const first = models[0];
-  return writePdf(layout, fonts, byId, {
+  return writePdf(layout, fonts, parsed, byId, {
     title: printable.length === 1 && first ? first.title : `Folio — ${printable.length} articles`,
     author: opts.author,
     subject: printable.length === 1 ? 'Annotated article exported from Folio' : 'Annotated articles exported from Folio',

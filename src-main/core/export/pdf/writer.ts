@@ -4,10 +4,12 @@
  * unless `flattenHighlights` asks for them painted into the page instead.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { BlendMode, PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import type { Font } from '@pdf-lib/fontkit';
+import { BlendMode, PDFDocument, PDFName, PDFNumber, PDFOperator, rgb, type PDFFont, type PDFOperatorNames, type PDFPage } from 'pdf-lib';
 import type { AnchoredAnnotation } from '../../../shared/types';
 import { writeHighlightAnnotation } from './annotation-writer';
-import type { DocumentLayout, PageLayout } from './geometry';
+import { outlineOps } from './glyph-outlines';
+import type { DocumentLayout, PageLayout, PlacedText } from './geometry';
 import type { FontBytes } from './measure';
 import { writeOutline } from './outline-writer';
 import { HIGHLIGHT_OPACITY } from './highlight-blend';
@@ -29,6 +31,7 @@ export interface PdfMetadata {
 export async function writePdf(
   layout: DocumentLayout,
   fonts: FontBytes,
+  parsed: Record<FontKey, Font>,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
 ): Promise<Uint8Array> {
@@ -41,7 +44,7 @@ export async function writePdf(
     bold: await embed(fonts.bold),
     italic: await embed(fonts.italic),
   };
-  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, embedded, annotations, meta);
+  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, embedded, parsed, annotations, meta);
 
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
@@ -60,6 +63,7 @@ function drawPage(
   doc: PDFDocument,
   layout: PageLayout,
   fonts: Record<FontKey, PDFFont>,
+  parsed: Record<FontKey, Font>,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
 ): void {
@@ -79,11 +83,28 @@ function drawPage(
   }
   for (const t of layout.texts) {
     const [r, g, b] = t.color;
-    page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: fonts[t.font], color: rgb(r, g, b) });
+    if (t.artifact) drawArtifact(page, parsed[t.font], t);
+    else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: fonts[t.font], color: rgb(r, g, b) });
   }
   if (meta.flattenHighlights) return;
   for (const h of layout.highlights) {
     const annotation = annotations.get(h.annotationId);
     if (annotation) writeHighlightAnnotation(page, h, annotation, { author: meta.author, now: meta.now });
   }
+}
+
+const op = (name: string, ...args: number[]): PDFOperator => PDFOperator.of(name as PDFOperatorNames, args.map((n) => PDFNumber.of(n)));
+
+/** `t` as filled glyph outlines inside /Artifact marked content: visible, never extracted. */
+function drawArtifact(page: PDFPage, font: Font, t: PlacedText): void {
+  const path = outlineOps(font, t.text, t.x, t.y, t.size);
+  if (path.length === 0) return;
+  page.pushOperators(
+    PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]),
+    op('q'),
+    op('rg', ...t.color),
+    ...path.map((p) => op(p.op, ...p.args)),
+    op('Q'),
+    op('EMC'),
+  );
 }

@@ -114,3 +114,22 @@ export async function pageContents(bytes: Uint8Array): Promise<string[]> {
       .join('\n');
   });
 }
+
+/** Text of a rectangle of every page (x, y from the top-left, in points), pages separated by form feeds. */
+export function pdfToTextCrop(bytes: Uint8Array, crop: { x: number; y: number; w: number; h: number }): string {
+  return withFile(bytes, (file) =>
+    execFileSync('pdftotext', ['-x', String(Math.round(crop.x)), '-y', String(Math.round(crop.y)), '-W', String(Math.round(crop.w)), '-H', String(Math.round(crop.h)), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  );
+}
+
+/** pdf.js text items of every page, with their page and position. */
+export async function pdfJsItems(bytes: Uint8Array): Promise<Array<{ page: number; str: string; x: number; y: number }>> {
+  const doc = await openWithPdfJs(bytes);
+  const out: Array<{ page: number; str: string; x: number; y: number }> = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    for (const it of content.items) if ('str' in it) out.push({ page: p, str: it.str, x: it.transform[4] as number, y: it.transform[5] as number });
+  }
+  await doc.destroy();
+  return out;
+}

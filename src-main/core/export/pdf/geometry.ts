@@ -11,6 +11,8 @@ export interface PlacedText {
   y: number;
   text: string;
   font: FontKey;
+  /** The face it is set in when not `font` itself: a fallback face id, or REPLACEMENT_FACE. */
+  face?: string;
   size: number;
   color: Rgb;
   /**

@@ -10,6 +10,7 @@ import type { AnchoredAnnotation, Article } from '../../../shared/types';
 import type { Bead } from './beads';
 import { PDF_LABELS, buildArticleModel } from './document-model';
 import { PdfExportError } from './errors';
+import { systemFallbacks } from './font-fallback';
 import { loadFontBytes, resolveFontsDir } from './fonts';
 import { fontkitMeasurer, parseFont } from './measure';
 import { paginate } from './paginate';
@@ -39,6 +40,11 @@ export interface PdfExportOptions {
   paper: 'a4' | 'letter';
   /** Written as the document author and each annotation's /T. */
   author?: string;
+  /**
+   * Folders of installed fonts searched for characters DejaVu Serif lacks (default: the usual
+   * system folders; [] draws every such character as a replacement box).
+   */
+  systemFontDirs?: readonly string[];
   /** Directory holding DejaVuSerif*.ttf (default: the repository's resources/fonts). */
   fontsDir?: string;
   /** Language of the PDF's own words ("Notes", …): the reader's interface language (default en). */
@@ -62,7 +68,8 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   const now = opts.now ?? new Date();
   const fonts = await loadFontBytes(resolveFontsDir(opts.fontsDir));
   const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
-  const measurer = fontkitMeasurer(parsed);
+  const fallbacks = systemFallbacks(opts.systemFontDirs);
+  const measurer = fontkitMeasurer(parsed, fallbacks);
 
   const models = printable.map((it) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, PDF_LABELS[opts.labels ?? 'en']));
   const layout = paginate(measurer, models, { paper: opts.paper, onArticle: opts.onProgress });
@@ -71,7 +78,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   for (const it of printable) for (const a of it.annotations) byId.set(a.id, a);
   const versions = printable.flatMap((it) => renderedVersions(it.article, opts.lang));
   const first = models[0];
-  return writePdf(layout, fonts, parsed, byId, {
+  return writePdf(layout, fonts, parsed, fallbacks, byId, {
     title: printable.length === 1 && first ? first.title : `Folio — ${printable.length} articles`,
     author: opts.author,
     subject: printable.length === 1 ? 'Annotated article exported from Folio' : 'Annotated articles exported from Folio',

@@ -5,12 +5,32 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
-import { BlendMode, PDFDocument, PDFName, PDFNumber, PDFOperator, rgb, type PDFFont, type PDFOperatorNames, type PDFPage } from 'pdf-lib';
+import {
+  BlendMode,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  beginText,
+  endText,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingRgbColor,
+  setFontAndSize,
+  showText,
+  type PDFFont,
+  type PDFOperatorNames,
+  type PDFPage,
+} from 'pdf-lib';
 import type { AnchoredAnnotation } from '../../../shared/types';
 import { writeHighlightAnnotation } from './annotation-writer';
 import { outlineOps } from './glyph-outlines';
 import type { DocumentLayout, PageLayout, PlacedText } from './geometry';
-import type { FontBytes } from './measure';
+import type { FallbackSource } from './font-fallback';
+import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
+import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
 import { writeOutline } from './outline-writer';
 import { HIGHLIGHT_OPACITY } from './highlight-blend';
 import { HIGHLIGHT_RGB, type FontKey } from './styles';
@@ -27,24 +47,40 @@ export interface PdfMetadata {
   flattenHighlights?: boolean;
 }
 
+/** The faces text is drawn with: the primary three, fallbacks by id, the replacement boxes. */
+interface Faces {
+  primary: Record<FontKey, PDFFont>;
+  outlines: Record<FontKey, Font>;
+  fallback: Map<string, PDFFont>;
+  replacement: ReplacementFonts;
+}
+
 /** Render `layout` to PDF bytes. `annotations` resolves each placed highlight's id. */
 export async function writePdf(
   layout: DocumentLayout,
   fonts: FontBytes,
   parsed: Record<FontKey, Font>,
+  fallbacks: FallbackSource,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   // Ligatures off: one glyph per code point, matching fontkitMeasurer and extracting cleanly.
-  const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { liga: false } });
-  const embedded: Record<FontKey, PDFFont> = {
-    regular: await embed(fonts.regular),
-    bold: await embed(fonts.bold),
-    italic: await embed(fonts.italic),
+  const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { ...FONT_FEATURES } });
+  const texts = layout.pages.flatMap((p) => p.texts);
+  const fallback = new Map<string, PDFFont>();
+  for (const id of new Set(texts.flatMap((t) => (t.face && t.face !== REPLACEMENT_FACE ? [t.face] : [])))) {
+    const face = fallbacks.face(id);
+    if (face) fallback.set(id, await embed(face.bytes));
+  }
+  const faces: Faces = {
+    primary: { regular: await embed(fonts.regular), bold: await embed(fonts.bold), italic: await embed(fonts.italic) },
+    outlines: parsed,
+    fallback,
+    replacement: buildReplacementFonts(doc.context, texts.filter((t) => t.face === REPLACEMENT_FACE).map((t) => t.text)),
   };
-  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, embedded, parsed, annotations, meta);
+  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, faces, annotations, meta);
 
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
@@ -62,8 +98,7 @@ export async function writePdf(
 function drawPage(
   doc: PDFDocument,
   layout: PageLayout,
-  fonts: Record<FontKey, PDFFont>,
-  parsed: Record<FontKey, Font>,
+  faces: Faces,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
 ): void {
@@ -83,8 +118,9 @@ function drawPage(
   }
   for (const t of layout.texts) {
     const [r, g, b] = t.color;
-    if (t.artifact) drawArtifact(page, parsed[t.font], t);
-    else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: fonts[t.font], color: rgb(r, g, b) });
+    if (t.artifact) drawArtifact(page, faces.outlines[t.font], t);
+    else if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
+    else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
   }
   if (meta.flattenHighlights) return;
   for (const h of layout.highlights) {
@@ -107,4 +143,15 @@ function drawArtifact(page: PDFPage, font: Font, t: PlacedText): void {
     op('Q'),
     op('EMC'),
   );
+}
+
+/** Replacement boxes: raw text operators with the Type 3 replacement font(s). */
+function drawReplacement(page: PDFPage, fonts: ReplacementFonts, t: PlacedText): void {
+  const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(...t.color), moveText(t.x, t.y)];
+  for (const part of fonts.encode(t.text)) {
+    const key = page.node.newFontDictionary('FolioBox', part.font);
+    ops.push(setFontAndSize(key, t.size), showText(part.codes));
+  }
+  ops.push(endText(), popGraphicsState());
+  page.pushOperators(...ops);
 }

@@ -66,6 +66,7 @@ export const PdfExportRequestSchema = z
     lang: z.enum(['vi', 'en', 'both']),
     layout: z.enum(['side-by-side', 'interleaved']).optional(),
     paper: z.enum(['a4', 'letter']),
+    flattenHighlights: z.boolean().optional(),
   })
   .strict();
 

@@ -10,7 +10,7 @@ import { openForCli } from '../open-session';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'folio export <library> <id>... --pdf FILE [--lang vi|en|both] [--paper a4|letter] [--layout side-by-side|interleaved]\n       folio export <library> [<id>...] --md FILE | --w3c FILE',
+  usage: 'folio export <library> <id>... --pdf FILE [--lang vi|en|both] [--paper a4|letter] [--layout side-by-side|interleaved] [--flatten-highlights]\n       folio export <library> [<id>...] --md FILE | --w3c FILE',
   options: {
     pdf: { type: 'string' },
     md: { type: 'string' },
@@ -18,6 +18,7 @@ export const exportCommand: Command = {
     lang: { type: 'string' },
     paper: { type: 'string' },
     layout: { type: 'string' },
+    'flatten-highlights': { type: 'boolean' },
   },
   async run(args) {
     const ids = args.positionals.slice(1);
@@ -39,7 +40,7 @@ export const exportCommand: Command = {
       let out: string;
       if (pdf) {
         const bar = progressBar('Exporting');
-        const { bytes } = await buildPdf(session, { ids, lang, paper, layout, onProgress: (d, t) => bar.update(d, t) });
+        const { bytes } = await buildPdf(session, { ids, lang, paper, layout, flattenHighlights: flag(args, 'flatten-highlights'), onProgress: (d, t) => bar.update(d, t) });
         bar.done();
         await writeFile(pdf, bytes);
         out = pdf;

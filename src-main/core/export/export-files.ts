@@ -17,6 +17,8 @@ export interface PdfRequest {
   paper: 'a4' | 'letter';
   /** Language of the PDF's own labels; default: the user's interface language, else the first article's. */
   labels?: 'en' | 'vi';
+  /** Paint highlights into the page instead of writing annotations. */
+  flattenHighlights?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -51,6 +53,7 @@ export async function buildPdf(session: FolioSession, req: PdfRequest): Promise<
       paper: req.paper,
       author: session.settings.get().author || undefined,
       labels: req.labels ?? session.settings.get().uiLanguage ?? (articles[0]?.versions[0]?.lang === 'vi' ? 'vi' : 'en'),
+      flattenHighlights: req.flattenHighlights,
     },
     { onProgress: req.onProgress },
   );

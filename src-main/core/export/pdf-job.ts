@@ -20,6 +20,8 @@ export interface PdfJobOptions {
   author?: string;
   labels: 'en' | 'vi';
   fontsDir?: string;
+  /** Paint highlights into the page as well (for people who want them fixed), see pdf/index. */
+  flattenHighlights?: boolean;
 }
 
 /** Aligns bilingual articles, typesets and writes the PDF; reports articles laid out. */

@@ -3,7 +3,10 @@
  * Zotero's pdf-worker does so that every viewer shows them (LESSONS.md): /QuadPoints, /Rect,
  * /C, /Contents and /T as UTF-16BE text strings, /M and /CreationDate, /NM, /F 4 (print,
  * zotero#2596), an appearance stream /AP /N filling the quads with a multiply blend
- * (koreader#11147: no /AP, not shown), and a /Popup when there is a note.
+ * (koreader#11147: no /AP, not shown), and a /Popup when there is a note. The annotation is
+ * the only paint of the highlight (no fill in the page content), so deleting, recolouring or
+ * hiding comments in a viewer does what it says. No /CA on the annotation: the opacity lives
+ * in the appearance's ExtGState, and viewers would otherwise apply it twice.
  *
  * Choice: one annotation per highlight per page, with one quad per line segment. A highlight
  * crossing a page break therefore yields one annotation on each page, sharing /NM.
@@ -12,10 +15,9 @@ import { PDFHexString, PDFName, PDFString, type PDFPage, type PDFRef } from 'pdf
 import type { AnchoredAnnotation } from '../../../shared/types';
 import { boundingBox, type Box, type PlacedHighlight } from './geometry';
 import { pdfDate, parseIsoDate } from './pdf-date';
+import { HIGHLIGHT_OPACITY } from './highlight-blend';
 import { HIGHLIGHT_RGB } from './styles';
 
-/** Opacity of the appearance stream's multiply fill (the page content already carries a pale tint). */
-export const ANNOTATION_OPACITY = 0.45;
 
 const num = (n: number): string => (Math.round(n * 1000) / 1000).toString();
 
@@ -53,7 +55,7 @@ export function writeHighlightAnnotation(page: PDFPage, placed: PlacedHighlight,
       Subtype: 'Form',
       FormType: 1,
       BBox: [rect.x1, rect.y1, rect.x2, rect.y2],
-      Resources: { ExtGState: { G0: { Type: 'ExtGState', BM: 'Multiply', CA: ANNOTATION_OPACITY, ca: ANNOTATION_OPACITY } } },
+      Resources: { ExtGState: { G0: { Type: 'ExtGState', BM: 'Multiply', CA: HIGHLIGHT_OPACITY, ca: HIGHLIGHT_OPACITY } } },
     }),
   );
   const note = annotation.note.trim();
@@ -63,7 +65,6 @@ export function writeHighlightAnnotation(page: PDFPage, placed: PlacedHighlight,
     Rect: [rect.x1, rect.y1, rect.x2, rect.y2],
     QuadPoints: quadPoints(placed.boxes),
     C: [...color],
-    CA: ANNOTATION_OPACITY,
     F: 4,
     P: page.ref,
     AP: { N: appearance },

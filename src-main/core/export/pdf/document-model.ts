@@ -110,7 +110,8 @@ function versionBody(version: ArticleVersion, all: readonly AnchoredAnnotation[]
     const number = noted.length + 1;
     const quote = [...h.spans].map(([k, s]) => version.paragraphs[k]?.text.slice(s.start, s.end) ?? '').join(' ');
     noted.push({ number, quote, note, orphaned: false });
-    blocks[h.end.paragraph]?.markers.push({ at: h.end.offset, label: String(number) });
+    const endText = version.paragraphs[h.end.paragraph]?.text ?? '';
+    blocks[h.end.paragraph]?.markers.push({ at: markerOffset(endText, h.end.offset), label: String(number) });
   }
   lost.push(...orphaned);
   // A list ends with a paragraph's spacing, not an item's.
@@ -119,6 +120,18 @@ function versionBody(version: ArticleVersion, all: readonly AnchoredAnnotation[]
     if (version.paragraphs[k]?.kind === 'list-item' && next && next.kind !== 'list-item') b.style = { ...b.style, spaceAfter: KIND_STYLES.paragraph.spaceAfter + 2 };
   });
   return blocks;
+}
+
+/**
+ * Where a note number goes for a highlight ending at `end`: after the last highlighted glyph,
+ * moved on to the end of that word and any punctuation glued to it ("mặt nước,¹"), so a
+ * marker never splits a word when a highlight ends mid-word.
+ */
+export function markerOffset(text: string, end: number): number {
+  let at = Math.max(0, Math.min(text.length, end));
+  while (at > 0 && /\s/.test(text[at - 1] ?? '')) at--;
+  while (at < text.length && !/\s/.test(text[at] ?? '')) at++;
+  return at;
 }
 
 function paragraphBlock(p: Paragraph): ModelBlock {

@@ -7,7 +7,8 @@ import type { ModelBlock } from './document-model';
 import type { PageLayout, PlacedHighlight } from './geometry';
 import { breakLines, type Line } from './line-break';
 import { spanExtent } from './line-geometry';
-import type { TextMeasurer } from './measure';
+import { visualOrder } from './bidi';
+import { REPLACEMENT_FACE, type TextMeasurer, type TextRun } from './measure';
 import { MARKER, type BlockStyle } from './styles';
 
 /** A position in the flow: page index and distance from the page's top edge. */
@@ -33,6 +34,7 @@ export interface FlowContext {
 }
 
 const EPS = 1e-6;
+const graphemes = new Intl.Segmenter('vi', { granularity: 'grapheme' });
 
 /** The later of two cursors (further down the document). */
 export function laterCursor(a: Cursor, b: Cursor): Cursor {
@@ -137,9 +139,17 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
     const baseline = ctx.height - (lineTop + (lh - (ascent + descent) * s.size) / 2 + ascent * s.size);
     for (const p of line.pieces) {
       if (p.kind === 'text') {
-        page.texts.push({ x: x0 + p.x, y: baseline, text: block.text.slice(p.start, p.end), font: s.font, size: s.size, color: s.color });
+        const runs = ctx.m.runs(block.text.slice(p.start, p.end), s.font, s.size);
+        let x = x0 + p.x;
+        for (const k of visualOrder(runs)) {
+          const run = runs[k] as TextRun;
+          // Font engines reverse right-to-left glyphs themselves; replacement boxes are drawn in that same visual order.
+          const text = run.face === REPLACEMENT_FACE && run.rtl ? [...graphemes.segment(run.text)].map((g) => g.segment).reverse().join('') : run.text;
+          page.texts.push({ x, y: baseline, text, font: s.font, ...(run.face !== s.font && { face: run.face }), size: s.size, color: s.color });
+          x += run.width;
+        }
       } else {
-        page.texts.push({ x: x0 + p.x, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color });
+        page.texts.push({ x: x0 + p.x, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color, artifact: true });
       }
     }
     for (const span of block.spans) {
@@ -157,7 +167,8 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
       const bullet = block.bullet ?? s.bullet;
       if (bullet) {
         const w = ctx.m.width(bullet, 'regular', s.size);
-        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color });
+        // A list's bullet is decoration (an artifact); an end note's number is content.
+        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color, artifact: !block.bullet });
       }
     }
   });

@@ -11,8 +11,15 @@ export interface PlacedText {
   y: number;
   text: string;
   font: FontKey;
+  /** The face it is set in when not `font` itself: a fallback face id, or REPLACEMENT_FACE. */
+  face?: string;
   size: number;
   color: Rgb;
+  /**
+   * Seen but not read: drawn as glyph outlines in /Artifact marked content, so it never enters
+   * extracted text (note numbers, list bullets).
+   */
+  artifact?: boolean;
 }
 
 /** A thin vertical rule (block quotes, article notes). */

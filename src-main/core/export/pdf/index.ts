@@ -1,6 +1,6 @@
 /**
  * Annotated PDF export: typeset articles (one language, or both side by side / interleaved)
- * with highlights drawn in the page and written as standard /Highlight annotations, numbered
+ * with highlights as standard /Highlight annotations (or flattened into the page), numbered
  * notes for paper readers, metadata, bookmarks and page numbers. Plain Node (pdf-lib + fontkit).
  *
  * Pipeline: document-model (what to print) → paginate/flow/line-break (pure geometry, real
@@ -10,6 +10,7 @@ import type { AnchoredAnnotation, Article } from '../../../shared/types';
 import type { Bead } from './beads';
 import { PDF_LABELS, buildArticleModel } from './document-model';
 import { PdfExportError } from './errors';
+import { systemFallbacks } from './font-fallback';
 import { loadFontBytes, resolveFontsDir } from './fonts';
 import { fontkitMeasurer, parseFont } from './measure';
 import { paginate } from './paginate';
@@ -39,12 +40,22 @@ export interface PdfExportOptions {
   paper: 'a4' | 'letter';
   /** Written as the document author and each annotation's /T. */
   author?: string;
+  /**
+   * Folders of installed fonts searched for characters DejaVu Serif lacks (default: the usual
+   * system folders; [] draws every such character as a replacement box).
+   */
+  systemFontDirs?: readonly string[];
   /** Directory holding DejaVuSerif*.ttf (default: the repository's resources/fonts). */
   fontsDir?: string;
   /** Language of the PDF's own words ("Notes", …): the reader's interface language (default en). */
   labels?: 'en' | 'vi';
   /** Creation time for metadata and undated annotations (default: now). */
   now?: Date;
+  /**
+   * Paint highlights into the page (for readers who want them fixed on paper) instead of
+   * writing them as annotations; notes stay in the end notes. Default false.
+   */
+  flattenHighlights?: boolean;
   /** Progress: articles laid out so far, out of the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -56,7 +67,9 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   if (printable.length === 0) throw new PdfExportError('PDF_NOTHING_TO_EXPORT', 'No article with readable text to export.');
   const now = opts.now ?? new Date();
   const fonts = await loadFontBytes(resolveFontsDir(opts.fontsDir));
-  const measurer = fontkitMeasurer({ regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) });
+  const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
+  const fallbacks = systemFallbacks(opts.systemFontDirs);
+  const measurer = fontkitMeasurer(parsed, fallbacks);
 
   const models = printable.map((it) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, PDF_LABELS[opts.labels ?? 'en']));
   const layout = paginate(measurer, models, { paper: opts.paper, onArticle: opts.onProgress });
@@ -65,13 +78,14 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   for (const it of printable) for (const a of it.annotations) byId.set(a.id, a);
   const versions = printable.flatMap((it) => renderedVersions(it.article, opts.lang));
   const first = models[0];
-  return writePdf(layout, fonts, byId, {
+  return writePdf(layout, fonts, parsed, fallbacks, byId, {
     title: printable.length === 1 && first ? first.title : `Folio — ${printable.length} articles`,
     author: opts.author,
     subject: printable.length === 1 ? 'Annotated article exported from Folio' : 'Annotated articles exported from Folio',
     keywords: [...new Set(versions.flatMap((v) => v.tags))],
     language: opts.lang === 'en' ? 'en' : 'vi',
     now,
+    flattenHighlights: opts.flattenHighlights ?? false,
   });
 }
 

@@ -50,6 +50,8 @@ export interface BlockStyle {
 
 const INK: Rgb = [0.11, 0.11, 0.12];
 const MUTED: Rgb = [0.38, 0.38, 0.42];
+/** Grey for highlightable secondary text (captions, translations): dark enough for 4.5:1 under three highlights. */
+const SECONDARY: Rgb = [0.26, 0.26, 0.3];
 
 /** Body styles per paragraph kind, at the single-column body size. */
 export const KIND_STYLES: Record<ParagraphKind, BlockStyle> = {
@@ -57,7 +59,7 @@ export const KIND_STYLES: Record<ParagraphKind, BlockStyle> = {
   heading: { font: 'bold', size: 13, leading: 1.3, color: INK, spaceBefore: 9, spaceAfter: 5, indentLeft: 0, indentRight: 0, keepWithNext: true },
   quote: { font: 'italic', size: 11, leading: 1.45, color: [0.2, 0.2, 0.24], spaceBefore: 2, spaceAfter: 8, indentLeft: 18, indentRight: 12, rule: true },
   'list-item': { font: 'regular', size: 11, leading: 1.45, color: INK, spaceBefore: 0, spaceAfter: 3, indentLeft: 16, indentRight: 0, bullet: '•' },
-  caption: { font: 'italic', size: 8.8, leading: 1.4, color: MUTED, spaceBefore: 0, spaceAfter: 7, indentLeft: 0, indentRight: 0 },
+  caption: { font: 'italic', size: 8.8, leading: 1.4, color: SECONDARY, spaceBefore: 0, spaceAfter: 7, indentLeft: 0, indentRight: 0 },
   preformatted: { font: 'regular', size: 9, leading: 1.4, color: INK, spaceBefore: 2, spaceAfter: 8, indentLeft: 12, indentRight: 0 },
 };
 
@@ -75,15 +77,14 @@ export const HEADER_STYLES = {
 export const COLUMN_SCALE = 0.9;
 
 /** A translation printed under its original (interleaved layout): lighter and italic. */
-export const TRANSLATION_COLOR: Rgb = [0.4, 0.4, 0.45];
+export const TRANSLATION_COLOR: Rgb = SECONDARY;
 
 /** Superscript note markers: size relative to the text, and baseline rise relative to the size. */
 export const MARKER = { scale: 0.62, rise: 0.38, color: [0.55, 0.1, 0.1] as Rgb } as const;
 
 /**
- * Highlight colours, the same hues the reader uses. `fill` is what the annotation's /C and
- * appearance stream carry; the page-content fill behind the text is a paler tint of it so the
- * two layers multiply to a comfortable highlighter tone in viewers that draw both.
+ * Highlight colours, the same hues the reader uses: the annotation's /C, and the colour its
+ * appearance stream multiplies onto the page at `HIGHLIGHT_OPACITY` (highlight-blend.ts).
  */
 export const HIGHLIGHT_RGB: Record<HighlightColor, Rgb> = {
   yellow: [1, 0.86, 0.25],

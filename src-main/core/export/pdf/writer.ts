@@ -1,15 +1,39 @@
 /**
- * Turns a DocumentLayout into PDF bytes with pdf-lib: subset-embedded DejaVu Serif, highlight
- * fills behind the text, rules, text, then the annotations, metadata and outline.
+ * Turns a DocumentLayout into PDF bytes with pdf-lib: subset-embedded DejaVu Serif, rules,
+ * text, then the highlight annotations, metadata and outline. Highlights are annotations only,
+ * unless `flattenHighlights` asks for them painted into the page instead.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { BlendMode, PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import type { Font } from '@pdf-lib/fontkit';
+import {
+  BlendMode,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  beginText,
+  endText,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingRgbColor,
+  setFontAndSize,
+  showText,
+  type PDFFont,
+  type PDFOperatorNames,
+  type PDFPage,
+} from 'pdf-lib';
 import type { AnchoredAnnotation } from '../../../shared/types';
 import { writeHighlightAnnotation } from './annotation-writer';
-import type { DocumentLayout, PageLayout } from './geometry';
-import type { FontBytes } from './measure';
+import { outlineOps } from './glyph-outlines';
+import type { DocumentLayout, PageLayout, PlacedText } from './geometry';
+import type { FallbackSource } from './font-fallback';
+import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
+import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
 import { writeOutline } from './outline-writer';
-import { HIGHLIGHT_RGB, tint, type FontKey } from './styles';
+import { HIGHLIGHT_OPACITY } from './highlight-blend';
+import { HIGHLIGHT_RGB, type FontKey } from './styles';
 
 /** Document information dictionary entries (PDF 32000-1 §14.3.3). */
 export interface PdfMetadata {
@@ -19,28 +43,44 @@ export interface PdfMetadata {
   keywords: string[];
   language: string;
   now: Date;
+  /** Paint highlights into the page content (multiply, under the text) instead of writing annotations. */
+  flattenHighlights?: boolean;
 }
 
-/** How strongly the page-content fill behind highlighted text shows the highlight colour. */
-export const CONTENT_FILL_STRENGTH = 0.5;
+/** The faces text is drawn with: the primary three, fallbacks by id, the replacement boxes. */
+interface Faces {
+  primary: Record<FontKey, PDFFont>;
+  outlines: Record<FontKey, Font>;
+  fallback: Map<string, PDFFont>;
+  replacement: ReplacementFonts;
+}
 
 /** Render `layout` to PDF bytes. `annotations` resolves each placed highlight's id. */
 export async function writePdf(
   layout: DocumentLayout,
   fonts: FontBytes,
+  parsed: Record<FontKey, Font>,
+  fallbacks: FallbackSource,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   // Ligatures off: one glyph per code point, matching fontkitMeasurer and extracting cleanly.
-  const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { liga: false } });
-  const embedded: Record<FontKey, PDFFont> = {
-    regular: await embed(fonts.regular),
-    bold: await embed(fonts.bold),
-    italic: await embed(fonts.italic),
+  const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { ...FONT_FEATURES } });
+  const texts = layout.pages.flatMap((p) => p.texts);
+  const fallback = new Map<string, PDFFont>();
+  for (const id of new Set(texts.flatMap((t) => (t.face && t.face !== REPLACEMENT_FACE ? [t.face] : [])))) {
+    const face = fallbacks.face(id);
+    if (face) fallback.set(id, await embed(face.bytes));
+  }
+  const faces: Faces = {
+    primary: { regular: await embed(fonts.regular), bold: await embed(fonts.bold), italic: await embed(fonts.italic) },
+    outlines: parsed,
+    fallback,
+    replacement: buildReplacementFonts(doc.context, texts.filter((t) => t.face === REPLACEMENT_FACE).map((t) => t.text)),
   };
-  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, embedded, annotations, meta);
+  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, faces, annotations, meta);
 
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
@@ -58,16 +98,18 @@ export async function writePdf(
 function drawPage(
   doc: PDFDocument,
   layout: PageLayout,
-  fonts: Record<FontKey, PDFFont>,
+  faces: Faces,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
 ): void {
   const page = doc.addPage([layout.width, layout.height]);
-  // Highlight fills first, so the text is drawn over them; multiply keeps overlaps readable.
-  for (const h of layout.highlights) {
-    const [r, g, b] = tint(HIGHLIGHT_RGB[h.color], CONTENT_FILL_STRENGTH);
-    for (const box of h.boxes) {
-      page.drawRectangle({ x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1, color: rgb(r, g, b), blendMode: BlendMode.Multiply });
+  // Flattened: the same multiply fill the annotation's appearance draws, painted before the text.
+  if (meta.flattenHighlights) {
+    for (const h of layout.highlights) {
+      const [r, g, b] = HIGHLIGHT_RGB[h.color];
+      for (const box of h.boxes) {
+        page.drawRectangle({ x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1, color: rgb(r, g, b), opacity: HIGHLIGHT_OPACITY, blendMode: BlendMode.Multiply });
+      }
     }
   }
   for (const rule of layout.rules) {
@@ -76,10 +118,40 @@ function drawPage(
   }
   for (const t of layout.texts) {
     const [r, g, b] = t.color;
-    page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: fonts[t.font], color: rgb(r, g, b) });
+    if (t.artifact) drawArtifact(page, faces.outlines[t.font], t);
+    else if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
+    else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
   }
+  if (meta.flattenHighlights) return;
   for (const h of layout.highlights) {
     const annotation = annotations.get(h.annotationId);
     if (annotation) writeHighlightAnnotation(page, h, annotation, { author: meta.author, now: meta.now });
   }
+}
+
+const op = (name: string, ...args: number[]): PDFOperator => PDFOperator.of(name as PDFOperatorNames, args.map((n) => PDFNumber.of(n)));
+
+/** `t` as filled glyph outlines inside /Artifact marked content: visible, never extracted. */
+function drawArtifact(page: PDFPage, font: Font, t: PlacedText): void {
+  const path = outlineOps(font, t.text, t.x, t.y, t.size);
+  if (path.length === 0) return;
+  page.pushOperators(
+    PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]),
+    op('q'),
+    op('rg', ...t.color),
+    ...path.map((p) => op(p.op, ...p.args)),
+    op('Q'),
+    op('EMC'),
+  );
+}
+
+/** Replacement boxes: raw text operators with the Type 3 replacement font(s). */
+function drawReplacement(page: PDFPage, fonts: ReplacementFonts, t: PlacedText): void {
+  const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(...t.color), moveText(t.x, t.y)];
+  for (const part of fonts.encode(t.text)) {
+    const key = page.node.newFontDictionary('FolioBox', part.font);
+    ops.push(setFontAndSize(key, t.size), showText(part.codes));
+  }
+  ops.push(endText(), popGraphicsState());
+  page.pushOperators(...ops);
 }

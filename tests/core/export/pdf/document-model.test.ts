@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArticleModel, type ModelBlock, type ModelRow } from '../../../../src-main/core/export/pdf/document-model';
+import { buildArticleModel, markerOffset, type ModelBlock, type ModelRow } from '../../../../src-main/core/export/pdf/document-model';
 import { TRANSLATION_COLOR } from '../../../../src-main/core/export/pdf/styles';
 import { renderedVersions } from '../../../../src-main/core/export/pdf/versions';
 import type { ArticleVersion } from '../../../../src-main/shared/types';
@@ -72,5 +72,16 @@ describe('labels', () => {
     const model = buildArticleModel({ article, annotations: [note] }, 'vi', 'side-by-side', PDF_LABELS.vi);
     const texts = JSON.stringify(model);
     expect(texts).toContain('Ghi chú: Chung');
+  });
+});
+
+describe('markerOffset', () => {
+  it('moves a note number to the end of the word and its punctuation, never inside a word', () => {
+    const text = 'Mình tới mặt nước, rồi về.';
+    expect(markerOffset(text, 2)).toBe(4); // "Mi|nh" → after "Mình"
+    expect(markerOffset(text, 6)).toBe(8); // "t|ới" → after "tới"
+    expect(markerOffset(text, text.indexOf('nước') + 4)).toBe(text.indexOf(',') + 1); // after "nước,"
+    expect(markerOffset(text, text.indexOf(' rồi') + 1)).toBe(text.indexOf(',') + 1); // trailing space pulled back
+    expect(markerOffset(text, text.length)).toBe(text.length);
   });
 });

@@ -1,8 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { NO_FALLBACKS, systemFallbacks } from '../../../../src-main/core/export/pdf/font-fallback';
 import { FONT_FILES, resolveFontsDir } from '../../../../src-main/core/export/pdf/fonts';
+import { REPLACEMENT_FACE, fontkitMeasurer, parseFont } from '../../../../src-main/core/export/pdf/measure';
 import { fontBytes as bytes, realMeasurer } from './real-measurer';
 
 const dir = path.resolve('resources/fonts');
@@ -28,5 +31,36 @@ describe('resolveFontsDir', () => {
   it('finds resources/fonts of the repository by default and honours an explicit directory', () => {
     expect(resolveFontsDir()).toBe(dir);
     expect(resolveFontsDir('/opt/folio/fonts')).toBe('/opt/folio/fonts');
+  });
+});
+
+describe('font runs', () => {
+  const noto = '/usr/share/fonts/truetype/noto';
+  const fonts = { regular: parseFont(bytes(FONT_FILES.regular)), bold: parseFont(bytes(FONT_FILES.bold)), italic: parseFont(bytes(FONT_FILES.italic)) };
+
+  it('boxes what no font has: one replacement per grapheme, 1 em for CJK and emoji, invisible joiners dropped', () => {
+    const m = fontkitMeasurer(fonts, NO_FALLBACKS);
+    const runs = m.runs('Hà 中文 👍🏽 x\ufeff', 'regular', 10);
+    expect(runs.map((r) => [r.text, r.face])).toEqual([
+      ['Hà ', 'regular'],
+      ['中文', REPLACEMENT_FACE],
+      [' ', 'regular'],
+      ['👍🏽', REPLACEMENT_FACE],
+      [' x', 'regular'],
+    ]);
+    expect(runs[1]?.width).toBeCloseTo(20, 6);
+    expect(runs[3]?.width).toBeCloseTo(10, 6);
+    expect(m.width('Hà 中文 👍🏽 x\ufeff', 'regular', 10)).toBeCloseTo(runs.reduce((s, r) => s + r.width, 0), 6);
+  });
+
+  it.skipIf(!existsSync(path.join(noto, 'NotoNaskhArabic-Regular.ttf')))('measures a fallback run exactly as pdf-lib draws it (shaped Arabic)', async () => {
+    const m = fontkitMeasurer(fonts, systemFallbacks([noto]));
+    const [run] = m.runs('مرحبا', 'regular', 12);
+    expect(run?.face).toBe('NotoNaskhArabic-Regular');
+    expect(run?.rtl).toBe(true);
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const font = await doc.embedFont(readFileSync(path.join(noto, 'NotoNaskhArabic-Regular.ttf')), { subset: true, features: { liga: false } });
+    expect(run?.width).toBeCloseTo(font.widthOfTextAtSize('مرحبا', 12), 6);
   });
 });

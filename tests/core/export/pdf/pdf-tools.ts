@@ -73,3 +73,63 @@ export async function openWithPdfJs(bytes: Uint8Array) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjs.getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
 }
+
+/** A rendered page as RGB bytes (pdftoppm's PPM output). */
+export interface RgbImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Render one page to RGB pixels; `hideAnnotations` renders as "print without comments" does. */
+export function renderRgb(bytes: Uint8Array, page: number, dpi = 50, hideAnnotations = false): RgbImage {
+  const ppm = withFile(bytes, (file) =>
+    execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), ...(hideAnnotations ? ['-hide-annotations'] : []), file]),
+  );
+  // P6 header: magic, width, height, maxval, each followed by white space.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not return a PPM image');
+  return { width: Number(header[1]), height: Number(header[2]), data: new Uint8Array(ppm.subarray(header[0].length)) };
+}
+
+/** Pixels tinted yellow or green (a highlight), which grey text, paper and red note numbers never are. */
+export function yellowGreenPixels(img: RgbImage): number {
+  let n = 0;
+  for (let i = 0; i + 2 < img.data.length; i += 3) {
+    const [r, g, b] = [img.data[i] as number, img.data[i + 1] as number, img.data[i + 2] as number];
+    if (g - b > 30 && (r - b > 30 || g - r > 30)) n++;
+  }
+  return n;
+}
+
+/** The decoded content streams of each page (what is painted in the page itself, annotations excluded). */
+export async function pageContents(bytes: Uint8Array): Promise<string[]> {
+  const { PDFDocument, PDFArray, PDFRawStream, decodePDFRawStream } = await import('pdf-lib');
+  const doc = await PDFDocument.load(bytes);
+  return doc.getPages().map((page) => {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => doc.context.lookup(r)) : [contents];
+    return streams
+      .map((s) => (s instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(s).decode()).toString('latin1') : ''))
+      .join('\n');
+  });
+}
+
+/** Text of a rectangle of every page (x, y from the top-left, in points), pages separated by form feeds. */
+export function pdfToTextCrop(bytes: Uint8Array, crop: { x: number; y: number; w: number; h: number }): string {
+  return withFile(bytes, (file) =>
+    execFileSync('pdftotext', ['-x', String(Math.round(crop.x)), '-y', String(Math.round(crop.y)), '-W', String(Math.round(crop.w)), '-H', String(Math.round(crop.h)), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  );
+}
+
+/** pdf.js text items of every page, with their page and position. */
+export async function pdfJsItems(bytes: Uint8Array): Promise<Array<{ page: number; str: string; x: number; y: number }>> {
+  const doc = await openWithPdfJs(bytes);
+  const out: Array<{ page: number; str: string; x: number; y: number }> = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    for (const it of content.items) if ('str' in it) out.push({ page: p, str: it.str, x: it.transform[4] as number, y: it.transform[5] as number });
+  }
+  await doc.destroy();
+  return out;
+}

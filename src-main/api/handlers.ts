@@ -16,14 +16,14 @@ import type { Host } from './host';
 /** Looks an article up by id (entry id or any version's file id); 404 as a typed error. */
 export function requireArticle(session: FolioSession, id: string): Article {
   const article = session.library.get(id);
-  if (!article) throw new FolioError('not-found', `No article with id ${id}`);
+  if (!article) throw new FolioError('article-not-found', `No article with id ${id}`, { id });
   return article;
 }
 
 /** The version of `article` in `lang`, or its first version. */
 export function pickVersion(article: Article, lang?: Lang) {
   const v = (lang && article.versions.find((x) => x.lang === lang)) || article.versions[0];
-  if (!v) throw new FolioError('not-found', `Article ${article.id} has no readable version`);
+  if (!v) throw new FolioError('article-not-found', `Article ${article.id} has no readable version`, { id: article.id });
   return v;
 }
 
@@ -106,7 +106,7 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
       const s = await getSession();
       const article = requireArticle(s, articleId);
       const version = article.versions.find((v) => v.lang === lang);
-      if (!version) throw new FolioError('not-found', `Article ${articleId} has no ${lang} version`);
+      if (!version) throw new FolioError('not-found', `Article ${articleId} has no ${lang} version`, { id: articleId, lang });
       const text = articleText(version.paragraphs);
       if (end <= start || end > text.length) {
         throw new FolioError('invalid-range', `Range ${start}–${end} is outside the text (length ${text.length})`);
@@ -122,21 +122,21 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
     },
     updateAnnotation: async ({ id, ...patch }) => {
       const s = await getSession();
-      if (!s.annotations.get(id)) throw new FolioError('not-found', `No annotation with id ${id}`);
+      if (!s.annotations.get(id)) throw new FolioError('annotation-not-found', `No annotation with id ${id}`, { id });
       return s.annotations.update(id, patch);
     },
     deleteAnnotation: async ({ id }) => {
       const s = await getSession();
-      if (!s.annotations.get(id)) throw new FolioError('not-found', `No annotation with id ${id}`);
+      if (!s.annotations.get(id)) throw new FolioError('annotation-not-found', `No annotation with id ${id}`, { id });
       await s.annotations.delete(id);
       return { id };
     },
-    undo: async () => {
-      const r = await (await getSession()).annotations.undo();
+    undo: async ({ id }) => {
+      const r = await (await getSession()).annotations.undo(id);
       return r ? { description: r.undone } : null;
     },
-    redo: async () => {
-      const r = await (await getSession()).annotations.redo();
+    redo: async ({ id }) => {
+      const r = await (await getSession()).annotations.redo(id);
       return r ? { description: r.redone } : null;
     },
 

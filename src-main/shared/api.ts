@@ -128,8 +128,9 @@ export const API = {
     z.object({ id: Id, note: NoteSchema.optional(), color: ColorSchema.optional(), tags: TagsSchema.optional() }).strict(),
   ),
   deleteAnnotation: method<{ id: string }>()(z.object({ id: Id }).strict()),
-  undo: method<{ description: string } | null>()(Empty),
-  redo: method<{ description: string } | null>()(Empty),
+  /** `id`: undo only if the last action was on this annotation (an Undo button's own action). */
+  undo: method<{ description: string } | null>()(z.object({ id: Id.optional() }).strict()),
+  redo: method<{ description: string } | null>()(z.object({ id: Id.optional() }).strict()),
 
   exportPdf: method<ExportedFile>()(PdfExportRequestSchema),
   exportMarkdown: method<ExportedFile>()(z.object({ ids: z.array(Id).max(1000) }).strict()),

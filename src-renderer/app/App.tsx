@@ -15,6 +15,8 @@ import { Resizer } from '../components/Resizer';
 import { Toast } from '../components/Toast';
 import { api, onFolioEvent, pathForDroppedFile } from '../lib/api';
 import { setUiLanguage, systemLanguage } from '../lib/i18n';
+import { errorMessage } from '../lib/errors';
+import type { Article } from '@shared/types';
 
 /** Applies theme and reading typography as CSS variables on the document. */
 function useAppearance() {
@@ -29,6 +31,23 @@ function useAppearance() {
     root.style.setProperty('--library-width', `${settings.paneSizes.library}px`);
     root.style.setProperty('--annotations-width', `${settings.paneSizes.annotations}px`);
   }, [settings]);
+}
+
+/**
+ * Opens the article among `added` whose file content equals a version of `lost` (the open file
+ * was renamed, or moved away and back): same content, new name.
+ */
+async function reopenMoved(lost: Article, added: string[]): Promise<void> {
+  const hashes = new Set(lost.versions.map((v) => v.contentHash));
+  for (const id of added.slice(0, 20)) {
+    const candidate = await api('getArticle', { id }).catch(() => null);
+    const s = useFolio.getState();
+    if (s.lostArticle !== lost || s.selectedId !== lost.id) return;
+    if (candidate?.versions.some((v) => hashes.has(v.contentHash))) {
+      await s.openArticle(candidate.id);
+      return;
+    }
+  }
 }
 
 /** Keeps the library and annotations in step with events from main. */
@@ -46,8 +65,11 @@ function useEvents() {
         if (e.payload.phase === 'ready') reload();
       } else if (e.name === 'libraryChanged') {
         reload();
-        const open = s.article?.id;
-        if (open && (e.payload.changed.includes(open) || e.payload.removed.includes(open))) void s.openArticle(open);
+        // The selected article, even one whose file just vanished: reopen it (or say it is gone).
+        const open = s.selectedId;
+        const { added, changed, removed } = e.payload;
+        if (open && (added.includes(open) || changed.includes(open) || removed.includes(open))) void s.openArticle(open);
+        else if (s.lostArticle && added.length) void reopenMoved(s.lostArticle, added);
         if (s.query.trim()) void s.runSearch(s.query);
       } else if (e.name === 'annotationsChanged') {
         if (s.article && e.payload.articleIds.includes(s.article.id)) void s.refreshAnnotations();
@@ -65,6 +87,8 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const settings = useFolio((s) => s.settings);
   const dialog = useFolio((s) => s.dialog);
+  // A note editor needs the annotations pane: it shows while one is open, even if hidden.
+  const editing = useFolio((s) => s.editingId !== null);
   const [sizes, setSizes] = useState<{ library: number; annotations: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -83,7 +107,7 @@ export function App() {
         const last = Object.entries(s.settings?.lastRead ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
         if (last && s.articles.some((a) => a.id === last)) void s.openArticle(last);
       })
-      .catch((err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setLoadError(errorMessage(err)));
   }, []);
 
   const paneSizes = sizes ?? settings?.paneSizes ?? { library: 300, annotations: 320 };
@@ -95,13 +119,13 @@ export function App() {
     setDragging(false);
     const file = e.dataTransfer.files[0];
     const p = file ? pathForDroppedFile(file) : null;
-    if (p) void api('openLibraryPath', { path: p }).catch((err: unknown) => useFolio.getState().showToast(String(err)));
+    if (p) void api('openLibraryPath', { path: p }).catch((err: unknown) => useFolio.getState().showToast(errorMessage(err)));
   };
 
   if (loadError) {
     return (
       <main className="fatal" role="alert">
-        <p>{t('errors.generic', { message: loadError })}</p>
+        <p>{loadError}</p>
       </main>
     );
   }
@@ -129,7 +153,7 @@ export function App() {
           }
         }}
         data-library={collapsed.library ? 'collapsed' : 'open'}
-        data-annotations={collapsed.annotations ? 'collapsed' : 'open'}
+        data-annotations={collapsed.annotations && !editing ? 'collapsed' : 'open'}
       >
         {!collapsed.library && (
           <>
@@ -146,7 +170,7 @@ export function App() {
           </>
         )}
         <Reader />
-        {!collapsed.annotations && (
+        {(!collapsed.annotations || editing) && (
           <>
             <Resizer
               label={t('top.toggleAnnotations')}

@@ -25,6 +25,7 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
         type="button"
         className="icon-button"
         aria-label={t('top.toggleLibrary')}
+        title={t('top.toggleLibrary')}
         aria-pressed={!collapsed.library}
         onClick={() => void update({ panesCollapsed: { ...collapsed, library: !collapsed.library } })}
       >
@@ -57,13 +58,14 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
       <button type="button" onClick={() => useFolio.getState().setDialog('settings')}>
         {t('top.settings')}
       </button>
-      <button type="button" className="icon-button" aria-label={t('top.shortcuts')} onClick={() => useFolio.getState().setDialog('shortcuts')}>
+      <button type="button" className="icon-button" aria-label={t('top.shortcuts')} title={t('top.shortcuts')} onClick={() => useFolio.getState().setDialog('shortcuts')}>
         ?
       </button>
       <button
         type="button"
         className="icon-button"
         aria-label={t('top.toggleAnnotations')}
+        title={t('top.toggleAnnotations')}
         aria-pressed={!collapsed.annotations}
         onClick={() => void update({ panesCollapsed: { ...collapsed, annotations: !collapsed.annotations } })}
       >

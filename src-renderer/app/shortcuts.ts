@@ -14,7 +14,8 @@ function typingInField(target: EventTarget | null): boolean {
 /** Moves to the next (+1) or previous (−1) article in the list order. */
 function step(delta: 1 | -1) {
   const s = useFolio.getState();
-  const list = s.query.trim() && s.hits ? s.hits.map((h) => h.id) : sortAndFilter(s.articles, s.settings?.sort ?? 'date', { lang: null, tag: null }, i18n.language).map((a) => a.id);
+  // The list exactly as the library pane shows it: search hits, or the sorted, filtered articles.
+  const list = s.query.trim() && s.hits ? s.hits.map((h) => h.id) : sortAndFilter(s.articles, s.settings?.sort ?? 'date', s.filter, i18n.language, s.settings?.lastRead).map((a) => a.id);
   if (!list.length) return;
   const at = s.selectedId ? list.indexOf(s.selectedId) : -1;
   const next = list[Math.max(0, Math.min(list.length - 1, at + delta))];

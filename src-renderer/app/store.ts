@@ -7,6 +7,8 @@ import type { AppInfo } from '@shared/api';
 import type { AnchoredAnnotation, Article, ArticleSummary, LibraryStatus, SearchHit } from '@shared/types';
 import type { Settings, SettingsPatch } from '@shared/settings';
 import { api } from '../lib/api';
+import { toUiError, type UiError } from '../lib/errors';
+import type { ListFilter } from '../features/library/sort-articles';
 
 /** Where to scroll when an article opens: a paragraph with search matches, or a highlight. */
 export interface ScrollTarget {
@@ -25,18 +27,28 @@ export interface FolioState {
   articles: ArticleSummary[];
   selectedId: string | null;
   article: Article | null;
-  articleError: string | null;
+  /** Why the selected article is not shown (a code, translated where it is shown). */
+  articleError: UiError | null;
+  /**
+   * The article last shown before its file disappeared (deleted or renamed): when a file with the
+   * same content reappears, it is opened again.
+   */
+  lostArticle: Article | null;
+  /** The library list's filter; the list, its footer and `j`/`k` all follow it. */
+  filter: ListFilter;
   annotations: AnchoredAnnotation[];
   focusedAnnotationId: string | null;
-  /** The annotation whose note editor is open. */
+  /** The annotation whose note editor is open; 'new-note' for a new article note not saved yet. */
   editingId: string | null;
+  /** The note a draft article-note editor created on its first save (hidden from the list while it is open). */
+  draftNoteId: string | null;
   scrollTarget: ScrollTarget | null;
   query: string;
   hits: SearchHit[] | null;
   /** How many articles match the current search in all (hits holds the pages loaded so far). */
   searchTotal: number;
   settings: Settings | null;
-  toast: { message: string; action?: { label: string; run: () => void } } | null;
+  toast: Toast | null;
   dialog: 'settings' | 'export' | 'shortcuts' | 'skipped' | null;
 
   loadLibrary(): Promise<void>;
@@ -48,9 +60,19 @@ export interface FolioState {
   loadMoreResults(): Promise<void>;
   updateSettings(patch: SettingsPatch): Promise<void>;
   focusAnnotation(id: string | null, scroll?: boolean): void;
-  showToast(message: string, action?: { label: string; run: () => void }): void;
+  showToast(message: string, action?: Toast['action']): void;
   setDialog(d: FolioState['dialog']): void;
+  setFilter(filter: ListFilter): void;
 }
+
+/** A status message; `action` (Undo) is bound to the one annotation change it would revert. */
+export interface Toast {
+  message: string;
+  action?: { label: string; run: () => void; annotationId?: string };
+}
+
+/** The id editingId holds while a new article note is being written (created on its first save). */
+export const NEW_NOTE = 'new-note';
 
 let searchSeq = 0;
 /** Results fetched per request; "more results" fetches the next page. */
@@ -64,9 +86,12 @@ export const useFolio = create<FolioState>((set, get) => ({
   selectedId: null,
   article: null,
   articleError: null,
+  lostArticle: null,
+  filter: { lang: null, tag: null },
   annotations: [],
   focusedAnnotationId: null,
   editingId: null,
+  draftNoteId: null,
   scrollTarget: null,
   query: '',
   hits: null,
@@ -83,8 +108,11 @@ export const useFolio = create<FolioState>((set, get) => ({
       get().settings ? Promise.resolve(get().settings as Settings) : api('getSettings', {}),
     ]);
     set({ info, status, articles, settings });
-    const selected = get().selectedId;
-    if (selected && !articles.some((a) => a.id === selected)) set({ selectedId: null, article: null, annotations: [] });
+    const { selectedId: selected, article } = get();
+    // The open article's file is gone (deleted or renamed away): say so, and remember it.
+    if (selected && !articles.some((a) => a.id === selected)) {
+      set({ article: null, annotations: [], lostArticle: article ?? get().lostArticle, articleError: { code: 'article-not-found', params: { id: selected } } });
+    }
   },
 
   async openArticle(id, target = null) {
@@ -99,11 +127,11 @@ export const useFolio = create<FolioState>((set, get) => ({
       const firstLang = article.versions[0]?.lang ?? 'vi';
       // Without a search hit or highlight to show, resume where the reader left off.
       const resume = !target && saved > 0 ? { lang: firstLang, paragraph: saved } : target;
-      set({ article, annotations, scrollTarget: resume });
+      set({ article, annotations, scrollTarget: resume, lostArticle: null });
       const paragraph = target?.paragraph ?? saved;
       void api('updateSettings', { position: { id, paragraph } }).then((settings) => set({ settings }));
     } catch (err) {
-      if (seq === articleSeq) set({ article: null, annotations: [], articleError: err instanceof Error ? err.message : String(err) });
+      if (seq === articleSeq) set((s) => ({ article: null, annotations: [], lostArticle: s.article ?? s.lostArticle, articleError: toUiError(err) }));
     }
   },
 
@@ -162,5 +190,9 @@ export const useFolio = create<FolioState>((set, get) => ({
 
   setDialog(dialog) {
     set({ dialog });
+  },
+
+  setFilter(filter) {
+    set({ filter });
   },
 }));

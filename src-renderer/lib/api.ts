@@ -1,26 +1,16 @@
 /**
  * The only file that touches the transport. In Electron the preload exposes `window.folio`;
- * in a browser (the web bridge) requests go to `/api/<method>` with the session's anti-CSRF token
- * (the session itself is an HttpOnly cookie the page never sees), and events
+ * in a browser (the web bridge) requests go to `/api/<method>` with the session cookie and the
+ * page's anti-CSRF token, and events
  * arrive over Server-Sent Events. Callers get one typed client either way.
  */
 import { API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse, type FolioApi, type FolioEvent } from '@shared/api';
 import type { FolioBridge } from '@shared/bridge';
-import type { ApiError, ErrorCode, Result } from '@shared/result';
+import { FolioError, type ApiError, type Result } from '@shared/result';
 
 declare global {
   interface Window {
     folio?: FolioBridge;
-  }
-}
-
-/** An API failure surfaced to the UI, with the contract's error code. */
-export class ApiCallError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
   }
 }
 
@@ -37,7 +27,7 @@ function httpApi(): FolioApi {
       headers: { 'Content-Type': 'application/json', 'X-Folio-CSRF': csrf },
       body: JSON.stringify(req ?? {}),
     });
-    if (res.status === 401 || res.status === 403) return { ok: false, error: { code: 'invalid-request', message: 'Unauthorized: reopen the URL printed by folio serve' } };
+    if (res.status === 401 || res.status === 403) return { ok: false, error: { code: 'unauthorized', message: 'Unauthorized: reopen the URL printed by folio serve' } };
     return (await res.json()) as Result<unknown>;
   };
   return Object.fromEntries(API_METHODS.map((m) => [m, (req: unknown) => call(m, req)])) as unknown as FolioApi;
@@ -62,16 +52,17 @@ const transport: FolioApi = bridge ? bridge.api : httpApi();
 /** Which transport this renderer runs on. */
 export const transportKind: 'electron' | 'web' = bridge ? 'electron' : 'web';
 
-/** Calls an API method and unwraps its Result (throws ApiCallError on failure). */
+/** Calls an API method and unwraps its Result (throws the failure as a FolioError, code and params intact). */
 export async function api<M extends ApiMethod>(method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> {
   const call = transport[method] as (r: ApiRequest<M>) => Promise<Result<ApiResponse<M>>>;
   let result: Result<ApiResponse<M>>;
   try {
     result = await call(req);
   } catch (err) {
-    throw new ApiCallError('io-error', err instanceof Error ? err.message : String(err));
+    // The transport itself failed (the server stopped, the window's IPC closed).
+    throw new FolioError('disconnected', err instanceof Error ? err.message : String(err));
   }
-  if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+  if (!result.ok) throw new FolioError(result.error.code, result.error.message, result.error.params ?? {});
   return result.value;
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../src-main/api/dispatch';
 import { API_METHODS } from '../../src-main/shared/api';
 import { FolioError } from '../../src-main/shared/result';
+import { AnnotationError } from '../../src-main/shared/anchoring/errors';
+import { PdfExportError } from '../../src-main/core/export/pdf/errors';
 
 /** Handlers that echo their (validated) request, or throw for `getArticle`. */
 function echoHandlers(): Handlers {
@@ -10,6 +12,10 @@ function echoHandlers(): Handlers {
     async (req: unknown) => {
       if (m === 'getArticle') throw new FolioError('not-found', 'No article with id x');
       if (m === 'getRawText') throw new Error('boom');
+      if (m === 'listSkipped') throw Object.assign(new Error('Path leaves the library'), { code: 'outside-library' });
+      if (m === 'rescan') throw Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', path: '/lib/a.md' });
+      if (m === 'listArticles') throw Object.assign(new Error('odd'), { code: 'SOMETHING_ELSE' });
+      if (m === 'getLibraryStatus') throw new AnnotationError('conflict', 'Another process holds the lock', { seconds: 10 });
       return req;
     },
   ]);
@@ -52,5 +58,28 @@ describe('dispatch', () => {
     const b = await dispatch(h, 'getRawText', { id: 'x' });
     expect(b.ok).toBe(false);
     if (!b.ok) expect(b.error.code).toBe('internal');
+  });
+  it('passes coded errors through untouched, with their params; Node file errors get their own codes', async () => {
+    expect(await dispatch(h, 'listSkipped', {})).toEqual({ ok: false, error: { code: 'outside-library', message: 'Path leaves the library' } });
+    expect(await dispatch(h, 'rescan', {})).toEqual({ ok: false, error: { code: 'file-missing', message: 'ENOENT: no such file', params: { path: '/lib/a.md' } } });
+    expect(await dispatch(h, 'getLibraryStatus', {})).toEqual({ ok: false, error: { code: 'conflict', message: 'Another process holds the lock', params: { seconds: 10 } } });
+  });
+  it('reports an error with a foreign code as internal and logs it with its stack', async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const r = await dispatch(h, 'listArticles', {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'internal', message: 'odd' } });
+    } finally {
+      console.error = original;
+    }
+    expect(String(logged[0]?.[0])).toContain('listArticles');
+    expect(String(logged[0]?.[1])).toContain('dispatch.test.ts');
+  });
+  it('gives the PDF export errors the shared kebab-case codes', () => {
+    const e = new PdfExportError('PDF_NOTHING_TO_EXPORT', 'nothing');
+    expect(e).toBeInstanceOf(FolioError);
+    expect(e.code).toBe('pdf-nothing-to-export');
   });
 });

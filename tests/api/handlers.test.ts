@@ -43,10 +43,10 @@ describe('articles', () => {
     const byEnglishFile = await call(h, 'getArticle', { id: article.versions[1]!.fileId });
     expect(byEnglishFile.id).toBe(article.id);
   });
-  it('answers not-found for an unknown id, and path-like ids never read files', async () => {
+  it('answers article-not-found (with the id) for an unknown id, and path-like ids never read files', async () => {
     for (const id of ['nope', '../../etc/passwd', '/etc/passwd']) {
       const r = await dispatch(h, 'getArticle', { id });
-      expect(r).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'article-not-found', params: { id } } });
     }
   });
   it('returns the raw file text', async () => {
@@ -80,6 +80,29 @@ describe('annotations through the API', () => {
     expect(await call(h, 'redo', {})).not.toBeNull();
     expect((await call(h, 'listAnnotations', { articleId: id })).some((a) => a.id === made.id)).toBe(false);
     expect(events.some((e) => e.name === 'annotationsChanged' && e.payload.articleIds.includes(id))).toBe(true);
+  });
+
+  it('scoped undo (an Undo button) refuses to revert another record; plain undo still works', async () => {
+    const list = await call(h, 'listArticles', {});
+    const id = list.find((a) => a.langs.length === 2)!.id;
+    const a = await call(h, 'createHighlight', { articleId: id, lang: 'vi', start: 0, end: 10 });
+    const b = await call(h, 'createHighlight', { articleId: id, lang: 'vi', start: 20, end: 30 });
+    await call(h, 'updateAnnotation', { id: a.id, tags: ['lũ', 'sinh thái'] });
+    await call(h, 'deleteAnnotation', { id: b.id });
+    expect(await call(h, 'undo', { id: b.id })).not.toBeNull();
+    // B's delete is undone; the next undo would be A's tag edit: B's Undo must not reach it.
+    const refused = await dispatch(h, 'undo', { id: b.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'undo-superseded', params: { id: b.id } } });
+    expect((await call(h, 'listAnnotations', { articleId: id })).find((x) => x.id === a.id)?.tags).toEqual(['lũ', 'sinh thái']);
+    expect(await dispatch(h, 'redo', { id: a.id })).toMatchObject({ ok: false, error: { code: 'undo-superseded' } });
+    expect(await call(h, 'redo', { id: b.id })).not.toBeNull();
+    expect((await call(h, 'listAnnotations', { articleId: id })).some((x) => x.id === b.id)).toBe(false);
+    await call(h, 'deleteAnnotation', { id: a.id });
+  });
+
+  it('answers annotation-not-found with the id for an unknown annotation', async () => {
+    expect(await dispatch(h, 'updateAnnotation', { id: 'gone', note: 'x' })).toMatchObject({ ok: false, error: { code: 'annotation-not-found', params: { id: 'gone' } } });
+    expect(await dispatch(h, 'deleteAnnotation', { id: 'gone' })).toMatchObject({ ok: false, error: { code: 'annotation-not-found' } });
   });
 
   it('makes an article findable by the words of a note', async () => {

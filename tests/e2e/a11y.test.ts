@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { browserSkipReason, useApp } from './harness';
+import { apiCall, browserSkipReason, useApp } from './harness';
 
 const skip = browserSkipReason();
 const require = createRequire(import.meta.url);
@@ -59,5 +59,23 @@ describe.skipIf(!!skip)('accessibility (axe-core)', () => {
     await app.page.waitForSelector('.search-hit');
     const results = await audit(app.page, axeSource);
     expect(results, describeViolations(results)).toEqual([]);
+  });
+
+  it('annotation cards (Delete link, dates, badges) meet contrast in the dark and sepia themes; icon buttons name themselves on hover', async () => {
+    const { page } = app;
+    await page.locator('input[type="search"]').fill('');
+    const id = await page.locator('.article-item[aria-selected="true"]').getAttribute('data-article-id');
+    await apiCall(page, 'createHighlight', { articleId: id, lang: 'vi', start: 0, end: 12, color: 'pink', note: 'ghi chú', tags: ['thẻ'] });
+    await page.locator('.annotation-card .link-button.danger').first().waitFor();
+    for (const theme of ['Tối', 'Nâu đọc sách']) {
+      await page.getByRole('button', { name: 'Cài đặt' }).click();
+      await page.getByLabel(theme, { exact: true }).check();
+      await page.keyboard.press('Escape');
+      const found = await audit(page, axeSource);
+      expect(found, `${theme}: ${describeViolations(found)}`).toEqual([]);
+    }
+    for (const name of ['Ẩn hoặc hiện thư viện', 'Ẩn hoặc hiện chú thích', 'Phím tắt']) {
+      expect(await page.getByRole('button', { name, exact: true }).getAttribute('title')).toBe(name);
+    }
   });
 });

@@ -211,22 +211,28 @@ export class AnnotationStore {
     if (entry) this.undoStack.push(entry);
   }
 
-  /** Reverts the last create/edit/delete of this session; null when there is nothing to undo. */
-  async undo(): Promise<{ undone: string } | null> {
+  /**
+   * Reverts the last create/edit/delete of this session; null when there is nothing to undo.
+   * With `onlyId`, refuses ('undo-superseded') unless that last action was on that record, so an
+   * Undo button never reverts another record's edit.
+   */
+  async undo(onlyId?: string): Promise<{ undone: string } | null> {
     return this.enqueue(async () => {
       const entry = this.undoStack.peekUndo();
       if (!entry) return null;
+      checkScope(entry, onlyId);
       await this.writeLocked((f) => restoreRecord(f, entry.after, entry.before, this.opts.now()));
       this.undoStack.markUndone();
       return { undone: entry.description };
     });
   }
 
-  /** Re-applies the last undone action; null when there is nothing to redo. */
-  async redo(): Promise<{ redone: string } | null> {
+  /** Re-applies the last undone action; null when there is nothing to redo. `onlyId` as for undo. */
+  async redo(onlyId?: string): Promise<{ redone: string } | null> {
     return this.enqueue(async () => {
       const entry = this.undoStack.peekRedo();
       if (!entry) return null;
+      checkScope(entry, onlyId);
       await this.writeLocked((f) => restoreRecord(f, entry.before, entry.after, this.opts.now()));
       this.undoStack.markRedone();
       return { redone: entry.description };
@@ -387,5 +393,13 @@ export class AnnotationStore {
       await takeDailyBackup(serializeFile(this.data), this.backupsDir, this.opts.now(), this.opts.backups);
     }
     this.backupDay = today;
+  }
+}
+
+/** Throws 'undo-superseded' when `onlyId` is given and `entry` acted on another record. */
+function checkScope(entry: UndoEntry, onlyId: string | undefined): void {
+  const id = (entry.after ?? entry.before)?.id;
+  if (onlyId !== undefined && id !== onlyId) {
+    throw new AnnotationError('undo-superseded', `The last action was not on annotation ${onlyId}.`, { id: onlyId });
   }
 }

@@ -197,8 +197,11 @@ export class Library {
         timer = null;
         const batch = [...pending];
         pending.clear();
+        // A file that starts or stops being skipped changes no article, but the skipped list shown.
+        const skippedBefore = [...this.skippedFiles.keys()].join('\n');
         void this.serial(() => this.applyPaths(batch)).then((c) => {
-          if (!this.closed && (c.added.length || c.changed.length || c.removed.length)) onChange(c);
+          const skippedChanged = [...this.skippedFiles.keys()].join('\n') !== skippedBefore;
+          if (!this.closed && (c.added.length || c.changed.length || c.removed.length || skippedChanged)) onChange(c);
         }, () => undefined);
       }, DEBOUNCE_MS);
     };

@@ -1,19 +1,28 @@
 /** Errors thrown by anchoring and the annotation store, each with a stable code the UI translates. */
-import type { ErrorCode } from '../result';
+import { FolioError, type ErrorCode, type ErrorParams } from '../result';
 
 /** The subset of API error codes annotation code throws. */
 export type AnnotationErrorCode = Extract<
   ErrorCode,
-  'not-found' | 'invalid-range' | 'invalid-request' | 'quote-not-found' | 'quote-ambiguous' | 'conflict' | 'io-error' | 'unsupported'
+  | 'not-found'
+  | 'annotation-not-found'
+  | 'invalid-range'
+  | 'invalid-request'
+  | 'note-empty'
+  | 'undo-superseded'
+  | 'quote-not-found'
+  | 'quote-ambiguous'
+  | 'conflict'
+  | 'io-error'
+  | 'unsupported'
 >;
 
-/** An error with a stable `code`; the message is English, for logs and the CLI. */
-export class AnnotationError extends Error {
-  readonly code: AnnotationErrorCode;
-  constructor(code: AnnotationErrorCode, message: string) {
-    super(message);
+/** A FolioError from the annotation code; the message is English, for logs and the CLI. */
+export class AnnotationError extends FolioError {
+  declare readonly code: AnnotationErrorCode;
+  constructor(code: AnnotationErrorCode, message: string, params?: ErrorParams) {
+    super(code, message, params);
     this.name = 'AnnotationError';
-    this.code = code;
   }
 }
 

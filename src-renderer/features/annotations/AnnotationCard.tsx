@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HIGHLIGHT_COLORS, type AnchoredAnnotation } from '@shared/types';
 import { Markdown } from '../../components/Markdown';
 import { useFolio } from '../../app/store';
-import { deleteAnnotation, updateAnnotation } from './actions';
+import { deleteAnnotation, stopEditing, updateAnnotation } from './actions';
 import { useAutosave } from './use-autosave';
 
 export interface AnnotationCardProps {
@@ -27,7 +27,7 @@ export function AnnotationCard({ annotation: a, focused }: AnnotationCardProps) 
   }, [focused]);
 
   const focusInReader = () => useFolio.getState().focusAnnotation(a.id, true);
-  const setEditing = (on: boolean) => useFolio.setState({ editingId: on ? a.id : null });
+  const setEditing = (on: boolean) => (on ? useFolio.setState({ editingId: a.id, draftNoteId: null }) : stopEditing());
 
   return (
     <article

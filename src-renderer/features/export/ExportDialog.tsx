@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { useFolio } from '../../app/store';
 import { api, onFolioEvent } from '../../lib/api';
 import { downloadFile } from './download';
+import { errorMessage } from '../../lib/errors';
 
 type Scope = 'current' | 'results' | 'selected';
 
@@ -44,7 +45,7 @@ export function ExportDialog() {
       useFolio.getState().showToast(t('export.done', { file: file.fileName }));
       useFolio.getState().setDialog(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

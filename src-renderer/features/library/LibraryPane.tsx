@@ -1,5 +1,5 @@
 /** The left pane: search, sort and filters, scan progress, the article list or search results. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFolio } from '../../app/store';
 import { ArticleList } from './ArticleList';
@@ -28,9 +28,11 @@ export function LibraryPane() {
   const searchTotal = useFolio((s) => s.searchTotal);
   const query = useFolio((s) => s.query);
   const sort = useFolio((s) => s.settings?.sort ?? 'date');
-  const [filter, setFilter] = useState<ListFilter>({ lang: null, tag: null });
+  const filter = useFolio((s) => s.filter);
+  const setFilter = useFolio((s) => s.setFilter);
+  const lastRead = useFolio((s) => s.settings?.lastRead);
   const tags = useMemo(() => allTags(articles), [articles]);
-  const shown = useMemo(() => sortAndFilter(articles, sort, filter, i18n.language), [articles, sort, filter, i18n.language]);
+  const shown = useMemo(() => sortAndFilter(articles, sort, filter, i18n.language, lastRead), [articles, sort, filter, i18n.language, lastRead]);
   const progress = status?.progress;
   const busy = progress && progress.phase !== 'ready';
   const progressLabel = progress ? t(progress.phase === 'scanning' ? 'library.scanning' : 'library.indexing', { done: progress.done, total: progress.total }) : '';
@@ -86,7 +88,7 @@ export function LibraryPane() {
         )}
       </div>
       <footer className="pane-footer">
-        <span>{t('library.articles', { count: articles.length })}</span>
+        <span>{shown.length === articles.length ? t('library.articles', { count: articles.length }) : t('feedback.shownOf', { shown: shown.length, count: articles.length })}</span>
         {status && status.skipped.length > 0 && (
           <button type="button" className="link-button" onClick={() => useFolio.getState().setDialog('skipped')}>
             {t('library.skipped', { count: status.skipped.length })}

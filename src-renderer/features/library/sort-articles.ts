@@ -7,8 +7,13 @@ export interface ListFilter {
   tag: string | null;
 }
 
-/** Filters then sorts summaries: date newest first, title A→Z (Vietnamese collation), recently read first. */
-export function sortAndFilter(articles: ArticleSummary[], sort: SortKey, filter: ListFilter, locale: string): ArticleSummary[] {
+/**
+ * Filters then sorts summaries: date newest first, title A→Z (Vietnamese collation), recently
+ * read first. `lastRead` (settings, updated as articles open) overrides the summaries' own
+ * `lastReadAt`, which is only as fresh as the last list request.
+ */
+export function sortAndFilter(articles: ArticleSummary[], sort: SortKey, filter: ListFilter, locale: string, lastRead: Record<string, number> = {}): ArticleSummary[] {
+  const readAt = (a: ArticleSummary) => lastRead[a.id] ?? a.lastReadAt ?? 0;
   const collator = new Intl.Collator(locale === 'vi' ? 'vi' : 'en', { sensitivity: 'base' });
   const kept = articles.filter((a) => {
     if (filter.lang === 'pair' && a.langs.length < 2) return false;
@@ -19,7 +24,7 @@ export function sortAndFilter(articles: ArticleSummary[], sort: SortKey, filter:
   const byTitle = (a: ArticleSummary, b: ArticleSummary) => collator.compare(a.title, b.title);
   return kept.sort((a, b) => {
     if (sort === 'title') return byTitle(a, b);
-    if (sort === 'recent') return (b.lastReadAt ?? 0) - (a.lastReadAt ?? 0) || byTitle(a, b);
+    if (sort === 'recent') return readAt(b) - readAt(a) || byTitle(a, b);
     return (b.date ?? '').localeCompare(a.date ?? '') || byTitle(a, b);
   });
 }

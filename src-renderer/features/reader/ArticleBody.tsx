@@ -92,6 +92,8 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
         key={`${cell.side}-${cell.row}`}
         className={`cell cell-${cell.side}${right && mode === 'interleaved' && cell.side === 'right' ? ' translation' : ''}`}
         data-bead={cell.bead}
+        data-row={cell.row}
+        data-side={cell.side}
         lang={side.version.lang === 'und' ? undefined : side.version.lang}
         ref={(el) => {
           if (el) {
@@ -127,10 +129,11 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
     const last = ids?.[ids.length - 1];
     if (last && window.getSelection()?.isCollapsed !== false) onHighlightClick(last);
   };
+  const clearCounterparts = () => gridRef.current?.querySelectorAll('.counterpart').forEach((el) => el.classList.remove('counterpart'));
   const onHover = (e: MouseEvent) => {
     const grid = gridRef.current;
     const cell = (e.target as Element).closest<HTMLElement>('[data-bead]');
-    grid?.querySelectorAll('.counterpart').forEach((el) => el.classList.remove('counterpart'));
+    clearCounterparts();
     if (!grid || !cell || !right || mode === 'vi' || mode === 'en') return;
     grid.querySelectorAll(`[data-bead="${cell.dataset.bead}"]`).forEach((el) => el !== cell && el.classList.add('counterpart'));
   };
@@ -141,6 +144,8 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
       className={`article-grid mode-${right ? mode : 'single'}`}
       onClick={onClick}
       onMouseOver={onHover}
+      // Leaving the text (to a dialog, a pane, the top bar) ends the hover: nothing stays shaded.
+      onMouseLeave={clearCounterparts}
       data-rendered={visible.length === cells.length ? 'all' : 'partial'}
     >
       <div className="lang-root" data-lang={left.lang}>

@@ -7,7 +7,8 @@ import { ArticleHeader } from './ArticleHeader';
 import { ArticleBody, versionsForMode } from './ArticleBody';
 import { SelectionPopover } from './SelectionPopover';
 import { currentReaderSelection, type ReaderSelection } from './reader-selection';
-import { createHighlight } from '../annotations/actions';
+import { copyText, createHighlight } from '../annotations/actions';
+import { errorMessage, messageFor } from '../../lib/errors';
 import type { HighlightColor } from '@shared/types';
 
 /** Highlights the current selection (used by the popover and the `h`/`n` shortcuts). */
@@ -53,7 +54,7 @@ export function Reader() {
     return (
       <section className="reader-pane" aria-label={t('reader.pick')}>
         <div className="empty-state reader-empty">
-          <p>{error ? t('errors.generic', { message: error }) : selectedId ? t('reader.loading') : t('reader.pick')}</p>
+          <p role={error ? 'alert' : undefined}>{error ? messageFor(error) : selectedId ? t('reader.loading') : t('reader.pick')}</p>
         </div>
       </section>
     );
@@ -61,8 +62,11 @@ export function Reader() {
   const { left } = versionsForMode(article, mode);
   const toggleRaw = async () => {
     if (raw !== null) return setRaw(null);
-    const r = await api('getRawText', { id: article.id, lang: left.lang });
-    setRaw(r.text);
+    try {
+      setRaw((await api('getRawText', { id: article.id, lang: left.lang })).text);
+    } catch (err) {
+      useFolio.getState().showToast(errorMessage(err));
+    }
   };
 
   return (
@@ -72,7 +76,7 @@ export function Reader() {
           <ArticleHeader
             version={left}
             canReveal={canReveal}
-            onReveal={() => void api('revealInFolder', { id: article.id })}
+            onReveal={() => void api('revealInFolder', { id: article.id }).catch((err: unknown) => useFolio.getState().showToast(errorMessage(err)))}
             showRaw={raw !== null}
             onToggleRaw={() => void toggleRaw()}
           />
@@ -99,7 +103,7 @@ export function Reader() {
         <SelectionPopover
           selection={selection}
           onHighlight={(color, withNote) => void highlightSelection(color, withNote)}
-          onCopy={() => void navigator.clipboard?.writeText(selection.text)}
+          onCopy={() => void copyText(selection.text)}
         />
       )}
     </section>

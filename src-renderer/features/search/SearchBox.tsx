@@ -2,6 +2,7 @@
 import { useEffect, useRef, forwardRef, useImperativeHandle } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFolio } from '../../app/store';
+import { errorMessage } from '../../lib/errors';
 
 /** Delay between the last keystroke and the search request. */
 const DEBOUNCE_MS = 120;
@@ -17,10 +18,10 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      runSearch(query).catch((err: unknown) => useFolio.getState().showToast(t('errors.generic', { message: String(err) })));
+      runSearch(query).catch((err: unknown) => useFolio.getState().showToast(errorMessage(err)));
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, runSearch, t]);
+  }, [query, runSearch]);
 
   return (
     <div className="search-box" role="search">

@@ -1,4 +1,6 @@
 /** English UI strings. Keys are shared with vi.ts (checked by the type of `Messages`). */
+import type { ErrorCode } from '@shared/result';
+
 export const en = {
   app: { title: 'Folio', loading: 'Opening the library…', recovered: 'Annotations recovered' },
   top: {
@@ -133,6 +135,39 @@ export const en = {
     close: 'Close',
   },
   errors: { generic: 'Something went wrong: {{message}}', unsupported: 'Not available here.' },
+  errorCodes: {
+    'invalid-request': 'Folio could not understand that request.',
+    'unknown-method': 'This version of Folio does not know that action.',
+    'not-found': 'That item is no longer there.',
+    'article-not-found': 'This article’s file was deleted or renamed, so it is no longer in the library.',
+    'annotation-not-found': 'That highlight or note no longer exists (it may have been deleted elsewhere).',
+    'outside-library': 'That file is outside the library folder.',
+    unsupported: 'Not available here.',
+    conflict: 'Another Folio window or command is saving annotations. Try again in a moment.',
+    'quote-not-found': 'That text is not in the article.',
+    'quote-ambiguous': 'That text appears more than once in the article.',
+    'invalid-range': 'The selection is outside the article’s text.',
+    'note-empty': 'A note cannot be empty.',
+    'undo-superseded': 'Nothing was undone: a later change came after this one.',
+    'io-error': 'The file could not be read or written.',
+    'file-missing': 'A file Folio needs is missing.',
+    'permission-denied': 'Folio is not allowed to read or write that file.',
+    'decode-error': 'The file’s text encoding could not be read.',
+    'corrupt-file': 'A Folio data file is damaged.',
+    'unrecognised-format': 'A Folio data file has an unknown format.',
+    'pdf-fonts-missing': 'The PDF fonts are missing from this installation.',
+    'pdf-bad-options': 'These PDF export options are not valid.',
+    'pdf-nothing-to-export': 'There is no readable text to export.',
+    unauthorized: 'This page’s access token is no longer valid: open the address printed by `folio serve` again.',
+    disconnected: 'Folio is not reachable (was it closed?).',
+    internal: 'Something went wrong inside Folio (a bug). The details were written to the log.',
+  } satisfies Record<ErrorCode, string>,
+  feedback: {
+    copyFailed: 'Could not copy: select the text and press Ctrl+C',
+    copied: 'Copied',
+    shownOf_one: '{{shown}} / {{count}} article',
+    shownOf_other: '{{shown}} / {{count}} articles',
+  },
 };
 
 export type Messages = typeof en;

@@ -1,0 +1,49 @@
+/** The editor of a new article note: stores nothing until there is text, then saves as you type. */
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '@shared/types';
+import { createArticleNote, stopEditing, updateAnnotation } from './actions';
+import { useAutosave } from './use-autosave';
+
+export interface NoteDraftCardProps {
+  articleId: string;
+  lang: Lang;
+}
+
+/** A card with a focused note editor; the first save creates the note, later saves update it. */
+export function NoteDraftCard({ articleId, lang }: NoteDraftCardProps) {
+  const { t } = useTranslation();
+  const createdId = useRef<string | null>(null);
+  // Saves run one after another, so a second save never creates a second note.
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const note = useAutosave('', (v) => {
+    chain.current = chain.current.then(async () => {
+      if (createdId.current) await updateAnnotation(createdId.current, { note: v });
+      else createdId.current = (await createArticleNote(articleId, lang, v)) ?? null;
+    });
+    return chain.current;
+  });
+  return (
+    <article className="annotation-card note-draft" data-annotation-id="new-note">
+      <textarea
+        className="note-editor"
+        aria-label={t('annotations.addArticleNote')}
+        placeholder={t('annotations.notePlaceholder')}
+        value={note.draft}
+        autoFocus
+        rows={Math.min(12, Math.max(3, note.draft.split('\n').length + 1))}
+        onChange={(e) => note.setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' || (e.key === 'Enter' && (e.metaKey || e.ctrlKey))) stopEditing();
+          e.stopPropagation();
+        }}
+      />
+      <div className="card-actions">
+        <button type="button" className="link-button" onClick={stopEditing}>
+          {t('annotations.done')}
+        </button>
+        {note.saving && <span className="saving">{t('annotations.saved')}</span>}
+      </div>
+    </article>
+  );
+}

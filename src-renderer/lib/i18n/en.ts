@@ -44,6 +44,8 @@ export const en = {
     'parse-error': 'could not be parsed',
     empty: 'empty',
     'limit-reached': 'file limit reached',
+    'no-text': 'no text layer (a scan?)',
+    encrypted: 'password-protected',
     title: 'Skipped files',
   },
   search: {

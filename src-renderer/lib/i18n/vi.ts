@@ -46,6 +46,8 @@ export const vi: Messages = {
     'parse-error': 'không phân tích được',
     empty: 'tệp rỗng',
     'limit-reached': 'vượt giới hạn số tệp',
+    'no-text': 'không có lớp chữ (bản quét?)',
+    encrypted: 'có mật khẩu bảo vệ',
     title: 'Tệp bị bỏ qua',
   },
   search: {

@@ -32,7 +32,9 @@ export interface ContainerArticle {
 
 /** Every block of an HTML document's body (no reader-mode extraction). */
 export function bodyBlocks(html: string): { kind: ParagraphKind; text: string }[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const source = html.replace(/^\s*<\?xml[^>]*>/, '');
+  // A whole (X)HTML document keeps its <head> out of the body; a fragment gets a shell.
+  const { document } = parseHTML(/<html[\s>]/i.test(source.slice(0, 2048)) ? source : `<!doctype html><html><body>${source}</body></html>`);
   stripDangerous(document as unknown as Parameters<typeof stripDangerous>[0]);
   const body = (document as unknown as { body: DomNode | null }).body;
   return body ? blocksOf(body) : [];
@@ -84,7 +86,7 @@ export async function readContainer(bytes: Uint8Array, format: ContainerFormat, 
       const book = readEpub(bytes);
       const blocks: { kind: ParagraphKind; text: string }[] = [];
       for (const chapter of book.chapters) {
-        const own = bodyBlocks(chapter.html.replace(/^<\?xml[^>]*>/, ''));
+        const own = bodyBlocks(chapter.html);
         // Each chapter opens with a heading, so the reader and the PDF outline can jump to it.
         if (own[0]?.kind !== 'heading' && chapter.tocLabel) blocks.push({ kind: 'heading', text: chapter.tocLabel });
         blocks.push(...own);

@@ -58,7 +58,8 @@ export async function readPdfText(bytes: Uint8Array, maxPages = MAX_PDF_PAGES): 
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
     doc = await pdfjs.getDocument({
-      data: bytes.slice(),
+      // pdf.js refuses Buffers: hand it a plain Uint8Array copy.
+      data: new Uint8Array(bytes),
       disableFontFace: true,
       useSystemFonts: false,
       isEvalSupported: false,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readParsedFile, type ParsedFile } from '../../../../src-main/core/library/read-file';
 import type { SkippedFile } from '../../../../src-main/shared/types';
-import { asTcvn3FontText, makeDocx, makeEpub, makeMhtml, makePdf, makeScannedPdf, wrapLines } from '../../../fixtures/formats/make';
+import { asTcvn3FontText, asVniFontText, makeDocx, makeEpub, makeMhtml, makePdf, makeScannedPdf, wrapLines } from '../../../fixtures/formats/make';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-formats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +99,8 @@ describe('.docx (Word documents)', () => {
     }));
     expect(texts(v)).toEqual(['Hội nghị tổng kết phong trào thi đua yêu nước năm nay diễn ra trang trọng tại hội trường huyện.', 'Đoạn này đã gõ bằng Unicode và phải giữ nguyên như cũ.']);
     expect(v.title).toBe('Thông báo kết quả hội nghị');
+    const vni = await version('vni.docx', makeDocx({ paragraphs: [{ text: asVniFontText(legacy), font: 'VNI-Times' }] }));
+    expect(texts(vni)).toEqual([legacy]);
     const byDefault = await version('cu-mac-dinh.docx', makeDocx({ defaultFont: '.VnTime', paragraphs: [{ text: asTcvn3FontText(legacy) }] }));
     expect(texts(byDefault)).toEqual([legacy]);
   });

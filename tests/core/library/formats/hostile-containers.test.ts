@@ -104,6 +104,26 @@ describe('hostile archives', () => {
     }
   });
 
+  it('survives deep nesting inside a Word document and a book chapter', async () => {
+    const depth = 20_000;
+    const good = new ZipReader(makeDocx({ paragraphs: [{ text: 'x' }] }));
+    const files: Record<string, Uint8Array> = {};
+    for (const n of good.names()) files[n] = good.read(n)!;
+    const nested = `${'<w:sdt><w:sdtContent>'.repeat(depth)}<w:p><w:r><w:t>Sâu</w:t></w:r></w:p>${'</w:sdtContent></w:sdt>'.repeat(depth)}`;
+    files['word/document.xml'] = strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${nested}</w:body></w:document>`);
+    const docx = await readAs('deep.docx', zipSync(files));
+    // Either read (the text kept) or refused with a reason: never a crash, never a hang.
+    if ('version' in docx) expect(docx.version.paragraphs.map((p) => p.text)).toEqual(['Sâu']);
+    else expect(docx.reason).toBe('parse-error');
+    const book = makeEpub({ title: 'Sâu', author: 'a', lang: 'vi', chapters: [{ title: 'c', paragraphs: [] }] });
+    const b = new ZipReader(book);
+    const bf: Record<string, Uint8Array> = {};
+    for (const n of b.names()) bf[n] = b.read(n)!;
+    bf['OEBPS/text/chap1.xhtml'] = strToU8(`<html><body>${'<div>'.repeat(depth)}<p>Đoạn ở rất sâu.</p>${'</div>'.repeat(depth)}</body></html>`);
+    const epub = await readAs('deep.epub', zipSync(bf));
+    expect('version' in epub ? epub.version.paragraphs.map((p) => p.text) : epub).toContain('Đoạn ở rất sâu.');
+  });
+
   it('keeps reading the rest of the library around broken containers', async () => {
     const root = join(dir, 'lib');
     mkdirSync(root);

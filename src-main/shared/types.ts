@@ -22,7 +22,7 @@ export interface Paragraph {
 }
 
 /** The source format a version was read from. */
-export type ArticleFormat = 'txt' | 'md' | 'html';
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'mhtml' | 'docx' | 'epub' | 'pdf';
 
 /** One language version of an article: one file on disk. */
 export interface ArticleVersion {
@@ -90,7 +90,9 @@ export type SkipReason =
   | 'empty'
   | 'limit-reached'
   | 'outside-library'
-  | 'too-slow';
+  | 'too-slow'
+  | 'no-text'
+  | 'encrypted';
 
 /** Progress of a scan or index build. */
 export interface ScanProgress {

@@ -16,7 +16,7 @@ const ParagraphSchema = z.object({
   text: z.string(),
 });
 const VersionSchema = z.object({
-  fileId: z.string(), lang: z.enum(['vi', 'en', 'und']), path: z.string(), format: z.enum(['txt', 'md', 'html']),
+  fileId: z.string(), lang: z.enum(['vi', 'en', 'und']), path: z.string(), format: z.enum(['txt', 'md', 'html', 'mhtml', 'docx', 'epub', 'pdf']),
   encoding: z.string(), title: z.string(), date: z.string().nullable(), author: z.string().nullable(),
   source: z.string().nullable(), tags: z.array(z.string()), captions: z.array(z.string()),
   paragraphs: z.array(ParagraphSchema), size: z.number(), mtimeMs: z.number(), contentHash: z.string(),

@@ -13,8 +13,10 @@ import { loadCache, saveCache } from './cache';
 import { decode } from './encoding/decode';
 import { findFurniture, removeFurniture } from './furniture';
 import { pairVersions } from './pairing';
+import { parseMhtml } from './formats/mhtml';
 import { DEFAULT_MAX_FILE_BYTES, formatOf, readParsedFile, type ParsedFile, type ReadOptions } from './read-file';
 import { FolioError } from '../../shared/result';
+import { articleText } from '../../shared/text';
 import type { HtmlOptions } from './parse/html';
 import { ParsePool } from './parse-pool';
 import { IdRegistry } from './registry';
@@ -158,7 +160,12 @@ export class Library {
     const limit = this.opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const st = await stat(real);
     if (!st.isFile() || st.size > limit) throw new FolioError('io-error', `File is not a regular file of at most ${limit} bytes`);
-    return decode(await readFile(real)).text;
+    const bytes = await readFile(real);
+    // Containers have no text of their own to show: a saved page shows its HTML, a Word
+    // document, book or PDF the text Folio extracted from it.
+    if (version.format === 'mhtml') return parseMhtml(bytes.toString('latin1')).html;
+    if (version.format === 'docx' || version.format === 'epub' || version.format === 'pdf') return articleText(version.paragraphs);
+    return decode(bytes).text;
   }
 
   /** How the last scan or change parsed its files (diagnostics and tests). */

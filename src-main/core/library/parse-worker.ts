@@ -9,18 +9,24 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { signalReady } from '../workers/worker-location';
-import { parseFileBytes, readFileBytesSync } from './read-file';
+import { parseFileBytesAsync, readFileBytesSync } from './read-file';
 import { parseErrorSkip, type ParseRequest, type ParseResponse } from './parse-protocol';
 
-parentPort?.on('message', (req: ParseRequest) => {
+async function handle(req: ParseRequest): Promise<void> {
   let response: ParseResponse;
   try {
     const read = readFileBytesSync(req.abs, req.rel, req.opts);
-    response = { id: req.id, result: 'reason' in read ? read : parseFileBytes(read, req.rel, req.opts) };
+    response = { id: req.id, result: 'reason' in read ? read : await parseFileBytesAsync(read, req.rel, req.opts) };
   } catch (err) {
     // readParsedFile's halves report bad input as skips; anything thrown is kept to its file.
     response = { id: req.id, result: parseErrorSkip(req.rel, err) };
   }
   parentPort?.postMessage(response);
+}
+
+// Containers (.docx, .pdf) convert asynchronously: a queue keeps requests strictly one at a time.
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (req: ParseRequest) => {
+  queue = queue.then(() => handle(req));
 });
 signalReady();

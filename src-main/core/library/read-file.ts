@@ -14,6 +14,10 @@ import { parseHtml, type HtmlOptions } from './parse/html';
 import { detectLanguage } from './parse/language';
 import { articleText } from '../../shared/text';
 import { OUTSIDE_MESSAGE, realPathInside, realPathInsideSync } from './safe-path';
+import { readContainer, type ContainerFormat } from './formats/container-file';
+import { ZipError } from './formats/zip';
+import { PdfTextError } from './formats/pdf-text';
+import { MhtmlError } from './formats/mhtml';
 
 /** Default size limit for one file (bytes). */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -30,8 +34,17 @@ export function formatOf(path: string): ArticleFormat | null {
   const ext = /\.([^./]+)$/.exec(path.toLowerCase())?.[1];
   if (ext === 'txt') return 'txt';
   if (ext === 'md' || ext === 'markdown') return 'md';
-  if (ext === 'html' || ext === 'htm') return 'html';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  if (ext === 'mhtml' || ext === 'mht') return 'mhtml';
+  if (ext === 'docx') return 'docx';
+  if (ext === 'epub') return 'epub';
+  if (ext === 'pdf') return 'pdf';
   return null;
+}
+
+/** True for formats whose files are containers (binary or MIME), read by `formats/`. */
+export function isContainerFormat(format: ArticleFormat): format is ContainerFormat {
+  return format === 'mhtml' || format === 'docx' || format === 'epub' || format === 'pdf';
 }
 
 /** Language suggested by the path: `name.vi.md`, or a `vi/` / `en/` folder. */
@@ -91,7 +104,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** sha256 hex of a string. */
-export function sha256(s: string): string {
+export function sha256(s: string | Uint8Array): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
@@ -105,7 +118,39 @@ export interface FileBytes {
 /** Read and parse one file; `relPath` uses `/` separators. */
 export async function readParsedFile(absPath: string, relPath: string, opts: ReadOptions = {}): Promise<ParsedFile | SkippedFile> {
   const read = await readFileBytes(absPath, relPath, opts);
-  return 'reason' in read ? read : parseFileBytes(read, relPath, opts);
+  return 'reason' in read ? read : parseFileBytesAsync(read, relPath, opts);
+}
+
+/** Why a container file was refused, as a skip (the message names the cause). */
+function containerSkip(relPath: string, format: ContainerFormat, e: unknown): SkippedFile {
+  if (e instanceof PdfTextError) return skip(relPath, e.kind === 'no-text-layer' ? 'no-text' : e.kind === 'encrypted' ? 'encrypted' : e.kind === 'over-budget' ? 'too-large' : 'parse-error', e.message);
+  if (e instanceof ZipError) return skip(relPath, e.kind === 'encrypted' ? 'encrypted' : e.kind === 'over-budget' ? 'too-large' : 'parse-error', e.message);
+  if (e instanceof MhtmlError) return skip(relPath, 'parse-error', e.message);
+  return skip(relPath, 'parse-error', `Cannot read ${format.toUpperCase()}: ${e instanceof Error ? e.message.slice(0, 120) : 'error'}`);
+}
+
+/**
+ * `parseFileBytes` for every format: text formats synchronously, containers (.docx, .epub,
+ * .pdf, .mhtml) through their converters, which may be asynchronous (mammoth, pdf.js).
+ */
+export async function parseFileBytesAsync(read: FileBytes, relPath: string, opts: ReadOptions = {}): Promise<ParsedFile | SkippedFile> {
+  const format = formatOf(relPath);
+  if (!format || !isContainerFormat(format)) return parseFileBytes(read, relPath, opts);
+  const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (read.bytes.length > limit) return skip(relPath, 'too-large', `File is ${read.bytes.length} bytes, over the ${limit}-byte limit`);
+  if (read.bytes.length === 0) return skip(relPath, 'empty', 'File is empty');
+  let doc: Awaited<ReturnType<typeof readContainer>>;
+  try {
+    doc = await readContainer(read.bytes, format, opts.html);
+  } catch (e) {
+    return containerSkip(relPath, format, e);
+  }
+  const maxParagraphs = opts.maxParagraphs ?? DEFAULT_MAX_PARAGRAPHS;
+  if (doc.paragraphs.length > maxParagraphs) {
+    return skip(relPath, 'too-large', `Article has ${doc.paragraphs.length} paragraphs, over the ${maxParagraphs}-paragraph limit`);
+  }
+  const { encoding, lang, ...base } = doc;
+  return finishVersion(base, { relPath, format, encoding, size: read.size, mtimeMs: read.mtimeMs, contentHash: sha256(read.bytes), metaLang: asLang(lang), translation: null });
 }
 
 /** The I/O half of `readParsedFile`: the file's bytes, or why it is skipped before decoding. */
@@ -155,6 +200,7 @@ function readErrorSkip(e: unknown, relPath: string): SkippedFile {
 export function parseFileBytes(read: FileBytes, relPath: string, opts: ReadOptions = {}): ParsedFile | SkippedFile {
   const format = formatOf(relPath);
   if (!format) return skip(relPath, 'parse-error', 'Not an article file type');
+  if (isContainerFormat(format)) return skip(relPath, 'parse-error', `${format.toUpperCase()} files are read by parseFileBytesAsync`);
   const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const { bytes, size, mtimeMs } = read;
   if (bytes.length > limit) return skip(relPath, 'too-large', `File is ${bytes.length} bytes, over the ${limit}-byte limit`);
@@ -211,7 +257,7 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
   const contentHash = sha256(text);
   let metaLang: Lang | null = null;
   let translation: string | null = null;
-  let base: Pick<ArticleVersion, 'title' | 'date' | 'author' | 'source' | 'tags' | 'captions' | 'paragraphs'>;
+  let base: VersionBase;
   if (format === 'md') {
     const md = parseMarkdown(text);
     metaLang = asLang(md.meta.lang);
@@ -230,14 +276,32 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
     const s = parseScrapedText(text, input.furniture ? { furniture: input.furniture } : {});
     base = { ...s, tags: [] };
   }
-  if (base.paragraphs.length === 0) return skip(relPath, 'empty', 'No readable text in the file');
-  const lang = metaLang ?? langFromPath(relPath) ?? detectLanguage(`${base.title}\n${articleText(base.paragraphs)}`);
+  return finishVersion(base, { relPath, format, encoding: input.encoding, size: input.size, mtimeMs: input.mtimeMs, contentHash, metaLang, translation });
+}
+
+type VersionBase = Pick<ArticleVersion, 'title' | 'date' | 'author' | 'source' | 'tags' | 'captions' | 'paragraphs'>;
+
+interface VersionFacts {
+  relPath: string;
+  format: ArticleFormat;
+  encoding: string;
+  size: number;
+  mtimeMs: number;
+  contentHash: string;
+  metaLang: Lang | null;
+  translation: string | null;
+}
+
+/** The version of a parsed file: language decided (declared, path, detected), id derived. */
+function finishVersion(base: VersionBase, f: VersionFacts): ParsedFile | SkippedFile {
+  if (base.paragraphs.length === 0) return skip(f.relPath, 'empty', 'No readable text in the file');
+  const lang = f.metaLang ?? langFromPath(f.relPath) ?? detectLanguage(`${base.title}\n${articleText(base.paragraphs)}`);
   const version: ArticleVersion = {
-    fileId: sha256(contentHash + relPath).slice(0, 16),
-    lang, path: relPath, format, encoding: input.encoding, ...base,
-    size: input.size, mtimeMs: input.mtimeMs, contentHash,
+    fileId: sha256(f.contentHash + f.relPath).slice(0, 16),
+    lang, path: f.relPath, format: f.format, encoding: f.encoding, ...base,
+    size: f.size, mtimeMs: f.mtimeMs, contentHash: f.contentHash,
   };
-  return { version, translation };
+  return { version, translation: f.translation };
 }
 
 /** Read one file as an `ArticleVersion` (fileId derived from content and path) or a skip. */

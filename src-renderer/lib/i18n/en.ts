@@ -48,6 +48,8 @@ export const en = {
     'limit-reached': 'file limit reached',
     'outside-library': 'links outside the library',
     'too-slow': 'took too long to read',
+    'no-text': 'no text layer (a scan?)',
+    encrypted: 'password-protected',
     title: 'Skipped files',
   },
   search: {

@@ -48,6 +48,8 @@ export const vi: Messages = {
     'limit-reached': 'vượt giới hạn số tệp',
     'outside-library': 'liên kết ra ngoài thư viện',
     'too-slow': 'đọc quá lâu',
+    'no-text': 'không có lớp chữ (bản quét?)',
+    encrypted: 'có mật khẩu bảo vệ',
     title: 'Tệp bị bỏ qua',
   },
   search: {

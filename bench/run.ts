@@ -14,6 +14,7 @@ const steps: Array<[string, string[]]> = [
   ['search + library scan', ['bench/search/run.ts', '--n', sizes, '--scan-module', 'bench/search/library-scan.ts']],
   ['annotated PDF export', ['bench/pdf/run.ts']],
   ['reader first paint', ['bench/reader/first-paint.ts']],
+  ['requests during a 200-article export', ['bench/bridge/export-stall.ts']],
 ];
 
 let failed = 0;

@@ -15,6 +15,7 @@ const steps: Array<[string, string[]]> = [
   ['annotated PDF export', ['bench/pdf/run.ts']],
   ['reader first paint', ['bench/reader/first-paint.ts']],
   ['algorithm and hostile-input cost', ['bench/cost/run.ts']],
+  ['requests during a 200-article export', ['bench/bridge/export-stall.ts']],
 ];
 
 let failed = 0;

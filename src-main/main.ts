@@ -7,12 +7,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from './api/handlers';
 import { registerIpc, sendEvent } from './shell/ipc';
-import { hardenSession, hardenWebContents } from './shell/security';
+import { hardenAllWebContents, hardenSession } from './shell/security';
 import { secureWebPreferences } from './shell/web-preferences';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './shell/app-protocol';
 import { installMenu } from './shell/menu';
 import { LibraryController } from './shell/library-controller';
+import { LibraryGrants } from './shell/library-grants';
+import { devRendererUrl, isDevelopment } from './shell/dev-mode';
 import type { FolioEvent } from './shared/api';
+import { FolioError } from './shared/result';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resourcesDir = app.isPackaged ? process.resourcesPath : path.resolve(here, '../../resources');
@@ -20,16 +23,21 @@ const sampleLibrary = path.join(resourcesDir, 'sample-library');
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerAppScheme();
+hardenAllWebContents(app);
 
 let win: BrowserWindow | null = null;
 const emit = (e: FolioEvent) => win && sendEvent(win.webContents, e);
 const controller = new LibraryController(app.getPath('userData'), sampleLibrary, emit);
+// Folders the renderer may switch to: chosen in the dialog, dropped, the sample, the current one.
+const grants = new LibraryGrants();
+grants.grant(sampleLibrary);
 
 async function chooseLibrary() {
   const options = { properties: ['openDirectory' as const], title: 'Open Library' };
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   const folder = r.canceled ? undefined : r.filePaths[0];
   if (!folder) return null;
+  grants.grant(folder);
   await controller.open(folder);
   return handlers.getAppInfo({});
 }
@@ -40,6 +48,7 @@ const handlers = createHandlers(() => controller.current(), {
   revealInFolder: async (abs) => shell.showItemInFolder(abs),
   openLibraryDialog: chooseLibrary,
   openLibraryPath: async (p) => {
+    if (!grants.allows(p)) throw new FolioError('invalid-request', 'Open a library with File → Open Library… or by dropping its folder on the window');
     await controller.open(p);
     return handlers.getAppInfo({});
   },
@@ -53,12 +62,10 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Folio',
-    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs'), { devTools: isDevelopment() }),
   });
-  hardenWebContents(w.webContents, w);
   w.once('ready-to-show', () => w.show());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  void w.loadURL(!app.isPackaged && devUrl ? devUrl : `${APP_ORIGIN}/index.html`);
+  void w.loadURL(devRendererUrl()?.href ?? `${APP_ORIGIN}/index.html`);
   return w;
 }
 
@@ -72,11 +79,14 @@ app.on('second-instance', () => {
 app.whenReady().then(async () => {
   hardenSession(session.defaultSession);
   serveRenderer(path.resolve(here, '../renderer'));
-  registerIpc(handlers);
+  registerIpc(handlers, grants);
   const lang = app.getLocale().startsWith('vi') ? 'vi' : 'en';
   installMenu({ openLibrary: () => void chooseLibrary(), openSampleLibrary: () => void controller.open(sampleLibrary) }, lang);
   // Start opening the library first so requests from the window (which paints at once) wait for it.
-  const opening = controller.openInitial();
+  const opening = controller.openInitial().then((opened) => {
+    grants.grant(opened.libraryRoot);
+    return opened;
+  });
   win = createWindow();
   await opening.catch((err: unknown) => dialog.showErrorBox('Folio', `Could not open the library: ${String(err)}`));
 });

@@ -128,7 +128,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       url.searchParams.delete('token');
       return send(res, 303, '', 'text/plain', {
         'Set-Cookie': `${cookieName}=${sessions.issue()}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + (url.search || ''),
+        // `/.//evil.example` has the pathname `//evil.example`: a scheme-relative Location
+        // would leave the server. Collapse leading slashes so it stays a path here.
+        Location: url.pathname.replace(/^\/+/, '/') + (url.search || ''),
       });
     }
 

@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannel, type FolioApi, type FolioEvent } from '../shared/api';
-import type { FolioBridge } from '../shared/bridge';
+import { IPC_DROPPED_PATH_CHANNEL, type FolioBridge } from '../shared/bridge';
 
 const api = Object.fromEntries(
   API_METHODS.map((m) => [m, (req: unknown) => ipcRenderer.invoke(ipcChannel(m), req)]),
@@ -19,7 +19,12 @@ const bridge: FolioBridge = {
     ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped);
   },
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  pathForFile(file: File) {
+    // Empty for a File the page made itself: only a real drop is reported to main as a grant.
+    const p = webUtils.getPathForFile(file);
+    if (p) ipcRenderer.send(IPC_DROPPED_PATH_CHANNEL, p);
+    return p;
+  },
 };
 
 contextBridge.exposeInMainWorld('folio', bridge);

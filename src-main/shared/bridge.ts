@@ -8,3 +8,9 @@ export interface FolioBridge {
   /** The filesystem path of a dropped File (a folder dropped on the window). */
   pathForFile(file: File): string;
 }
+
+/**
+ * Preload → main: the path of a File the user dropped, sent by `pathForFile` before the renderer
+ * asks to open it (main opens only folders the user chose or dropped).
+ */
+export const IPC_DROPPED_PATH_CHANNEL = 'folio:dropped-path';

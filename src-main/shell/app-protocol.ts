@@ -9,7 +9,8 @@ import { resolveStatic } from '../bridge/static-files';
 import { SECURITY_HEADERS } from '../bridge/security';
 
 export const APP_SCHEME = 'folio-app';
-export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
+export const APP_HOST = 'renderer';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -22,7 +23,7 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'renderer' ? resolveStatic(path.resolve(rendererDir), url.pathname) : null;
+    const file = url.host === APP_HOST ? resolveStatic(path.resolve(rendererDir), url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);

@@ -1,5 +1,6 @@
 /** The application menu: File → Open Library…, the usual Edit/View/Window menus. */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { isDevelopment } from './dev-mode';
 
 export interface MenuActions {
   openLibrary: () => void;
@@ -25,7 +26,9 @@ export function installMenu(actions: MenuActions, lang: 'vi' | 'en'): void {
     { label: t.edit, role: 'editMenu' },
     {
       label: t.view,
-      submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+      // DevTools only in development: in a packaged app they would hand the page's JS console
+      // (and so the API) to anyone at the keyboard with a shortcut.
+      submenu: [{ role: 'reload' }, ...(isDevelopment() ? [{ role: 'toggleDevTools' as const }] : []), { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
     },
     { label: t.window, role: 'windowMenu' },
   ];

@@ -4,10 +4,14 @@
  */
 import type { WebPreferences } from 'electron';
 
-/** Secure webPreferences for a window loading Folio's renderer with `preloadPath`. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * Secure webPreferences for a window loading Folio's renderer with `preloadPath`. DevTools are
+ * off unless asked for (development only: main passes `!app.isPackaged`).
+ */
+export function secureWebPreferences(preloadPath: string, opts: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: opts.devTools ?? false,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

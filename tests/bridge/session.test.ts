@@ -76,6 +76,14 @@ describe('the session cookie', () => {
     expect(deep.body).not.toContain(a.token);
   });
 
+  it('never redirects off the server, whatever the landing path', async () => {
+    for (const p of ['/.//evil.example', '/a/..//evil.example/x', '//evil.example', '/\\evil.example']) {
+      const r = await request(a.port, { path: `${p}?token=${a.token}` });
+      expect(r.status, p).toBe(303);
+      expect(r.headers.location, p).toMatch(/^\/(?!\/)/);
+    }
+  });
+
   it('index.html never carries the token itself', async () => {
     const jar = new HostCookieJar();
     await land(a, jar);

@@ -34,6 +34,11 @@ const rec = vi.hoisted(() => {
     opened: [] as string[],
     errors: [] as string[],
     fetched: [] as string[],
+    appListeners: new Map<string, (...a: unknown[]) => unknown>(),
+    ipcOn: new Map<string, (...a: unknown[]) => unknown>(),
+    menus: [] as unknown[],
+    nextDialogFolder: null as string | null,
+    webContents: null as unknown,
   };
 });
 
@@ -44,7 +49,9 @@ vi.mock('electron', () => {
     isDestroyed: () => false,
     send: () => undefined,
   };
+  rec.webContents = webContents;
   class BrowserWindow {
+    static fromWebContents() { return null; }
     webContents = webContents;
     constructor(options: Record<string, unknown>) {
       rec.windows.push({ options });
@@ -74,23 +81,27 @@ vi.mock('electron', () => {
       getVersion: () => '0.0.0-test',
       getLocale: () => 'vi',
       whenReady: () => Promise.resolve(),
-      on: () => undefined,
+      on: (ev: string, fn: Fn) => rec.appListeners.set(ev, fn),
     },
     BrowserWindow,
     session: { defaultSession: session },
     dialog: {
       showMessageBox: async (...args: unknown[]) => { rec.dialogs.push(args); return { response: 1 }; },
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showOpenDialog: async () => {
+        const folder = rec.nextDialogFolder;
+        rec.nextDialogFolder = null;
+        return folder ? { canceled: false, filePaths: [folder] } : { canceled: true, filePaths: [] };
+      },
       showErrorBox: (_t: string, m: string) => rec.errors.push(m),
     },
     shell: { openExternal: async (u: string) => { rec.opened.push(u); }, showItemInFolder: () => undefined },
-    ipcMain: { handle: (ch: string, fn: Fn) => rec.ipc.set(ch, fn) },
+    ipcMain: { handle: (ch: string, fn: Fn) => rec.ipc.set(ch, fn), on: (ch: string, fn: Fn) => rec.ipcOn.set(ch, fn) },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown) => rec.privileged.push(s),
       handle: (scheme: string, fn: (req: Request) => Promise<Response>) => rec.protocolHandlers.set(scheme, fn),
     },
     net: { fetch: async (url: string) => { rec.fetched.push(url); return new Response('file body', { status: 200, headers: { 'Content-Type': 'text/html' } }); } },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => rec.menus.push(m) },
   };
   return { ...electron, default: electron };
 });
@@ -102,6 +113,8 @@ beforeAll(async () => {
   await import('../../src-main/main');
   // main.ts wires everything in app.whenReady().then(...): wait for the window.
   await vi.waitFor(() => expect(rec.windows.length).toBe(1), { timeout: 30_000 });
+  // What Electron does for every new web contents (the window's among them).
+  rec.appListeners.get('web-contents-created')?.({}, rec.webContents);
 });
 afterAll(() => rmSync(rec.userData, { recursive: true, force: true }));
 
@@ -109,7 +122,9 @@ describe('main.ts wires the checklist', () => {
   it('creates the window with the secure webPreferences and loads the app scheme', async () => {
     const { secureWebPreferences } = await import('../../src-main/shell/web-preferences');
     const prefs = rec.windows[0]?.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toEqual(secureWebPreferences(prefs.preload as string));
+    // Unpackaged (the fake's app.isPackaged is false): DevTools allowed, everything else locked.
+    expect(prefs).toEqual(secureWebPreferences(prefs.preload as string, { devTools: true }));
+    expect(secureWebPreferences('/p.cjs').devTools).toBe(false);
     expect(rec.loaded).toEqual(['folio-app://renderer/index.html']);
     expect(rec.privileged).toHaveLength(1);
   });
@@ -195,6 +210,132 @@ describe('main.ts wires the checklist', () => {
     const ok = await handler?.(new Request('folio-app://renderer/index.html'));
     expect(ok?.status).toBe(200);
     expect(ok?.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+});
+
+describe('round two: every web contents, exact origins, dev gated, granted folders only', () => {
+  type Contents = { handlers: Map<string, Fn>; windowOpen: Fn | null };
+  function fakeContents(): Contents & Record<string, unknown> {
+    const c: Contents & Record<string, unknown> = {
+      handlers: new Map(),
+      windowOpen: null,
+      on: (ev: string, fn: Fn) => c.handlers.set(ev, fn),
+      setWindowOpenHandler: (fn: Fn) => (c.windowOpen = fn),
+    };
+    return c;
+  }
+  const electronApp = async () => (await import('electron')).app as unknown as { isPackaged: boolean };
+  const trustedSender = { senderFrame: { url: 'folio-app://renderer/index.html', parent: null } };
+  // The handler ran (in this source tree the sample library path does not exist, so getAppInfo
+  // itself may fail with not-found): anything but the sender refusal.
+  const passedSenderCheck = (r: unknown) => JSON.stringify(r) !== JSON.stringify({ ok: false, error: { code: 'invalid-request', message: 'Untrusted sender' } });
+
+  it('hardens a web contents created after the window, subframe navigation included', () => {
+    const created = rec.appListeners.get('web-contents-created');
+    expect(created).toBeTypeOf('function');
+    const later = fakeContents();
+    created?.({}, later);
+    for (const ev of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = { preventDefault: vi.fn() };
+      later.handlers.get(ev)?.(event, 'https://evil.example/');
+      expect(event.preventDefault, ev).toHaveBeenCalled();
+    }
+    expect(later.windowOpen?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    const frameNav = { preventDefault: vi.fn(), url: 'folio-app://renderer/index.html', isMainFrame: false };
+    rec.contentsHandlers.get('will-frame-navigate')?.(frameNav);
+    expect(frameNav.preventDefault).toHaveBeenCalled();
+  });
+
+  it('checks IPC senders by exact origin, not by prefix', async () => {
+    const { ipcChannel } = await import('../../src-main/shared/api');
+    const invoke = rec.ipc.get(ipcChannel('getAppInfo'));
+    for (const url of ['folio-app://renderer.evil/index.html', 'folio-app://renderer@evil/x', 'folio-app://user@renderer/x', 'folio-app://renderer:8080/index.html', 'folio-app://rendererx/', 'folio-app:renderer', 'not a url']) {
+      expect(await invoke?.({ senderFrame: { url, parent: null } }, {}), url).toMatchObject({ ok: false, error: { code: 'invalid-request', message: 'Untrusted sender' } });
+    }
+    expect(passedSenderCheck(await invoke?.(trustedSender, {}))).toBe(true);
+  });
+
+  it('ignores ELECTRON_RENDERER_URL in a packaged app: no unsafe-inline, no trusted dev origin', async () => {
+    const { ipcChannel } = await import('../../src-main/shared/api');
+    const { hardenSession } = await import('../../src-main/shell/security');
+    const { devRendererUrl } = await import('../../src-main/shell/dev-mode');
+    const app = await electronApp();
+    const saved = process.env.ELECTRON_RENDERER_URL;
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    const policyAndGate = () => {
+      const ses = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() } };
+      hardenSession(ses as never);
+      const headers = vi.fn();
+      (ses.webRequest.onHeadersReceived.mock.calls[0]?.[0] as Fn)({ responseHeaders: {} }, headers);
+      const gate = vi.fn();
+      (ses.webRequest.onBeforeRequest.mock.calls[0]?.[0] as Fn)({ url: 'http://localhost:5173/src/main.tsx' }, gate);
+      return { csp: String((headers.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders['Content-Security-Policy']), cancelled: (gate.mock.calls[0]?.[0] as { cancel: boolean }).cancel };
+    };
+    const devSender = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
+    try {
+      app.isPackaged = false;
+      expect(devRendererUrl()?.origin).toBe('http://localhost:5173');
+      expect(policyAndGate()).toEqual({ csp: expect.stringContaining("'unsafe-inline'") as unknown, cancelled: false });
+      expect(passedSenderCheck(await rec.ipc.get(ipcChannel('getAppInfo'))?.(devSender, {}))).toBe(true);
+      app.isPackaged = true;
+      expect(devRendererUrl()).toBeNull();
+      const packaged = policyAndGate();
+      expect(packaged.csp).not.toContain('unsafe-inline');
+      expect(packaged.cancelled).toBe(true);
+      expect(await rec.ipc.get(ipcChannel('getAppInfo'))?.(devSender, {})).toMatchObject({ ok: false, error: { message: 'Untrusted sender' } });
+      // A non-loopback dev URL is never trusted, even unpackaged.
+      app.isPackaged = false;
+      expect(devRendererUrl({ ELECTRON_RENDERER_URL: 'http://evil.example:5173' })).toBeNull();
+    } finally {
+      app.isPackaged = false;
+      if (saved === undefined) delete process.env.ELECTRON_RENDERER_URL;
+      else process.env.ELECTRON_RENDERER_URL = saved;
+    }
+  });
+
+  it('opens by path only folders the user chose in the dialog or dropped', async () => {
+    const { ipcChannel } = await import('../../src-main/shared/api');
+    const { IPC_DROPPED_PATH_CHANNEL } = await import('../../src-main/shared/bridge');
+    const openPath = rec.ipc.get(ipcChannel('openLibraryPath'));
+    const openDialog = rec.ipc.get(ipcChannel('openLibraryDialog'));
+    const dropped = mkdtempSync(path.join(os.tmpdir(), 'folio-dropped-'));
+    const chosen = mkdtempSync(path.join(os.tmpdir(), 'folio-chosen-'));
+    const never = mkdtempSync(path.join(os.tmpdir(), 'folio-never-'));
+    try {
+      const refused = { ok: false, error: { code: 'invalid-request' } };
+      for (const p of [never, dropped, chosen, '/etc', path.join(os.homedir(), '.ssh')]) expect(await openPath?.(trustedSender, { path: p }), p).toMatchObject(refused);
+      // A grant from a foreign frame or a subframe is ignored.
+      const grant = rec.ipcOn.get(IPC_DROPPED_PATH_CHANNEL);
+      grant?.({ senderFrame: { url: 'https://evil.example/', parent: null } }, never);
+      grant?.({ senderFrame: { url: 'folio-app://renderer/index.html', parent: {} } }, never);
+      expect(await openPath?.(trustedSender, { path: never })).toMatchObject(refused);
+      // A real drop (reported by the preload) and a dialog choice are allowed.
+      grant?.(trustedSender, dropped);
+      expect(await openPath?.(trustedSender, { path: dropped })).toMatchObject({ ok: true, value: { libraryRoot: dropped } });
+      rec.nextDialogFolder = chosen;
+      expect(await openDialog?.(trustedSender, {})).toMatchObject({ ok: true, value: { libraryRoot: chosen } });
+      expect(await openPath?.(trustedSender, { path: dropped })).toMatchObject({ ok: true, value: { libraryRoot: dropped } });
+      expect(await openPath?.(trustedSender, { path: `${chosen}${path.sep}.` })).toMatchObject({ ok: true });
+      expect(await openPath?.(trustedSender, { path: never })).toMatchObject(refused);
+    } finally {
+      for (const d of [dropped, chosen, never]) rmSync(d, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('offers Toggle DevTools only in development', async () => {
+    const { installMenu } = await import('../../src-main/shell/menu');
+    const app = await electronApp();
+    const roles = (menu: unknown): string[] => JSON.stringify(menu).match(/"role":"(\w+)"/g) ?? [];
+    expect(roles(rec.menus[0])).toContain('"role":"toggleDevTools"');
+    try {
+      app.isPackaged = true;
+      installMenu({ openLibrary: () => undefined, openSampleLibrary: () => undefined }, 'en');
+      const packaged = roles(rec.menus.at(-1));
+      expect(packaged).not.toContain('"role":"toggleDevTools"');
+      expect(packaged).toContain('"role":"reload"');
+    } finally {
+      app.isPackaged = false;
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 /**
- * Runs a PDF export job on its own worker thread (one per export, ended when it is done), or
- * in-thread when no worker can start (e.g. inside a packaged asar), as the parse pool does.
+ * Runs a PDF export job on a worker thread, or in-thread when no worker can start (e.g. inside a
+ * packaged asar), as the parse pool does. One worker is kept idle (unref'd, so it never holds a
+ * CLI process open) after a successful export: loading pdf-lib and fontkit costs about a second,
+ * paid once. Concurrent exports each get their own worker.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/worker-location';
@@ -26,30 +28,65 @@ export interface OffThreadOptions {
   onThread?: (thread: PdfJobThread) => void;
 }
 
+let idleWorker: Worker | null = null;
+
+async function takeWorker(): Promise<Worker> {
+  const w = idleWorker;
+  idleWorker = null;
+  if (w) {
+    w.ref();
+    return w;
+  }
+  return startWorker('pdf-worker', import.meta.url);
+}
+
+function keepOrEnd(w: Worker): void {
+  if (idleWorker) {
+    void w.terminate();
+    return;
+  }
+  idleWorker = w;
+  w.unref();
+  w.once('exit', () => {
+    if (idleWorker === w) idleWorker = null;
+  });
+}
+
 /** Exports `items` to PDF bytes on a worker thread, falling back to this thread. */
 export async function exportPdfOffThread(items: PdfJobItem[], opts: PdfJobOptions, hooks: OffThreadOptions = {}): Promise<Uint8Array> {
   // Resolved here: the worker bundle may sit elsewhere than the code that knows the app's layout.
   const jobOpts: PdfJobOptions = { ...opts, fontsDir: opts.fontsDir ?? resolveFontsDir() };
   let worker: Worker;
   try {
-    worker = await startWorker('pdf-worker', import.meta.url);
+    worker = await takeWorker();
   } catch {
     hooks.onThread?.('in-thread');
     return runPdfJob(items, jobOpts, hooks.onProgress);
   }
   hooks.onThread?.('worker');
+  let reusable = false;
+  const listeners: { message?: (msg: PdfWorkerMessage) => void; error?: (err: Error) => void; exit?: (code: number) => void } = {};
   try {
-    return await new Promise<Uint8Array>((resolve, reject) => {
-      worker.on('message', (msg: PdfWorkerMessage) => {
+    const bytes = await new Promise<Uint8Array>((resolve, reject) => {
+      listeners.message = (msg) => {
         if (msg.type === 'progress') hooks.onProgress?.(msg.done, msg.total);
         else if (msg.type === 'done') resolve(msg.bytes);
         else reject(rebuildError(msg));
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`The PDF export stopped (exit code ${code})`)));
+      };
+      listeners.error = reject;
+      listeners.exit = (code) => reject(new Error(`The PDF export stopped (exit code ${code})`));
+      worker.on('message', listeners.message);
+      worker.on('error', listeners.error);
+      worker.on('exit', listeners.exit);
       worker.postMessage({ items, opts: jobOpts } satisfies PdfWorkerRequest);
     });
+    reusable = true;
+    return bytes;
   } finally {
-    void worker.terminate();
+    if (listeners.message) worker.off('message', listeners.message);
+    if (listeners.error) worker.off('error', listeners.error);
+    if (listeners.exit) worker.off('exit', listeners.exit);
+    if (reusable) keepOrEnd(worker);
+    else void worker.terminate();
   }
 }

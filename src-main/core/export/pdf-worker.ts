@@ -10,7 +10,8 @@ import type { PdfWorkerMessage, PdfWorkerRequest } from './pdf-worker-protocol';
 
 const post = (msg: PdfWorkerMessage, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(msg, transfer);
 
-parentPort?.once('message', (req: PdfWorkerRequest) => {
+// One job at a time: the parent hands a worker a new job only after the previous one answered.
+parentPort?.on('message', (req: PdfWorkerRequest) => {
   runPdfJob(req.items, req.opts, (done, total) => post({ type: 'progress', done, total })).then(
     (bytes) => post({ type: 'done', bytes }, bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : []),
     (err: unknown) => {

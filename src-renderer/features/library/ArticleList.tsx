@@ -20,8 +20,8 @@ export interface ArticleListProps {
   onOpen(id: string): void;
 }
 
-/** Estimated row height before a row is measured (title on one line plus the meta line). */
-const ROW_ESTIMATE = 58;
+/** Row height until the first row is measured (CSS gives every row the same height). */
+const ROW_ESTIMATE = 72;
 /** Rows rendered beyond each edge of the viewport (smooth scrolling, Page Up/Down). */
 const OVERSCAN = 12;
 
@@ -55,6 +55,7 @@ export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) 
   const { t, i18n } = useTranslation();
   const listRef = useRef<HTMLUListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE);
   const selectedIndex = selectedId ? articles.findIndex((a) => a.id === selectedId) : -1;
   const [active, setActive] = useState(Math.max(0, selectedIndex));
   const focusPending = useRef(false);
@@ -64,7 +65,7 @@ export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) 
     count,
     // The pane's scroll box is the list's parent: the list scrolls with the pane's padding.
     getScrollElement: () => listRef.current?.parentElement ?? null,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize: () => rowHeight,
     overscan: OVERSCAN,
     scrollMargin,
     getItemKey: (i) => articles[i]?.id ?? i,
@@ -77,6 +78,25 @@ export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) 
     const scroller = list?.parentElement;
     if (list && scroller) setScrollMargin(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
   }, []);
+
+  // Every row has the CSS height of the first: measure one row, once and when the font changes,
+  // instead of each row as it scrolls in (which re-lays out the whole list at 50,000 rows).
+  useLayoutEffect(() => {
+    const measure = (): void => {
+      const row = listRef.current?.querySelector<HTMLElement>('[role="option"]');
+      const h = row?.offsetHeight ?? 0;
+      if (h > 0 && Math.abs(h - rowHeight) > 0.5) setRowHeight(h);
+    };
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    const first = listRef.current?.querySelector('[role="option"]');
+    if (observer && first) observer.observe(first);
+    return () => observer?.disconnect();
+  }, [rowHeight, count]);
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
 
   // Keep the roving tab stop on a row that exists in this list (filters and sorting move rows).
   const activeIndex = Math.min(active, Math.max(0, count - 1));
@@ -116,7 +136,7 @@ export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) 
           onOpen(target.id);
           return;
         }
-        const pageRows = Math.max(1, Math.floor((listRef.current?.parentElement?.clientHeight ?? 600) / ROW_ESTIMATE) - 1);
+        const pageRows = Math.max(1, Math.floor((listRef.current?.parentElement?.clientHeight ?? 600) / rowHeight) - 1);
         const next = nextListIndex(e.key, activeIndex, count, pageRows);
         if (next === null) return;
         e.preventDefault();
@@ -133,7 +153,7 @@ export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) 
         return (
           <li
             key={item.key}
-            ref={virtualizer.measureElement}
+            title={a.title}
             data-index={item.index}
             role="option"
             aria-selected={selected}

@@ -9,11 +9,14 @@ import { spawnSync } from 'node:child_process';
 const args = process.argv.slice(2);
 const nIndex = args.indexOf('--n');
 const sizes = nIndex >= 0 ? (args[nIndex + 1] ?? '10000') : '10000';
+const uiIndex = args.indexOf('--ui-n');
+const uiSizes = uiIndex >= 0 ? (args[uiIndex + 1] ?? '100,10000') : '100,10000';
 
 const steps: Array<[string, string[]]> = [
   ['search + library scan', ['bench/search/run.ts', '--n', sizes, '--scan-module', 'bench/search/library-scan.ts']],
   ['annotated PDF export', ['bench/pdf/run.ts']],
   ['reader first paint', ['bench/reader/first-paint.ts']],
+  ['interface at scale (100 / 10k articles; add 50000 with --ui-n)', ['bench/ui/scale.ts', '--n', uiSizes]],
   ['algorithm and hostile-input cost', ['bench/cost/run.ts']],
   ['requests during a 200-article export', ['bench/bridge/export-stall.ts']],
 ];

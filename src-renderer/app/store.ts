@@ -139,9 +139,13 @@ export const useFolio = create<FolioState>((set, get) => ({
     const id = get().article?.id;
     if (!id) return;
     const annotations = await api('listAnnotations', { articleId: id });
-    if (get().article?.id === id) set({ annotations });
-    const articles = await api('listArticles', {});
-    set({ articles });
+    if (get().article?.id !== id) return;
+    // Only this article's count changed: patch its summary rather than refetching the whole
+    // library's list (tens of thousands of summaries after every keystroke's autosave).
+    set((s) => ({
+      annotations,
+      articles: s.articles.map((a) => (a.id === id && a.annotationCount !== annotations.length ? { ...a, annotationCount: annotations.length } : a)),
+    }));
   },
 
   setQuery(q) {

@@ -25,7 +25,11 @@ describe.skipIf(!!skip)('container formats in the reader', () => {
       { text: 'Sea dykes reinforced before the storm season', x: 50, y: 780, size: 16 },
       ...wrapLines(['The province has reinforced twelve kilometres of weak sea dykes with reinforced concrete.', 'Coastal residents were shown how to brace their houses and store food.'], { x: 50, top: 740 }),
     ]], { title: 'Sea dykes reinforced before the storm season' }));
-    writeFileSync(path.join(library, 'lang-nghe.epub'), makeEpub({ title: 'Làng nghề ven sông', author: 'Vũ Hoa', lang: 'vi', chapters: [{ title: 'Làng chiếu', paragraphs: ['Sợi cói phơi vàng hai bên đường làng.'] }] }));
+    const long = (topic: string) => Array.from({ length: 12 }, (_, i) => `Đoạn ${i + 1} kể về ${topic}: người thợ làm việc từ sáng sớm đến tối, giữ nghề của cha ông qua nhiều thế hệ trong làng.`);
+    writeFileSync(path.join(library, 'lang-nghe.epub'), makeEpub({
+      title: 'Làng nghề ven sông', author: 'Vũ Hoa', lang: 'vi',
+      chapters: [{ title: 'Làng chiếu', paragraphs: ['Sợi cói phơi vàng hai bên đường làng.', ...long('làng chiếu')] }, { title: 'Làng gốm', paragraphs: long('làng gốm') }, { title: 'Làng rèn', paragraphs: long('làng rèn') }],
+    }));
     writeFileSync(path.join(library, 'tin-luu.mhtml'), makeMhtml({
       url: 'https://tin.example.vn/mua-xuan.html', subject: 'Chợ hoa xuân mở cửa',
       html: '<html lang="vi"><head><meta charset="utf-8"><title>Chợ hoa xuân mở cửa</title></head><body><nav>Trang chủ | Thời sự</nav><article><h1>Chợ hoa xuân mở cửa</h1><p>Chợ hoa ven kênh mở cửa từ sáng sớm với hàng nghìn chậu mai, cúc và vạn thọ.</p></article><footer>Bản quyền thuộc về tòa soạn.</footer></body></html>',
@@ -47,6 +51,21 @@ describe.skipIf(!!skip)('container formats in the reader', () => {
     const body = await app.page.locator('.lang-root[data-lang="vi"]').textContent();
     expect(body).toContain('hàng nghìn chậu mai');
     expect(body).not.toMatch(/Trang chủ|Bản quyền/);
+  });
+
+  it('jumps to a chapter of a book from the contents menu', async () => {
+    const page = app.page;
+    await page.locator('.article-item', { hasText: 'Làng nghề ven sông' }).click();
+    const menu = page.getByRole('combobox', { name: 'Mục lục' });
+    await menu.waitFor();
+    expect(await menu.locator('option').allTextContents()).toEqual(['Đến mục… (3 mục)', 'Làng chiếu', 'Làng gốm', 'Làng rèn']);
+    const heading = page.locator('.lang-root[data-lang="vi"] [data-paragraph]', { hasText: /^Làng rèn$/ });
+    await menu.selectOption({ label: 'Làng rèn' });
+    await expect.poll(async () => {
+      const [h, view] = await Promise.all([heading.boundingBox(), page.locator('.reader-scroll').boundingBox()]);
+      return !!h && !!view && h.y >= view.y && h.y + h.height <= view.y + view.height;
+    }).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'formats-epub-contents.png') });
   });
 
   it('highlights in the PDF translation beside the Word original', async () => {

@@ -1,8 +1,18 @@
-/** The library's article list: title, date, source, language badges, annotation count. */
+/**
+ * The library's article list: title, date, source, language badges, annotation count.
+ * Virtualised (as Zotero's item tree is): only the rows in view, plus a few either side, exist in
+ * the DOM, so a 50,000-article library costs what a 100-article one does. It stays a WAI-ARIA
+ * listbox: every row carries `aria-setsize`/`aria-posinset`, focus is a roving tab stop moved by
+ * index (not by the rows that happen to exist), and the row being moved to is scrolled into
+ * existence before it takes focus.
+ */
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleSummary } from '@shared/types';
 import { formatDate } from '../../lib/i18n';
 import { langBadge } from './sort-articles';
+import { nextListIndex } from './list-keys';
 
 export interface ArticleListProps {
   articles: ArticleSummary[];
@@ -10,53 +20,161 @@ export interface ArticleListProps {
   onOpen(id: string): void;
 }
 
-/** A listbox of articles; the selected one is `aria-selected`. */
+/** Row height until the first row is measured (CSS gives every row the same height). */
+const ROW_ESTIMATE = 72;
+/** Rows rendered beyond each edge of the viewport (smooth scrolling, Page Up/Down). */
+const OVERSCAN = 12;
+
+interface RowProps {
+  article: ArticleSummary;
+  language: string;
+}
+
+/** The content of one option; memoised so scrolling re-renders only rows that enter. */
+const ArticleRow = memo(function ArticleRow({ article: a, language }: RowProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="article-title">{a.title}</div>
+      <div className="article-meta">
+        <span className="badge" aria-label={a.langs.join(', ')}>{langBadge(a.langs)}</span>
+        {a.date && <time dateTime={a.date}>{formatDate(a.date.slice(0, 10), language)}</time>}
+        {a.source && <span className="source">{a.source}</span>}
+        {a.annotationCount > 0 && (
+          <span className="count" title={t('library.annotations', { count: a.annotationCount })}>
+            ✎ {a.annotationCount}
+          </span>
+        )}
+      </div>
+    </>
+  );
+});
+
+/** A virtualised listbox of articles; the selected one is `aria-selected`. */
 export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) {
   const { t, i18n } = useTranslation();
+  const listRef = useRef<HTMLUListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE);
+  const selectedIndex = selectedId ? articles.findIndex((a) => a.id === selectedId) : -1;
+  const [active, setActive] = useState(Math.max(0, selectedIndex));
+  const focusPending = useRef(false);
+  const count = articles.length;
+
+  const virtualizer = useVirtualizer({
+    count,
+    // The pane's scroll box is the list's parent: the list scrolls with the pane's padding.
+    getScrollElement: () => listRef.current?.parentElement ?? null,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    scrollMargin,
+    getItemKey: (i) => articles[i]?.id ?? i,
+    // Before layout is known (first paint, tests without layout), render a screenful.
+    initialRect: { width: 300, height: 900 },
+  });
+
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const scroller = list?.parentElement;
+    if (list && scroller) setScrollMargin(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
+  }, []);
+
+  // Every row has the CSS height of the first: measure one row, once and when the font changes,
+  // instead of each row as it scrolls in (which re-lays out the whole list at 50,000 rows).
+  useLayoutEffect(() => {
+    const measure = (): void => {
+      const row = listRef.current?.querySelector<HTMLElement>('[role="option"]');
+      const h = row?.offsetHeight ?? 0;
+      if (h > 0 && Math.abs(h - rowHeight) > 0.5) setRowHeight(h);
+    };
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    const first = listRef.current?.querySelector('[role="option"]');
+    if (observer && first) observer.observe(first);
+    return () => observer?.disconnect();
+  }, [rowHeight, count]);
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
+  // Keep the roving tab stop on a row that exists in this list (filters and sorting move rows).
+  const activeIndex = Math.min(active, Math.max(0, count - 1));
+
+  // The selection moved from elsewhere (j/k, a search hit, a reload): bring its row into view.
+  useEffect(() => {
+    if (selectedIndex < 0) return;
+    setActive(selectedIndex);
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  // Focus follows keyboard moves once the target row has been rendered.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const row = listRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (row) {
+      focusPending.current = false;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const items = virtualizer.getVirtualItems();
   return (
     <ul
-      className="article-list"
+      ref={listRef}
+      className="article-list virtual"
       role="listbox"
       aria-label={t('library.title')}
+      style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
       onKeyDown={(e) => {
-        // Arrow keys move focus between options (WAI-ARIA listbox pattern); Enter opens.
-        if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
-        const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="option"]')];
-        const at = items.indexOf(document.activeElement as HTMLElement);
-        const next = e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : Math.max(0, Math.min(items.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+        // Enter opens the row the keyboard moved to, even if its element has not taken focus yet
+        // (End then Enter, typed faster than the row can render).
+        if (e.key === 'Enter' || e.key === ' ') {
+          const target = articles[activeIndex];
+          if (!target) return;
+          e.preventDefault();
+          onOpen(target.id);
+          return;
+        }
+        const pageRows = Math.max(1, Math.floor((listRef.current?.parentElement?.clientHeight ?? 600) / rowHeight) - 1);
+        const next = nextListIndex(e.key, activeIndex, count, pageRows);
+        if (next === null) return;
         e.preventDefault();
-        items[next]?.focus();
+        focusPending.current = true;
+        setActive(next);
+        virtualizer.scrollToIndex(next, { align: 'auto' });
       }}
     >
-      {articles.map((a, i) => (
-        <li
-          key={a.id}
-          role="option"
-          aria-selected={a.id === selectedId}
-          tabIndex={a.id === selectedId || (!selectedId && i === 0) ? 0 : -1}
-          className="article-item"
-          data-article-id={a.id}
-          onClick={() => onOpen(a.id)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
+      {items.map((item) => {
+        const a = articles[item.index];
+        if (!a) return null;
+        const selected = a.id === selectedId;
+        const tabbable = item.index === activeIndex;
+        return (
+          <li
+            key={item.key}
+            title={a.title}
+            data-index={item.index}
+            role="option"
+            aria-selected={selected}
+            aria-setsize={count}
+            aria-posinset={item.index + 1}
+            tabIndex={tabbable ? 0 : -1}
+            className="article-item"
+            data-article-id={a.id}
+            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - scrollMargin}px)` }}
+            onClick={() => {
+              setActive(item.index);
               onOpen(a.id);
-            }
-          }}
-        >
-          <div className="article-title">{a.title}</div>
-          <div className="article-meta">
-            <span className="badge" aria-label={a.langs.join(', ')}>{langBadge(a.langs)}</span>
-            {a.date && <time dateTime={a.date}>{formatDate(a.date.slice(0, 10), i18n.language)}</time>}
-            {a.source && <span className="source">{a.source}</span>}
-            {a.annotationCount > 0 && (
-              <span className="count" title={t('library.annotations', { count: a.annotationCount })}>
-                ✎ {a.annotationCount}
-              </span>
-            )}
-          </div>
-        </li>
-      ))}
+            }}
+            onFocus={() => {
+              if (!focusPending.current) setActive(item.index);
+            }}
+          >
+            <ArticleRow article={a} language={i18n.language} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -32,7 +32,10 @@ export function LibraryPane() {
   const setFilter = useFolio((s) => s.setFilter);
   const lastRead = useFolio((s) => s.settings?.lastRead);
   const tags = useMemo(() => allTags(articles), [articles]);
-  const shown = useMemo(() => sortAndFilter(articles, sort, filter, i18n.language, lastRead), [articles, sort, filter, i18n.language, lastRead]);
+  // Reading times matter only to the "recently read" order: opening an article (which updates
+  // them) must not re-sort a large library sorted by date or title.
+  const readTimes = sort === 'recent' ? lastRead : undefined;
+  const shown = useMemo(() => sortAndFilter(articles, sort, filter, i18n.language, readTimes), [articles, sort, filter, i18n.language, readTimes]);
   const progress = status?.progress;
   const busy = progress && progress.phase !== 'ready';
   const progressLabel = progress ? t(progress.phase === 'scanning' ? 'library.scanning' : 'library.indexing', { done: progress.done, total: progress.total }) : '';

@@ -79,6 +79,7 @@ export function Reader() {
             onReveal={() => void api('revealInFolder', { id: article.id }).catch((err: unknown) => useFolio.getState().showToast(errorMessage(err)))}
             showRaw={raw !== null}
             onToggleRaw={() => void toggleRaw()}
+            onJump={(paragraph) => useFolio.setState({ scrollTarget: { lang: left.lang, paragraph } })}
           />
           {raw !== null ? (
             <pre className="raw-text" aria-label={t('reader.showOriginal')}>

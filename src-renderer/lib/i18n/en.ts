@@ -67,6 +67,8 @@ export const en = {
   },
   reader: {
     pick: 'Choose an article from the library.',
+    contents: 'Contents',
+    contentsPick: 'Jump to… ({{count}} headings)',
     showOriginal: 'Show original text',
     hideOriginal: 'Show clean article',
     reveal: 'Show in folder',

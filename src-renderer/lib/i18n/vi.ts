@@ -67,6 +67,8 @@ export const vi: Messages = {
   },
   reader: {
     pick: 'Chọn một bài viết trong thư viện.',
+    contents: 'Mục lục',
+    contentsPick: 'Đến mục… ({{count}} mục)',
     showOriginal: 'Xem văn bản gốc',
     hideOriginal: 'Xem bài đã làm sạch',
     reveal: 'Mở thư mục chứa tệp',

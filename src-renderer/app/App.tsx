@@ -1,7 +1,10 @@
 /** The app shell: top bar, three resizable and collapsible panes, dialogs, events, drag-and-drop. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFolio } from './store';
+import { panesShown, useFolio } from './store';
+import { useColumnFit } from './use-column-fit';
+import { MIN_ANNOTATIONS, MIN_LIBRARY, NO_CHANGE } from './fit-columns';
+import { FitContext } from './fit-context';
 import { TopBar } from './TopBar';
 import { useShortcuts } from './shortcuts';
 import { LibraryPane } from '../features/library/LibraryPane';
@@ -87,8 +90,13 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const settings = useFolio((s) => s.settings);
   const dialog = useFolio((s) => s.dialog);
-  // A note editor needs the annotations pane: it shows while one is open, even if hidden.
-  const editing = useFolio((s) => s.editingId !== null);
+  const article = useFolio((s) => s.article);
+  const measured = useColumnFit(article, settings);
+  const anyway = useFolio((s) => s.showPanesAnyway);
+  const fit = anyway ? NO_CHANGE : measured;
+  const narrowPanes = fit.narrowPanes;
+  const showLibrary = useFolio((s) => panesShown(s, fit).library);
+  const showAnnotations = useFolio((s) => panesShown(s, fit).annotations);
   const [sizes, setSizes] = useState<{ library: number; annotations: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -111,7 +119,6 @@ export function App() {
   }, []);
 
   const paneSizes = sizes ?? settings?.paneSizes ?? { library: 300, annotations: 320 };
-  const collapsed = settings?.panesCollapsed ?? { library: false, annotations: false };
   const commit = (next: { library: number; annotations: number }) => void useFolio.getState().updateSettings({ paneSizes: next });
 
   const onDrop = (e: React.DragEvent) => {
@@ -132,6 +139,7 @@ export function App() {
   if (!settings) return <main className="loading">{t('app.loading')}</main>;
 
   return (
+    <FitContext.Provider value={measured}>
     <div
       className={`app${dragging ? ' dragging' : ''}`}
       onDragOver={(e) => {
@@ -148,14 +156,15 @@ export function App() {
         className="panes"
         ref={(el) => {
           if (el) {
-            el.style.setProperty('--library-width', `${paneSizes.library}px`);
-            el.style.setProperty('--annotations-width', `${paneSizes.annotations}px`);
+            // Two columns side by side need the room: panes at their narrowest (app/fit-columns.ts).
+            el.style.setProperty('--library-width', `${narrowPanes ? MIN_LIBRARY : paneSizes.library}px`);
+            el.style.setProperty('--annotations-width', `${narrowPanes ? MIN_ANNOTATIONS : paneSizes.annotations}px`);
           }
         }}
-        data-library={collapsed.library ? 'collapsed' : 'open'}
-        data-annotations={collapsed.annotations && !editing ? 'collapsed' : 'open'}
+        data-library={showLibrary ? 'open' : 'collapsed'}
+        data-annotations={showAnnotations ? 'open' : 'collapsed'}
       >
-        {!collapsed.library && (
+        {showLibrary && (
           <>
             <LibraryPane />
             <Resizer
@@ -170,7 +179,7 @@ export function App() {
           </>
         )}
         <Reader />
-        {(!collapsed.annotations || editing) && (
+        {showAnnotations && (
           <>
             <Resizer
               label={t('top.toggleAnnotations')}
@@ -192,5 +201,6 @@ export function App() {
       {dialog === 'skipped' && <SkippedDialog />}
       <Toast />
     </div>
+    </FitContext.Provider>
   );
 }

@@ -5,7 +5,7 @@
  * progressively: the first rows paint at once, the rest in later frames.
  */
 import { useMemo, useRef, type MouseEvent } from 'react';
-import type { AnchoredAnnotation, Article, ArticleVersion } from '@shared/types';
+import type { AnchoredAnnotation, Article, ArticleVersion, Lang } from '@shared/types';
 import { paragraphOffsets } from '@shared/text';
 import { alignParagraphs } from '@shared/align/index';
 import { layoutRows, type Cell, type ViewMode } from './reader-rows';
@@ -32,6 +32,10 @@ export interface ArticleBodyProps {
   onHighlightClick(id: string): void;
   /** Called when the paragraph at the top of the view changes (reading position). */
   onTopParagraph(paragraph: number): void;
+  /** The keyboard's current paragraph, if any. */
+  cursor?: { lang: string; paragraph: number } | null;
+  /** Called with the paragraph a click landed in (it becomes the keyboard's current one). */
+  onParagraphClick?(lang: Lang, paragraph: number): void;
 }
 
 /** One language column: its version, paragraph offsets and placed highlights. */
@@ -62,7 +66,7 @@ export function versionsForMode(article: Article, mode: ViewMode): { left: Artic
 }
 
 /** The article's paragraphs, laid out for `mode`. */
-export function ArticleBody({ article, annotations, mode, focusedId, scrollTarget, onHighlightClick, onTopParagraph }: ArticleBodyProps) {
+export function ArticleBody({ article, annotations, mode, focusedId, scrollTarget, onHighlightClick, onTopParagraph, cursor, onParagraphClick }: ArticleBodyProps) {
   const { left, right } = versionsForMode(article, mode);
   const sides = useMemo(() => ({ left: sideOf(left, annotations), right: right ? sideOf(right, annotations) : null }), [left, right, annotations]);
   const beads = useMemo(
@@ -115,6 +119,7 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
               withNotes={side.withNotes}
               focusedId={focusedId}
               marks={marksFor(side, p)}
+              current={cursor?.lang === side.version.lang && cursor.paragraph === p}
             />
           );
         })}
@@ -128,6 +133,9 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
     const ids = mark?.getAttribute('data-highlight-ids')?.split(' ').filter(Boolean);
     const last = ids?.[ids.length - 1];
     if (last && window.getSelection()?.isCollapsed !== false) onHighlightClick(last);
+    const para = (e.target as Element).closest<HTMLElement>('[data-paragraph]');
+    const lang = para?.closest<HTMLElement>('.lang-root[data-lang]')?.dataset.lang as Lang | undefined;
+    if (para && lang) onParagraphClick?.(lang, Number(para.dataset.paragraph));
   };
   const clearCounterparts = () => gridRef.current?.querySelectorAll('.counterpart').forEach((el) => el.classList.remove('counterpart'));
   const onHover = (e: MouseEvent) => {

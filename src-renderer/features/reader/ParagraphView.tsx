@@ -12,16 +12,18 @@ export interface ParagraphViewProps {
   withNotes: ReadonlySet<string>;
   focusedId: string | null;
   marks?: TextRange[];
+  /** The keyboard's current paragraph (↑/↓): outlined, and what `h`/`n` act on. */
+  current?: boolean;
 }
 
 const TAG = { paragraph: 'p', heading: 'h3', caption: 'p', quote: 'blockquote', 'list-item': 'p', preformatted: 'pre' } as const;
 
 /** A paragraph element with `data-paragraph` (the anchoring code relies on it). */
-export const ParagraphView = memo(function ParagraphView({ paragraph, start, highlights, withNotes, focusedId, marks }: ParagraphViewProps) {
+export const ParagraphView = memo(function ParagraphView({ paragraph, start, highlights, withNotes, focusedId, marks, current }: ParagraphViewProps) {
   const Tag = TAG[paragraph.kind];
   const segments = segmentParagraph(paragraph.text, start, highlights, marks ?? []);
   return (
-    <Tag className={`para kind-${paragraph.kind}`} data-paragraph={paragraph.index}>
+    <Tag className={`para kind-${paragraph.kind}${current ? ' kbd-current' : ''}`} data-paragraph={paragraph.index} aria-current={current ? 'location' : undefined}>
       {segments.map((s) => {
         const noteMarkers = s.endIds.filter((id) => withNotes.has(id));
         const content = s.highlightIds.length ? (

@@ -14,6 +14,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShortcutsDialog } from '../features/settings/ShortcutsDialog';
 import { SkippedDialog } from '../features/library/SkippedDialog';
 import { ExportDialog } from '../features/export/ExportDialog';
+import { Notebook } from '../features/notebook/Notebook';
 import { Resizer } from '../components/Resizer';
 import { Toast } from '../components/Toast';
 import { api, onFolioEvent, pathForDroppedFile } from '../lib/api';
@@ -199,6 +200,7 @@ export function App() {
       {dialog === 'export' && <ExportDialog />}
       {dialog === 'shortcuts' && <ShortcutsDialog />}
       {dialog === 'skipped' && <SkippedDialog />}
+      {dialog === 'notebook' && <Notebook />}
       <Toast />
     </div>
     </FitContext.Provider>

@@ -61,6 +61,9 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
           {t('top.openLibrary')}
         </button>
       )}
+      <button type="button" onClick={() => useFolio.getState().setDialog('notebook')}>
+        {t('notebook.open')}
+      </button>
       <button type="button" onClick={() => useFolio.getState().setDialog('export')}>
         {t('top.export')}
       </button>

@@ -52,7 +52,7 @@ export interface FolioState {
   hits: SearchHit[] | null;
   settings: Settings | null;
   toast: Toast | null;
-  dialog: 'settings' | 'export' | 'shortcuts' | 'skipped' | null;
+  dialog: 'settings' | 'export' | 'shortcuts' | 'skipped' | 'notebook' | null;
 
   loadLibrary(): Promise<void>;
   openArticle(id: string, target?: ScrollTarget | null): Promise<void>;

@@ -15,6 +15,7 @@ import { formatDate } from '../../lib/i18n';
 import { downloadFile } from '../export/download';
 import { EMPTY_FILTER, filterNotebook, notebookMarkdown, sortNotebook, tagCounts, titlesOf, type NotebookFilter, type NotebookSort } from './notebook-model';
 import { TagList } from './TagList';
+import { counterpartOf } from '../reader/cross-language';
 
 /** UTF-8 text as base64 (what ExportedFile carries). */
 function base64Utf8(text: string): string {
@@ -22,6 +23,21 @@ function base64Utf8(text: string): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
+}
+
+/** The other language's aligned sentences of each highlight in a translation pair, by annotation id. */
+async function counterparts(items: readonly Annotation[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const ids = [...new Set(items.filter((a) => a.kind === 'highlight').map((a) => a.articleId))];
+  for (const id of ids) {
+    const article = await api('getArticle', { id }).catch(() => null);
+    if (!article || article.versions.length < 2) continue;
+    for (const a of items) {
+      const other = a.articleId === id ? counterpartOf(article, a) : null;
+      if (other) out.set(a.id, other.text);
+    }
+  }
+  return out;
 }
 
 /** Opens the article at the annotation (switching to a view that shows its language). */
@@ -63,9 +79,13 @@ export function Notebook() {
       return next;
     });
 
-  const exportMarkdown = () => {
-    const md = notebookMarkdown(selected, titles, { heading: t('notebook.title'), articleNote: t('annotations.articleNotes'), tags: t('annotations.tags'), translation: t('notebook.translation') });
-    downloadFile({ fileName: 'folio-notebook.md', mimeType: 'text/markdown', base64: base64Utf8(md) });
+  const exportMarkdown = async () => {
+    try {
+      const md = notebookMarkdown(selected, titles, { heading: t('notebook.title'), articleNote: t('annotations.articleNotes'), tags: t('annotations.tags'), translation: t('notebook.translation') }, await counterparts(selected));
+      downloadFile({ fileName: 'folio-notebook.md', mimeType: 'text/markdown', base64: base64Utf8(md) });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
   };
   const exportPdf = async () => {
     setBusy(true);
@@ -166,7 +186,7 @@ export function Notebook() {
               {t('notebook.selectNone')}
             </button>
             <span className="hint">{t('notebook.selected', { count: selected.length })}</span>
-            <button type="button" disabled={!selected.length} onClick={exportMarkdown}>
+            <button type="button" disabled={!selected.length} onClick={() => void exportMarkdown()}>
               {t('notebook.exportMd')}
             </button>
             <button type="button" className="primary" disabled={!selected.length || busy} onClick={() => void exportPdf()}>

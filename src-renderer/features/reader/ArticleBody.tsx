@@ -13,6 +13,7 @@ import { ParagraphView } from './ParagraphView';
 import type { PlacedHighlight } from './segments';
 import type { ScrollTarget } from '../../app/store';
 import { localizeSnippetRanges } from './reader-selection';
+import { counterpartOf } from './cross-language';
 import { useFirstPaintMark, useProgressiveLimit, useReadingPosition, useScrollToTarget } from './reader-hooks';
 
 /**
@@ -46,12 +47,21 @@ export interface Side {
   withNotes: Set<string>;
 }
 
-function sideOf(version: ArticleVersion, annotations: AnchoredAnnotation[]): Side {
+/**
+ * A column's highlights; with `echoes`, also the aligned sentences of highlights made in the
+ * other language (cross-language highlights, drawn faintly).
+ */
+function sideOf(version: ArticleVersion, annotations: AnchoredAnnotation[], article: Article | null): Side {
   const mine = annotations.filter((a) => a.lang === version.lang && a.kind === 'highlight' && !a.orphaned && a.target);
+  const echoes: PlacedHighlight[] = article
+    ? annotations
+        .filter((a) => a.lang !== version.lang)
+        .flatMap((a) => (counterpartOf(article, a)?.spans ?? []).map((sp) => ({ id: a.id, start: sp.start, end: sp.end, color: a.color, echo: true })))
+    : [];
   return {
     version,
     starts: paragraphOffsets(version.paragraphs),
-    highlights: mine.map((a) => ({ id: a.id, start: a.target!.position.start, end: a.target!.position.end, color: a.color })),
+    highlights: [...echoes, ...mine.map((a) => ({ id: a.id, start: a.target!.position.start, end: a.target!.position.end, color: a.color }))],
     withNotes: new Set(mine.filter((a) => a.note.trim()).map((a) => a.id)),
   };
 }
@@ -68,7 +78,11 @@ export function versionsForMode(article: Article, mode: ViewMode): { left: Artic
 /** The article's paragraphs, laid out for `mode`. */
 export function ArticleBody({ article, annotations, mode, focusedId, scrollTarget, onHighlightClick, onTopParagraph, cursor, onParagraphClick }: ArticleBodyProps) {
   const { left, right } = versionsForMode(article, mode);
-  const sides = useMemo(() => ({ left: sideOf(left, annotations), right: right ? sideOf(right, annotations) : null }), [left, right, annotations]);
+  // Echoes only where both versions are on screen.
+  const sides = useMemo(
+    () => ({ left: sideOf(left, annotations, right ? article : null), right: right ? sideOf(right, annotations, article) : null }),
+    [left, right, annotations, article],
+  );
   const beads = useMemo(
     () => (right ? alignParagraphs(left.paragraphs.map((p) => p.text), right.paragraphs.map((p) => p.text)) : []),
     [left, right],

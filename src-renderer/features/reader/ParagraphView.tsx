@@ -28,7 +28,7 @@ export const ParagraphView = memo(function ParagraphView({ paragraph, start, hig
         const noteMarkers = s.endIds.filter((id) => withNotes.has(id));
         const content = s.highlightIds.length ? (
           <mark
-            className={`hl color-${s.color}${s.highlightIds.length > 1 ? ' overlap' : ''}${focusedId && s.highlightIds.includes(focusedId) ? ' focused' : ''}${s.match ? ' search-match' : ''}`}
+            className={`hl color-${s.color}${s.echo ? ' echo' : ''}${s.highlightIds.length > 1 && !s.echo ? ' overlap' : ''}${focusedId && s.highlightIds.includes(focusedId) ? ' focused' : ''}${s.match ? ' search-match' : ''}`}
             data-highlight-ids={s.highlightIds.join(' ')}
           >
             {s.text}

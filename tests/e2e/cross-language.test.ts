@@ -31,11 +31,11 @@ describe.skipIf(!!skip)('cross-language highlights', () => {
 
   it('marks the aligned English sentence faintly in the other column', async () => {
     const { page } = app;
-    const echo = page.locator('.lang-root[data-lang="en"] mark.hl.echo');
+    const echo = page.locator('.lang-root[data-lang="en"] mark.hl-echo');
     await echo.first().waitFor();
     expect((await echo.allTextContents()).join('')).toBe('She starts her broth at midnight.');
     // The Vietnamese highlight itself is a normal highlight, not an echo.
-    expect(await page.locator('.lang-root[data-lang="vi"] mark.hl.echo').count()).toBe(0);
+    expect(await page.locator('.lang-root[data-lang="vi"] mark.hl-echo').count()).toBe(0);
   });
 
   it('shows the aligned sentence in the highlight card', async () => {

@@ -28,7 +28,8 @@ export const ParagraphView = memo(function ParagraphView({ paragraph, start, hig
         const noteMarkers = s.endIds.filter((id) => withNotes.has(id));
         const content = s.highlightIds.length ? (
           <mark
-            className={`hl color-${s.color}${s.echo ? ' echo' : ''}${s.highlightIds.length > 1 && !s.echo ? ' overlap' : ''}${focusedId && s.highlightIds.includes(focusedId) ? ' focused' : ''}${s.match ? ' search-match' : ''}`}
+            // An echo (the other language's highlight) is not a highlight of this text: its own class.
+            className={`${s.echo ? 'hl-echo' : 'hl'} color-${s.color}${s.highlightIds.length > 1 && !s.echo ? ' overlap' : ''}${focusedId && s.highlightIds.includes(focusedId) ? ' focused' : ''}${s.match ? ' search-match' : ''}`}
             data-highlight-ids={s.highlightIds.join(' ')}
           >
             {s.text}

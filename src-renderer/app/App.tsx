@@ -96,6 +96,7 @@ export function App() {
   const anyway = useFolio((s) => s.showPanesAnyway);
   const fit = anyway ? NO_CHANGE : measured;
   const narrowPanes = fit.narrowPanes;
+  useEffect(() => useFolio.setState({ fitHides: { library: measured.hideLibrary, annotations: measured.hideAnnotations } }), [measured.hideLibrary, measured.hideAnnotations]);
   const showLibrary = useFolio((s) => panesShown(s, fit).library);
   const showAnnotations = useFolio((s) => panesShown(s, fit).annotations);
   const [sizes, setSizes] = useState<{ library: number; annotations: number } | null>(null);

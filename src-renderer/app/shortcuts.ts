@@ -59,10 +59,12 @@ export function step(delta: 1 | -1) {
   }
 }
 
+/** As the top bar's toggles: shows a pane the narrow layout hid, else flips the saved choice. */
 function togglePane(pane: 'library' | 'annotations'): void {
   const s = useFolio.getState();
   const collapsed = s.settings?.panesCollapsed ?? { library: false, annotations: false };
-  void s.updateSettings({ panesCollapsed: { ...collapsed, [pane]: !collapsed[pane] } });
+  if (!collapsed[pane] && s.fitHides[pane] && !s.showPanesAnyway) useFolio.setState({ showPanesAnyway: true });
+  else void s.updateSettings({ panesCollapsed: { ...collapsed, [pane]: !collapsed[pane] } });
 }
 
 /** Handles one key press; returns true when it was a shortcut (the default action is then prevented). */

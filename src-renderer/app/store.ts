@@ -41,6 +41,8 @@ export interface FolioState {
   cursor: { lang: Lang; paragraph: number } | null;
   /** The user asked to see the side panes although the window is too narrow for two columns. */
   showPanesAnyway: boolean;
+  /** Panes the narrow layout hides now (App keeps it current; the `[`/`]` keys read it). */
+  fitHides: { library: boolean; annotations: boolean };
   annotations: AnchoredAnnotation[];
   focusedAnnotationId: string | null;
   /** The annotation whose note editor is open; 'new-note' for a new article note not saved yet. */
@@ -91,6 +93,7 @@ export const useFolio = create<FolioState>((set, get) => ({
   filter: { lang: null, tag: null },
   cursor: null,
   showPanesAnyway: false,
+  fitHides: { library: false, annotations: false },
   annotations: [],
   focusedAnnotationId: null,
   editingId: null,
@@ -119,8 +122,16 @@ export const useFolio = create<FolioState>((set, get) => ({
 
   async openArticle(id, target = null) {
     const seq = ++articleSeq;
-    const cursor = get().selectedId === id ? get().cursor : null;
-    set({ selectedId: id, articleError: null, scrollTarget: target, focusedAnnotationId: target?.annotationId ?? null, cursor });
+    const same = get().selectedId === id;
+    // Another article: the keyboard cursor and any open note editor belong to the previous one.
+    set({
+      selectedId: id,
+      articleError: null,
+      scrollTarget: target,
+      focusedAnnotationId: target?.annotationId ?? null,
+      cursor: same ? get().cursor : null,
+      ...(same ? {} : { editingId: null, draftNoteId: null }),
+    });
     try {
       const [article, annotations] = await Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]);
       if (seq !== articleSeq) return;

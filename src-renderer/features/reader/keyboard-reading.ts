@@ -98,6 +98,8 @@ export function moveSentence(dir: 1 | -1, extend: boolean): void {
 /** Highlights the selection, or else the current paragraph; `withNote` opens its note editor. */
 export async function highlightCurrent(color: HighlightColor, withNote: boolean): Promise<void> {
   if (await highlightSelection(color, withNote)) return;
+  // Text selected outside the article (a card, the header): not ours to highlight, nor a paragraph.
+  if (window.getSelection()?.isCollapsed === false) return;
   const article = useFolio.getState().article;
   if (!article) return;
   const version = cursorVersion(article);

@@ -66,6 +66,14 @@ describe('shortcuts', () => {
     }
   });
 
+  it('] shows an annotations pane the narrow layout hid, instead of hiding it for good', () => {
+    useFolio.setState({ fitHides: { library: false, annotations: true }, showPanesAnyway: false });
+    press(']');
+    expect(useFolio.getState().showPanesAnyway).toBe(true);
+    expect(useFolio.getState().settings?.panesCollapsed.annotations).toBe(false);
+    useFolio.setState({ fitHides: { library: false, annotations: false }, showPanesAnyway: false });
+  });
+
   it('leaves arrow keys to the widget that owns them (the article list)', () => {
     const list = document.createElement('ul');
     list.setAttribute('role', 'listbox');

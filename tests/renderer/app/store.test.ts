@@ -65,6 +65,21 @@ describe('store race guards', () => {
     expect(useFolio.getState().settings?.fontSize).toBe(22);
   });
 
+  it('persists every settings change through the API, and keeps a reading position out of the optimistic copy', async () => {
+    fake.autoReplies.delete('updateSettings');
+    const s = useFolio.getState();
+    void s.updateSettings({ theme: 'sepia' });
+    void s.updateSettings({ position: { id: 'a', paragraph: 7 } });
+    expect(useFolio.getState().settings?.theme).toBe('sepia');
+    expect(useFolio.getState().settings?.positions).toEqual({});
+    expect(fake.next('updateSettings').req).toEqual({ theme: 'sepia' });
+    const position = fake.next('updateSettings');
+    expect(position.req).toEqual({ position: { id: 'a', paragraph: 7 } });
+    position.resolve({ ...defaultSettings(), theme: 'sepia', positions: { a: 7 }, lastRead: { a: 1 } });
+    await fake.settle();
+    expect(useFolio.getState().settings?.positions).toEqual({ a: 7 });
+  });
+
   it('says the open article is gone (a code, not a sentence) and remembers it when its file vanishes', async () => {
     useFolio.setState({ selectedId: 'a', article: article('a') });
     void useFolio.getState().loadLibrary();

@@ -142,68 +142,68 @@ export function App() {
 
   return (
     <FitContext.Provider value={measured}>
-    <div
-      className={`app${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) {
-          e.preventDefault();
-          setDragging(true);
-        }
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
-      <TopBar ref={searchRef} />
-      <main
-        className="panes"
-        ref={(el) => {
-          if (el) {
-            // Two columns side by side need the room: panes at their narrowest (app/fit-columns.ts).
-            el.style.setProperty('--library-width', `${narrowPanes ? MIN_LIBRARY : paneSizes.library}px`);
-            el.style.setProperty('--annotations-width', `${narrowPanes ? MIN_ANNOTATIONS : paneSizes.annotations}px`);
+      <div
+        className={`app${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) {
+            e.preventDefault();
+            setDragging(true);
           }
         }}
-        data-library={showLibrary ? 'open' : 'collapsed'}
-        data-annotations={showAnnotations ? 'open' : 'collapsed'}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
       >
-        {showLibrary && (
-          <>
-            <LibraryPane />
-            <Resizer
-              label={t('top.toggleLibrary')}
-              value={paneSizes.library}
-              min={160}
-              max={700}
-              direction={1}
-              onChange={(v) => setSizes({ ...paneSizes, library: v })}
-              onCommit={(v) => commit({ ...paneSizes, library: v })}
-            />
-          </>
-        )}
-        <Reader />
-        {showAnnotations && (
-          <>
-            <Resizer
-              label={t('top.toggleAnnotations')}
-              value={paneSizes.annotations}
-              min={200}
-              max={700}
-              direction={-1}
-              onChange={(v) => setSizes({ ...paneSizes, annotations: v })}
-              onCommit={(v) => commit({ ...paneSizes, annotations: v })}
-            />
-            <AnnotationsPane />
-          </>
-        )}
-      </main>
-      {dragging && <div className="drop-hint">{t('library.dropHere')}</div>}
-      {dialog === 'settings' && <SettingsDialog />}
-      {dialog === 'export' && <ExportDialog />}
-      {dialog === 'shortcuts' && <ShortcutsDialog />}
-      {dialog === 'skipped' && <SkippedDialog />}
-      {dialog === 'notebook' && <Notebook />}
-      <Toast />
-    </div>
+        <TopBar ref={searchRef} />
+        <main
+          className="panes"
+          ref={(el) => {
+            if (el) {
+              // Two columns side by side need the room: panes at their narrowest (app/fit-columns.ts).
+              el.style.setProperty('--library-width', `${narrowPanes ? MIN_LIBRARY : paneSizes.library}px`);
+              el.style.setProperty('--annotations-width', `${narrowPanes ? MIN_ANNOTATIONS : paneSizes.annotations}px`);
+            }
+          }}
+          data-library={showLibrary ? 'open' : 'collapsed'}
+          data-annotations={showAnnotations ? 'open' : 'collapsed'}
+        >
+          {showLibrary && (
+            <>
+              <LibraryPane />
+              <Resizer
+                label={t('top.toggleLibrary')}
+                value={paneSizes.library}
+                min={160}
+                max={700}
+                direction={1}
+                onChange={(v) => setSizes({ ...paneSizes, library: v })}
+                onCommit={(v) => commit({ ...paneSizes, library: v })}
+              />
+            </>
+          )}
+          <Reader />
+          {showAnnotations && (
+            <>
+              <Resizer
+                label={t('top.toggleAnnotations')}
+                value={paneSizes.annotations}
+                min={200}
+                max={700}
+                direction={-1}
+                onChange={(v) => setSizes({ ...paneSizes, annotations: v })}
+                onCommit={(v) => commit({ ...paneSizes, annotations: v })}
+              />
+              <AnnotationsPane />
+            </>
+          )}
+        </main>
+        {dragging && <div className="drop-hint">{t('library.dropHere')}</div>}
+        {dialog === 'settings' && <SettingsDialog />}
+        {dialog === 'export' && <ExportDialog />}
+        {dialog === 'shortcuts' && <ShortcutsDialog />}
+        {dialog === 'skipped' && <SkippedDialog />}
+        {dialog === 'notebook' && <Notebook />}
+        <Toast />
+      </div>
     </FitContext.Provider>
   );
 }

@@ -140,6 +140,21 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
       return r ? { description: r.redone } : null;
     },
 
+    renameTag: async ({ from, to }) => {
+      const s = await getSession();
+      const target = to.trim();
+      if (!target) throw new FolioError('invalid-request', 'A tag cannot be blank');
+      const same = (t: string) => t.toLowerCase() === from.toLowerCase();
+      let updated = 0;
+      for (const a of s.annotations.list({ tag: from })) {
+        // Renaming onto a tag the annotation already has merges them: no duplicate.
+        const tags = [...new Set(a.tags.map((t) => (same(t) ? target : t)))];
+        await s.annotations.update(a.id, { tags });
+        updated++;
+      }
+      return { updated };
+    },
+
     exportPdf: async (req) => {
       const s = await getSession();
       return exportPdfFile(s, { ...req, onProgress: (done, total) => s.events.emit('exportProgress', { done, total }) });

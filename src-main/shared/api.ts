@@ -132,6 +132,9 @@ export const API = {
   undo: method<{ description: string } | null>()(z.object({ id: Id.optional() }).strict()),
   redo: method<{ description: string } | null>()(z.object({ id: Id.optional() }).strict()),
 
+  /** Renames a tag on every annotation; renaming onto an existing tag merges the two. */
+  renameTag: method<{ updated: number }>()(z.object({ from: z.string().min(1).max(100), to: z.string().min(1).max(100) }).strict()),
+
   exportPdf: method<ExportedFile>()(PdfExportRequestSchema),
   exportMarkdown: method<ExportedFile>()(z.object({ ids: z.array(Id).max(1000) }).strict()),
 

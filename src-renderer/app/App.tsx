@@ -1,7 +1,10 @@
 /** The app shell: top bar, three resizable and collapsible panes, dialogs, events, drag-and-drop. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFolio } from './store';
+import { panesShown, useFolio } from './store';
+import { useColumnFit } from './use-column-fit';
+import { MIN_ANNOTATIONS, MIN_LIBRARY, NO_CHANGE } from './fit-columns';
+import { FitContext } from './fit-context';
 import { TopBar } from './TopBar';
 import { useShortcuts } from './shortcuts';
 import { LibraryPane } from '../features/library/LibraryPane';
@@ -11,6 +14,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShortcutsDialog } from '../features/settings/ShortcutsDialog';
 import { SkippedDialog } from '../features/library/SkippedDialog';
 import { ExportDialog } from '../features/export/ExportDialog';
+import { Notebook } from '../features/notebook/Notebook';
 import { Resizer } from '../components/Resizer';
 import { Toast } from '../components/Toast';
 import { api, onFolioEvent, pathForDroppedFile } from '../lib/api';
@@ -87,8 +91,14 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const settings = useFolio((s) => s.settings);
   const dialog = useFolio((s) => s.dialog);
-  // A note editor needs the annotations pane: it shows while one is open, even if hidden.
-  const editing = useFolio((s) => s.editingId !== null);
+  const article = useFolio((s) => s.article);
+  const measured = useColumnFit(article, settings);
+  const anyway = useFolio((s) => s.showPanesAnyway);
+  const fit = anyway ? NO_CHANGE : measured;
+  const narrowPanes = fit.narrowPanes;
+  useEffect(() => useFolio.setState({ fitHides: { library: measured.hideLibrary, annotations: measured.hideAnnotations } }), [measured.hideLibrary, measured.hideAnnotations]);
+  const showLibrary = useFolio((s) => panesShown(s, fit).library);
+  const showAnnotations = useFolio((s) => panesShown(s, fit).annotations);
   const [sizes, setSizes] = useState<{ library: number; annotations: number } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -111,7 +121,6 @@ export function App() {
   }, []);
 
   const paneSizes = sizes ?? settings?.paneSizes ?? { library: 300, annotations: 320 };
-  const collapsed = settings?.panesCollapsed ?? { library: false, annotations: false };
   const commit = (next: { library: number; annotations: number }) => void useFolio.getState().updateSettings({ paneSizes: next });
 
   const onDrop = (e: React.DragEvent) => {
@@ -132,65 +141,69 @@ export function App() {
   if (!settings) return <main className="loading">{t('app.loading')}</main>;
 
   return (
-    <div
-      className={`app${dragging ? ' dragging' : ''}`}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) {
-          e.preventDefault();
-          setDragging(true);
-        }
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
-      <TopBar ref={searchRef} />
-      <main
-        className="panes"
-        ref={(el) => {
-          if (el) {
-            el.style.setProperty('--library-width', `${paneSizes.library}px`);
-            el.style.setProperty('--annotations-width', `${paneSizes.annotations}px`);
+    <FitContext.Provider value={measured}>
+      <div
+        className={`app${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) {
+            e.preventDefault();
+            setDragging(true);
           }
         }}
-        data-library={collapsed.library ? 'collapsed' : 'open'}
-        data-annotations={collapsed.annotations && !editing ? 'collapsed' : 'open'}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
       >
-        {!collapsed.library && (
-          <>
-            <LibraryPane />
-            <Resizer
-              label={t('top.toggleLibrary')}
-              value={paneSizes.library}
-              min={160}
-              max={700}
-              direction={1}
-              onChange={(v) => setSizes({ ...paneSizes, library: v })}
-              onCommit={(v) => commit({ ...paneSizes, library: v })}
-            />
-          </>
-        )}
-        <Reader />
-        {(!collapsed.annotations || editing) && (
-          <>
-            <Resizer
-              label={t('top.toggleAnnotations')}
-              value={paneSizes.annotations}
-              min={200}
-              max={700}
-              direction={-1}
-              onChange={(v) => setSizes({ ...paneSizes, annotations: v })}
-              onCommit={(v) => commit({ ...paneSizes, annotations: v })}
-            />
-            <AnnotationsPane />
-          </>
-        )}
-      </main>
-      {dragging && <div className="drop-hint">{t('library.dropHere')}</div>}
-      {dialog === 'settings' && <SettingsDialog />}
-      {dialog === 'export' && <ExportDialog />}
-      {dialog === 'shortcuts' && <ShortcutsDialog />}
-      {dialog === 'skipped' && <SkippedDialog />}
-      <Toast />
-    </div>
+        <TopBar ref={searchRef} />
+        <main
+          className="panes"
+          ref={(el) => {
+            if (el) {
+              // Two columns side by side need the room: panes at their narrowest (app/fit-columns.ts).
+              el.style.setProperty('--library-width', `${narrowPanes ? MIN_LIBRARY : paneSizes.library}px`);
+              el.style.setProperty('--annotations-width', `${narrowPanes ? MIN_ANNOTATIONS : paneSizes.annotations}px`);
+            }
+          }}
+          data-library={showLibrary ? 'open' : 'collapsed'}
+          data-annotations={showAnnotations ? 'open' : 'collapsed'}
+        >
+          {showLibrary && (
+            <>
+              <LibraryPane />
+              <Resizer
+                label={t('top.toggleLibrary')}
+                value={paneSizes.library}
+                min={160}
+                max={700}
+                direction={1}
+                onChange={(v) => setSizes({ ...paneSizes, library: v })}
+                onCommit={(v) => commit({ ...paneSizes, library: v })}
+              />
+            </>
+          )}
+          <Reader />
+          {showAnnotations && (
+            <>
+              <Resizer
+                label={t('top.toggleAnnotations')}
+                value={paneSizes.annotations}
+                min={200}
+                max={700}
+                direction={-1}
+                onChange={(v) => setSizes({ ...paneSizes, annotations: v })}
+                onCommit={(v) => commit({ ...paneSizes, annotations: v })}
+              />
+              <AnnotationsPane />
+            </>
+          )}
+        </main>
+        {dragging && <div className="drop-hint">{t('library.dropHere')}</div>}
+        {dialog === 'settings' && <SettingsDialog />}
+        {dialog === 'export' && <ExportDialog />}
+        {dialog === 'shortcuts' && <ShortcutsDialog />}
+        {dialog === 'skipped' && <SkippedDialog />}
+        {dialog === 'notebook' && <Notebook />}
+        <Toast />
+      </div>
+    </FitContext.Provider>
   );
 }

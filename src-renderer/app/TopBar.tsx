@@ -1,7 +1,8 @@
 /** The top bar: pane toggles, search, view mode switch, export, settings, shortcuts. */
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFolio } from './store';
+import { panesShown, useFolio } from './store';
+import { useFit } from './fit-context';
 import { SearchBox } from '../features/search/SearchBox';
 import { VIEW_MODES } from '@shared/settings';
 import { api } from '../lib/api';
@@ -19,6 +20,14 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
   const shown = isPair || !langs?.[0] ? settings?.viewMode : langs[0];
   const collapsed = settings?.panesCollapsed ?? { library: false, annotations: false };
   const update = useFolio((s) => s.updateSettings);
+  const fit = useFit();
+  const libraryShown = useFolio((s) => panesShown(s, fit).library);
+  const annotationsShown = useFolio((s) => panesShown(s, fit).annotations);
+  /** Shows a pane the narrow layout hid (for this session), else flips the saved choice. */
+  const toggle = (pane: 'library' | 'annotations', shown: boolean) => {
+    if (!shown && !collapsed[pane]) useFolio.setState({ showPanesAnyway: true });
+    else void update({ panesCollapsed: { ...collapsed, [pane]: !collapsed[pane] } });
+  };
   return (
     <header className="topbar">
       <button
@@ -26,8 +35,8 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
         className="icon-button"
         aria-label={t('top.toggleLibrary')}
         title={t('top.toggleLibrary')}
-        aria-pressed={!collapsed.library}
-        onClick={() => void update({ panesCollapsed: { ...collapsed, library: !collapsed.library } })}
+        aria-pressed={libraryShown}
+        onClick={() => toggle('library', libraryShown)}
       >
         ☰
       </button>
@@ -52,6 +61,9 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
           {t('top.openLibrary')}
         </button>
       )}
+      <button type="button" onClick={() => useFolio.getState().setDialog('notebook')}>
+        {t('notebook.open')}
+      </button>
       <button type="button" onClick={() => useFolio.getState().setDialog('export')}>
         {t('top.export')}
       </button>
@@ -66,8 +78,8 @@ export const TopBar = forwardRef<HTMLInputElement>(function TopBar(_props, searc
         className="icon-button"
         aria-label={t('top.toggleAnnotations')}
         title={t('top.toggleAnnotations')}
-        aria-pressed={!collapsed.annotations}
-        onClick={() => void update({ panesCollapsed: { ...collapsed, annotations: !collapsed.annotations } })}
+        aria-pressed={annotationsShown}
+        onClick={() => toggle('annotations', annotationsShown)}
       >
         ✎
       </button>

@@ -4,11 +4,12 @@
  */
 import { create } from 'zustand';
 import type { AppInfo } from '@shared/api';
-import type { AnchoredAnnotation, Article, ArticleSummary, LibraryStatus, SearchHit } from '@shared/types';
+import type { AnchoredAnnotation, Article, ArticleSummary, Lang, LibraryStatus, SearchHit } from '@shared/types';
 import type { Settings, SettingsPatch } from '@shared/settings';
 import { api } from '../lib/api';
 import { toUiError, type UiError } from '../lib/errors';
 import type { ListFilter } from '../features/library/sort-articles';
+import type { ColumnFit } from './fit-columns';
 
 /** Where to scroll when an article opens: a paragraph with search matches, or a highlight. */
 export interface ScrollTarget {
@@ -36,6 +37,12 @@ export interface FolioState {
   lostArticle: Article | null;
   /** The library list's filter; the list, its footer and `j`/`k` all follow it. */
   filter: ListFilter;
+  /** The keyboard's current paragraph in the reader (moved with ↑/↓; `h`/`n` act on it). */
+  cursor: { lang: Lang; paragraph: number } | null;
+  /** The user asked to see the side panes although the window is too narrow for two columns. */
+  showPanesAnyway: boolean;
+  /** Panes the narrow layout hides now (App keeps it current; the `[`/`]` keys read it). */
+  fitHides: { library: boolean; annotations: boolean };
   annotations: AnchoredAnnotation[];
   focusedAnnotationId: string | null;
   /** The annotation whose note editor is open; 'new-note' for a new article note not saved yet. */
@@ -49,7 +56,7 @@ export interface FolioState {
   searchTotal: number;
   settings: Settings | null;
   toast: Toast | null;
-  dialog: 'settings' | 'export' | 'shortcuts' | 'skipped' | null;
+  dialog: 'settings' | 'export' | 'shortcuts' | 'skipped' | 'notebook' | null;
 
   loadLibrary(): Promise<void>;
   openArticle(id: string, target?: ScrollTarget | null): Promise<void>;
@@ -78,6 +85,8 @@ let searchSeq = 0;
 /** Results fetched per request; "more results" fetches the next page. */
 const RESULTS_PAGE = 50;
 let articleSeq = 0;
+/** Settings requests in flight: only the newest reply may replace the optimistic state. */
+let settingsSeq = 0;
 
 export const useFolio = create<FolioState>((set, get) => ({
   info: null,
@@ -88,6 +97,9 @@ export const useFolio = create<FolioState>((set, get) => ({
   articleError: null,
   lostArticle: null,
   filter: { lang: null, tag: null },
+  cursor: null,
+  showPanesAnyway: false,
+  fitHides: { library: false, annotations: false },
   annotations: [],
   focusedAnnotationId: null,
   editingId: null,
@@ -117,7 +129,16 @@ export const useFolio = create<FolioState>((set, get) => ({
 
   async openArticle(id, target = null) {
     const seq = ++articleSeq;
-    set({ selectedId: id, articleError: null, scrollTarget: target, focusedAnnotationId: target?.annotationId ?? null });
+    const same = get().selectedId === id;
+    // Another article: the keyboard cursor and any open note editor belong to the previous one.
+    set({
+      selectedId: id,
+      articleError: null,
+      scrollTarget: target,
+      focusedAnnotationId: target?.annotationId ?? null,
+      cursor: same ? get().cursor : null,
+      ...(same ? {} : { editingId: null, draftNoteId: null }),
+    });
     try {
       const [article, annotations] = await Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]);
       if (seq !== articleSeq) return;
@@ -129,7 +150,7 @@ export const useFolio = create<FolioState>((set, get) => ({
       const resume = !target && saved > 0 ? { lang: firstLang, paragraph: saved } : target;
       set({ article, annotations, scrollTarget: resume, lostArticle: null });
       const paragraph = target?.paragraph ?? saved;
-      void api('updateSettings', { position: { id, paragraph } }).then((settings) => set({ settings }));
+      void get().updateSettings({ position: { id, paragraph } });
     } catch (err) {
       if (seq === articleSeq) set((s) => ({ article: null, annotations: [], lostArticle: s.article ?? s.lostArticle, articleError: toUiError(err) }));
     }
@@ -176,8 +197,10 @@ export const useFolio = create<FolioState>((set, get) => ({
     const current = get().settings;
     const { position: _position, ...visible } = patch;
     if (current) set({ settings: { ...current, ...Object.fromEntries(Object.entries(visible).filter(([, v]) => v !== undefined)) } });
+    const seq = ++settingsSeq;
     const settings = await api('updateSettings', patch);
-    set({ settings });
+    // An older reply would undo a newer optimistic change (two quick pane toggles): skip it.
+    if (seq === settingsSeq) set({ settings });
   },
 
   focusAnnotation(id, scroll = false) {
@@ -200,3 +223,13 @@ export const useFolio = create<FolioState>((set, get) => ({
     set({ filter });
   },
 }));
+
+/** Whether each side pane is shown: the user's choice, unless the window is too narrow for two columns. */
+export function panesShown(s: FolioState, fit: ColumnFit): { library: boolean; annotations: boolean } {
+  const collapsed = s.settings?.panesCollapsed ?? { library: false, annotations: false };
+  return {
+    library: !collapsed.library && !fit.hideLibrary,
+    // A note editor needs the annotations pane: it shows while one is open, even if hidden.
+    annotations: (!collapsed.annotations && !fit.hideAnnotations) || s.editingId !== null,
+  };
+}

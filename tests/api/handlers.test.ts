@@ -105,6 +105,22 @@ describe('annotations through the API', () => {
     expect(await dispatch(h, 'deleteAnnotation', { id: 'gone' })).toMatchObject({ ok: false, error: { code: 'annotation-not-found' } });
   });
 
+  it('renames a tag everywhere, and merges it into an existing tag without duplicates', async () => {
+    const list = await call(h, 'listArticles', {});
+    const id = list.find((a) => a.langs.length === 2)!.id;
+    const a = await call(h, 'createHighlight', { articleId: id, lang: 'vi', start: 0, end: 8, tags: ['lu', 'đồng bằng'] });
+    const b = await call(h, 'createHighlight', { articleId: id, lang: 'vi', start: 10, end: 18, tags: ['lũ'] });
+    expect(await call(h, 'renameTag', { from: 'lu', to: 'lũ' })).toEqual({ updated: 1 });
+    const tagsOf = async (x: string) => (await call(h, 'listAnnotations', { articleId: id })).find((r) => r.id === x)?.tags;
+    expect(await tagsOf(a.id)).toEqual(['lũ', 'đồng bằng']);
+    expect(await call(h, 'renameTag', { from: 'đồng bằng', to: 'lũ' })).toEqual({ updated: 1 });
+    expect(await tagsOf(a.id)).toEqual(['lũ']);
+    expect(await tagsOf(b.id)).toEqual(['lũ']);
+    expect(await dispatch(h, 'renameTag', { from: 'lũ', to: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await call(h, 'deleteAnnotation', { id: a.id });
+    await call(h, 'deleteAnnotation', { id: b.id });
+  });
+
   it('makes an article findable by the words of a note', async () => {
     const list = await call(h, 'listArticles', {});
     const id = list.find((a) => a.path === 'coffee-cooperative.html')!.id;

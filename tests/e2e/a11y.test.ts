@@ -78,4 +78,21 @@ describe.skipIf(!!skip)('accessibility (axe-core)', () => {
       expect(await page.getByRole('button', { name, exact: true }).getAttribute('title')).toBe(name);
     }
   });
+
+  it('has no serious violations in the notebook and with the keyboard cursor shown', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Cài đặt' }).click();
+    await page.getByLabel('Sáng', { exact: true }).check();
+    await page.keyboard.press('Escape');
+    await page.locator('.reader-scroll').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.para.kbd-current').waitFor();
+    const reading = await audit(page, axeSource);
+    expect(reading, describeViolations(reading)).toEqual([]);
+    await page.getByRole('button', { name: 'Sổ tay' }).click();
+    await page.locator('.notebook-item').first().waitFor();
+    const notebook = await audit(page, axeSource);
+    expect(notebook, describeViolations(notebook)).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -113,7 +113,8 @@ export async function openApp(browser: Browser, served: Served, opts: { locale?:
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(served.url);
-  await page.waitForSelector('.article-list, .empty-state', { timeout: 30_000 });
+  // The list, an empty state, or (in a narrow window that hides the library) the last article.
+  await page.waitForSelector('.article-list, .empty-state, .reader-article', { timeout: 30_000 });
   return { context, page, external, errors };
 }
 

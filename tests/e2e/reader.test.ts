@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, browserSkipReason, launchBrowser, openApp, serveLibrary, type Served } from './harness';
+import { SCREENSHOTS, apiCall, browserSkipReason, launchBrowser, openApp, serveLibrary, type Served } from './harness';
 
 const skip = browserSkipReason();
 if (skip) console.warn(`[e2e] skipped: ${skip}`);
@@ -83,10 +83,15 @@ describe.skipIf(!!skip)('reader over the web bridge', () => {
     await expect.poll(() => page.locator('.annotation-card q').first().textContent()).toBe(text.trim());
   });
 
-  it('adds a note that autosaves', async () => {
+  it('adds a note that autosaves while the editor is still open', async () => {
+    const id = await page.locator('.article-item[aria-selected="true"]').getAttribute('data-article-id');
     await page.locator('.annotation-card').first().getByRole('button', { name: 'Sửa ghi chú' }).click();
     await page.locator('.annotation-card textarea').fill('Ghi chú thử: **quan trọng**');
-    await page.waitForTimeout(900);
+    // Saved without closing the editor: the server has the note before Done is pressed.
+    await expect
+      .poll(async () => (await apiCall<Array<{ note: string }>>(page, 'listAnnotations', { articleId: id })).map((a) => a.note))
+      .toContain('Ghi chú thử: **quan trọng**');
+    expect(await page.locator('.annotation-card textarea').count()).toBe(1);
     await page.locator('.annotation-card').first().getByRole('button', { name: 'Xong' }).click();
     await page.waitForSelector('.annotation-card .card-note strong');
   });

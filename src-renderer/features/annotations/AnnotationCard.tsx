@@ -6,6 +6,7 @@ import { Markdown } from '../../components/Markdown';
 import { useFolio } from '../../app/store';
 import { deleteAnnotation, stopEditing, updateAnnotation } from './actions';
 import { useAutosave } from './use-autosave';
+import { counterpartOf } from '../reader/cross-language';
 
 export interface AnnotationCardProps {
   annotation: AnchoredAnnotation;
@@ -16,6 +17,8 @@ export interface AnnotationCardProps {
 export function AnnotationCard({ annotation: a, focused }: AnnotationCardProps) {
   const { t } = useTranslation();
   const editing = useFolio((s) => s.editingId === a.id);
+  const article = useFolio((s) => s.article);
+  const counterpart = article ? counterpartOf(article, a) : null;
   const ref = useRef<HTMLElement>(null);
   const note = useAutosave(a.note, (v) => updateAnnotation(a.id, { note: v }));
   const tags = useAutosave(a.tags.join(', '), (v) =>
@@ -41,6 +44,11 @@ export function AnnotationCard({ annotation: a, focused }: AnnotationCardProps) 
           <span className="swatch" aria-hidden="true" />
           <q>{a.target.quote.exact}</q>
         </button>
+      )}
+      {counterpart && (
+        <p className="card-translation" lang={counterpart.version.lang === 'und' ? undefined : counterpart.version.lang}>
+          <span className="badge">{counterpart.version.lang.toUpperCase()}</span> {counterpart.text}
+        </p>
       )}
       {a.orphaned && (
         <p className="orphan-note" role="note">

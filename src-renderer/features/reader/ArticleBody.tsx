@@ -5,7 +5,7 @@
  * progressively: the first rows paint at once, the rest in later frames.
  */
 import { useMemo, useRef, type MouseEvent } from 'react';
-import type { AnchoredAnnotation, Article, ArticleVersion } from '@shared/types';
+import type { AnchoredAnnotation, Article, ArticleVersion, Lang } from '@shared/types';
 import { paragraphOffsets } from '@shared/text';
 import { alignParagraphs } from '@shared/align/index';
 import { layoutRows, type Cell, type ViewMode } from './reader-rows';
@@ -13,6 +13,7 @@ import { ParagraphView } from './ParagraphView';
 import type { PlacedHighlight } from './segments';
 import type { ScrollTarget } from '../../app/store';
 import { localizeSnippetRanges } from './reader-selection';
+import { counterpartOf } from './cross-language';
 import { useFirstPaintMark, useProgressiveLimit, useReadingPosition, useScrollToTarget } from './reader-hooks';
 
 /**
@@ -32,6 +33,10 @@ export interface ArticleBodyProps {
   onHighlightClick(id: string): void;
   /** Called when the paragraph at the top of the view changes (reading position). */
   onTopParagraph(paragraph: number): void;
+  /** The keyboard's current paragraph, if any. */
+  cursor?: { lang: string; paragraph: number } | null;
+  /** Called with the paragraph a click landed in (it becomes the keyboard's current one). */
+  onParagraphClick?(lang: Lang, paragraph: number): void;
 }
 
 /** One language column: its version, paragraph offsets and placed highlights. */
@@ -42,12 +47,21 @@ export interface Side {
   withNotes: Set<string>;
 }
 
-function sideOf(version: ArticleVersion, annotations: AnchoredAnnotation[]): Side {
+/**
+ * A column's highlights; with `echoes`, also the aligned sentences of highlights made in the
+ * other language (cross-language highlights, drawn faintly).
+ */
+function sideOf(version: ArticleVersion, annotations: AnchoredAnnotation[], article: Article | null): Side {
   const mine = annotations.filter((a) => a.lang === version.lang && a.kind === 'highlight' && !a.orphaned && a.target);
+  const echoes: PlacedHighlight[] = article
+    ? annotations
+        .filter((a) => a.lang !== version.lang)
+        .flatMap((a) => (counterpartOf(article, a)?.spans ?? []).map((sp) => ({ id: a.id, start: sp.start, end: sp.end, color: a.color, echo: true })))
+    : [];
   return {
     version,
     starts: paragraphOffsets(version.paragraphs),
-    highlights: mine.map((a) => ({ id: a.id, start: a.target!.position.start, end: a.target!.position.end, color: a.color })),
+    highlights: [...echoes, ...mine.map((a) => ({ id: a.id, start: a.target!.position.start, end: a.target!.position.end, color: a.color }))],
     withNotes: new Set(mine.filter((a) => a.note.trim()).map((a) => a.id)),
   };
 }
@@ -62,9 +76,13 @@ export function versionsForMode(article: Article, mode: ViewMode): { left: Artic
 }
 
 /** The article's paragraphs, laid out for `mode`. */
-export function ArticleBody({ article, annotations, mode, focusedId, scrollTarget, onHighlightClick, onTopParagraph }: ArticleBodyProps) {
+export function ArticleBody({ article, annotations, mode, focusedId, scrollTarget, onHighlightClick, onTopParagraph, cursor, onParagraphClick }: ArticleBodyProps) {
   const { left, right } = versionsForMode(article, mode);
-  const sides = useMemo(() => ({ left: sideOf(left, annotations), right: right ? sideOf(right, annotations) : null }), [left, right, annotations]);
+  // Echoes only where both versions are on screen.
+  const sides = useMemo(
+    () => ({ left: sideOf(left, annotations, right ? article : null), right: right ? sideOf(right, annotations, article) : null }),
+    [left, right, annotations, article],
+  );
   const beads = useMemo(
     () => (right ? alignParagraphs(left.paragraphs.map((p) => p.text), right.paragraphs.map((p) => p.text)) : []),
     [left, right],
@@ -115,6 +133,7 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
               withNotes={side.withNotes}
               focusedId={focusedId}
               marks={marksFor(side, p)}
+              current={cursor?.lang === side.version.lang && cursor.paragraph === p}
             />
           );
         })}
@@ -128,6 +147,9 @@ export function ArticleBody({ article, annotations, mode, focusedId, scrollTarge
     const ids = mark?.getAttribute('data-highlight-ids')?.split(' ').filter(Boolean);
     const last = ids?.[ids.length - 1];
     if (last && window.getSelection()?.isCollapsed !== false) onHighlightClick(last);
+    const para = (e.target as Element).closest<HTMLElement>('[data-paragraph]');
+    const lang = para?.closest<HTMLElement>('.lang-root[data-lang]')?.dataset.lang as Lang | undefined;
+    if (para && lang) onParagraphClick?.(lang, Number(para.dataset.paragraph));
   };
   const clearCounterparts = () => gridRef.current?.querySelectorAll('.counterpart').forEach((el) => el.classList.remove('counterpart'));
   const onHover = (e: MouseEvent) => {

@@ -12,21 +12,24 @@ export interface ParagraphViewProps {
   withNotes: ReadonlySet<string>;
   focusedId: string | null;
   marks?: TextRange[];
+  /** The keyboard's current paragraph (↑/↓): outlined, and what `h`/`n` act on. */
+  current?: boolean;
 }
 
 const TAG = { paragraph: 'p', heading: 'h3', caption: 'p', quote: 'blockquote', 'list-item': 'p', preformatted: 'pre' } as const;
 
 /** A paragraph element with `data-paragraph` (the anchoring code relies on it). */
-export const ParagraphView = memo(function ParagraphView({ paragraph, start, highlights, withNotes, focusedId, marks }: ParagraphViewProps) {
+export const ParagraphView = memo(function ParagraphView({ paragraph, start, highlights, withNotes, focusedId, marks, current }: ParagraphViewProps) {
   const Tag = TAG[paragraph.kind];
   const segments = segmentParagraph(paragraph.text, start, highlights, marks ?? []);
   return (
-    <Tag className={`para kind-${paragraph.kind}`} data-paragraph={paragraph.index}>
+    <Tag className={`para kind-${paragraph.kind}${current ? ' kbd-current' : ''}`} data-paragraph={paragraph.index} aria-current={current ? 'location' : undefined}>
       {segments.map((s) => {
         const noteMarkers = s.endIds.filter((id) => withNotes.has(id));
         const content = s.highlightIds.length ? (
           <mark
-            className={`hl color-${s.color}${s.highlightIds.length > 1 ? ' overlap' : ''}${focusedId && s.highlightIds.includes(focusedId) ? ' focused' : ''}${s.match ? ' search-match' : ''}`}
+            // An echo (the other language's highlight) is not a highlight of this text: its own class.
+            className={`${s.echo ? 'hl-echo' : 'hl'} color-${s.color}${s.highlightIds.length > 1 && !s.echo ? ' overlap' : ''}${focusedId && s.highlightIds.includes(focusedId) ? ' focused' : ''}${s.match ? ' search-match' : ''}`}
             data-highlight-ids={s.highlightIds.join(' ')}
           >
             {s.text}

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFolio } from '../../app/store';
+import { useFit } from '../../app/fit-context';
 import { api } from '../../lib/api';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticleBody, versionsForMode } from './ArticleBody';
@@ -28,8 +29,13 @@ export function Reader() {
   const selectedId = useFolio((s) => s.selectedId);
   const annotations = useFolio((s) => s.annotations);
   const focusedId = useFolio((s) => s.focusedAnnotationId);
+  const cursor = useFolio((s) => s.cursor);
   const scrollTarget = useFolio((s) => s.scrollTarget);
-  const mode = useFolio((s) => s.settings?.viewMode ?? 'side-by-side');
+  const savedMode = useFolio((s) => s.settings?.viewMode ?? 'side-by-side');
+  const fit = useFit();
+  // Too narrow for two legible columns even without panes: interleave instead (and say so).
+  const mode = savedMode === 'side-by-side' && fit?.interleave ? 'interleaved' : savedMode;
+  const fitNotice = fit?.interleave ? t('layout.interleaved') : fit && (fit.hideLibrary || fit.hideAnnotations) ? t('layout.panesHidden') : null;
   const canReveal = useFolio((s) => !!s.info?.capabilities.revealInFolder);
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
   const [raw, setRaw] = useState<string | null>(null);
@@ -71,6 +77,16 @@ export function Reader() {
 
   return (
     <section className="reader-pane" aria-label={left.title}>
+      {fitNotice && (
+        <p className="fit-notice" role="status">
+          {fitNotice}{' '}
+          {!fit?.interleave && (
+            <button type="button" className="link-button" onClick={() => useFolio.setState({ showPanesAnyway: true })}>
+              {t('layout.showPanes')}
+            </button>
+          )}
+        </p>
+      )}
       <div className="reader-scroll" tabIndex={-1}>
         <article className="reader-article">
           <ArticleHeader
@@ -95,6 +111,9 @@ export function Reader() {
                 scrollTarget={scrollTarget}
                 onHighlightClick={(id) => useFolio.getState().focusAnnotation(id)}
                 onTopParagraph={onTopParagraph}
+                cursor={cursor}
+                // Once the keyboard cursor is showing, a click moves it (mouse-only reading never shows it).
+                onParagraphClick={(lang, paragraph) => useFolio.getState().cursor && useFolio.setState({ cursor: { lang, paragraph } })}
               />
             </>
           )}

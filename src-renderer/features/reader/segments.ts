@@ -11,6 +11,11 @@ export interface PlacedHighlight {
   start: number;
   end: number;
   color: HighlightColor;
+  /**
+   * A faint echo of a highlight made in the other language (its aligned sentences): drawn under
+   * real highlights, without note markers.
+   */
+  echo?: boolean;
 }
 
 /** A run of a paragraph's text with one uniform decoration. */
@@ -25,6 +30,8 @@ export interface Segment {
   color: HighlightColor | null;
   /** True when the run lies inside a search match. */
   match: boolean;
+  /** True when only echoes (no highlight of this version) cover the run. */
+  echo: boolean;
   /** Highlights whose first character in the article is this run's first (note markers go here). */
   startIds: string[];
   /** Highlights whose last character in the article is this run's last. */
@@ -45,11 +52,13 @@ export function segmentParagraph(
 ): Segment[] {
   const length = text.length;
   const paragraphEnd = paragraphStart + length;
-  const local = highlights
+  // Echoes first: the topmost (last) covering highlight paints, so a real one wins over an echo.
+  const local = [...highlights.filter((h) => h.echo), ...highlights.filter((h) => !h.echo)]
     .filter((h) => h.end > h.start && h.start < paragraphEnd && h.end > paragraphStart)
     .map((h) => ({
       id: h.id,
       color: h.color,
+      echo: !!h.echo,
       start: Math.max(0, h.start - paragraphStart),
       end: Math.min(length, h.end - paragraphStart),
       // A highlight that starts in the separator before this paragraph has no character earlier on.
@@ -77,8 +86,9 @@ export function segmentParagraph(
       highlightIds: covering.map((h) => h.id),
       color: covering[covering.length - 1]?.color ?? null,
       match: matches.some(([s, e]) => s <= start && e >= end),
-      startIds: covering.filter((h) => h.beginsHere && h.start === start).map((h) => h.id),
-      endIds: covering.filter((h) => h.finishesHere && h.end === end).map((h) => h.id),
+      echo: covering.length > 0 && covering.every((h) => h.echo),
+      startIds: covering.filter((h) => !h.echo && h.beginsHere && h.start === start).map((h) => h.id),
+      endIds: covering.filter((h) => !h.echo && h.finishesHere && h.end === end).map((h) => h.id),
     });
   }
   return segments;

@@ -1,18 +1,8 @@
-/** The keyboard shortcut help (opened with `?`). */
+/** The keyboard shortcut help (opened with `?`): every shortcut in app/shortcuts.ts. */
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { useFolio } from '../../app/store';
-
-const KEYS: Array<[string, string]> = [
-  ['j', 'shortcuts.next'],
-  ['k', 'shortcuts.prev'],
-  ['/', 'shortcuts.focusSearch'],
-  ['h', 'shortcuts.highlight'],
-  ['n', 'shortcuts.note'],
-  ['Ctrl/⌘ Z', 'shortcuts.undo'],
-  ['Ctrl/⌘ Shift Z', 'shortcuts.redo'],
-  ['?', 'shortcuts.help'],
-];
+import { SHORTCUTS } from '../../app/shortcuts';
 
 /** Lists every shortcut. */
 export function ShortcutsDialog() {
@@ -20,10 +10,10 @@ export function ShortcutsDialog() {
   return (
     <Dialog title={t('shortcuts.title')} onClose={() => useFolio.getState().setDialog(null)}>
       <dl className="shortcuts">
-        {KEYS.map(([key, label]) => (
-          <div key={key}>
+        {SHORTCUTS.map(({ keys, label }) => (
+          <div key={keys}>
             <dt>
-              <kbd>{key}</kbd>
+              <kbd>{keys}</kbd>
             </dt>
             <dd>{t(label)}</dd>
           </div>

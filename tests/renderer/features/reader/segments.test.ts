@@ -126,3 +126,17 @@ describe('segmentParagraph', () => {
     }
   });
 });
+
+describe('echoes of highlights made in the other language', () => {
+  it('paint under real highlights, are marked as echoes, and get no note markers', () => {
+    const echo: PlacedHighlight = { id: 'E', start: 0, end: 15, color: 'green', echo: true };
+    const segments = segmentParagraph(text, 0, [hl('R', 9, 20, 'pink'), echo]);
+    expect(segments.map((s) => [s.text, s.color, s.echo])).toEqual([
+      ['Thư viện ', 'green', true],
+      ['mở cửa', 'pink', false],
+      [' trở ', 'pink', false],
+      ['lại sau ba năm.', null, false],
+    ]);
+    expect(segments.flatMap((s) => [...s.startIds, ...s.endIds])).toEqual(['R', 'R']);
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * The notebook: every highlight and note of the library in one view, filterable (colour, tag,
+ * language, article, date, text with diacritics optional), sorted by article or date. A click
+ * opens the article at the highlight; a selection exports as Markdown or PDF; the tag list shows
+ * counts and renames (or merges) tags.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HIGHLIGHT_COLORS, type Annotation } from '@shared/types';
+import { Dialog } from '../../components/Dialog';
+import { useFolio } from '../../app/store';
+import { api } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import { formatDate } from '../../lib/i18n';
+import { downloadFile } from '../export/download';
+import { EMPTY_FILTER, filterNotebook, notebookMarkdown, sortNotebook, tagCounts, titlesOf, type NotebookFilter, type NotebookSort } from './notebook-model';
+import { TagList } from './TagList';
+import { counterpartOf } from '../reader/cross-language';
+
+/** UTF-8 text as base64 (what ExportedFile carries). */
+function base64Utf8(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** The other language's aligned sentences of each highlight in a translation pair, by annotation id. */
+async function counterparts(items: readonly Annotation[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const ids = [...new Set(items.filter((a) => a.kind === 'highlight').map((a) => a.articleId))];
+  for (const id of ids) {
+    const article = await api('getArticle', { id }).catch(() => null);
+    if (!article || article.versions.length < 2) continue;
+    for (const a of items) {
+      const other = a.articleId === id ? counterpartOf(article, a) : null;
+      if (other) out.set(a.id, other.text);
+    }
+  }
+  return out;
+}
+
+/** Opens the article at the annotation (switching to a view that shows its language). */
+function jumpTo(a: Annotation) {
+  const s = useFolio.getState();
+  s.setDialog(null);
+  const mode = s.settings?.viewMode;
+  if ((mode === 'vi' || mode === 'en') && mode !== a.lang && a.lang !== 'und') void s.updateSettings({ viewMode: a.lang });
+  void s.openArticle(a.articleId, a.target ? { lang: a.lang, paragraph: a.target.paragraph, annotationId: a.id } : null);
+}
+
+/** The notebook dialog. */
+export function Notebook() {
+  const { t, i18n } = useTranslation();
+  const articles = useFolio((s) => s.articles);
+  const [all, setAll] = useState<Annotation[] | null>(null);
+  const [filter, setFilter] = useState<NotebookFilter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<NotebookSort>('article');
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = () =>
+    api('searchAnnotations', {})
+      .then(setAll)
+      .catch((err: unknown) => setError(errorMessage(err)));
+  useEffect(() => void load(), []);
+
+  const titles = useMemo(() => titlesOf(articles), [articles]);
+  const shown = useMemo(() => sortNotebook(filterNotebook(all ?? [], filter, titles), sort, titles, i18n.language), [all, filter, titles, sort, i18n.language]);
+  const tags = useMemo(() => tagCounts(all ?? []), [all]);
+  const selected = shown.filter((a) => picked.has(a.id));
+  const set = (patch: Partial<NotebookFilter>) => setFilter({ ...filter, ...patch });
+  const toggle = (id: string) =>
+    setPicked((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const exportMarkdown = async () => {
+    try {
+      const md = notebookMarkdown(selected, titles, { heading: t('notebook.title'), articleNote: t('annotations.articleNotes'), tags: t('annotations.tags'), translation: t('notebook.translation') }, await counterparts(selected));
+      downloadFile({ fileName: 'folio-notebook.md', mimeType: 'text/markdown', base64: base64Utf8(md) });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const exportPdf = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const ids = [...new Set(selected.map((a) => a.articleId))];
+      downloadFile(await api('exportPdf', { ids, lang: 'both', layout: 'side-by-side', paper: 'a4' }));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('notebook.title')} className="notebook" onClose={() => useFolio.getState().setDialog(null)}>
+      <div className="notebook-layout">
+        <TagList
+          tags={tags}
+          active={filter.tag}
+          onPick={(tag) => set({ tag: filter.tag === tag ? null : tag })}
+          onRenamed={() => {
+            void load();
+            set({ tag: null });
+          }}
+          onError={setError}
+        />
+        <div className="notebook-main">
+          <div className="notebook-filters">
+            <input type="search" aria-label={t('notebook.search')} placeholder={t('notebook.search')} value={filter.text} onChange={(e) => set({ text: e.target.value })} />
+            <select aria-label={t('notebook.colour')} value={filter.color ?? ''} onChange={(e) => set({ color: (e.target.value || null) as NotebookFilter['color'] })}>
+              <option value="">{t('notebook.colour')}: {t('library.all')}</option>
+              {HIGHLIGHT_COLORS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`colors.${c}`)}
+                </option>
+              ))}
+            </select>
+            <select aria-label={t('library.filterLang')} value={filter.lang ?? ''} onChange={(e) => set({ lang: (e.target.value || null) as NotebookFilter['lang'] })}>
+              <option value="">{t('library.filterLang')}: {t('library.all')}</option>
+              <option value="vi">VI</option>
+              <option value="en">EN</option>
+            </select>
+            <select aria-label={t('notebook.article')} value={filter.articleId ?? ''} onChange={(e) => set({ articleId: e.target.value || null })}>
+              <option value="">{t('notebook.article')}: {t('library.all')}</option>
+              {articles.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+            <label className="inline">
+              {t('notebook.from')}
+              <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
+            </label>
+            <label className="inline">
+              {t('notebook.to')}
+              <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
+            </label>
+            <select aria-label={t('library.sort')} value={sort} onChange={(e) => setSort(e.target.value as NotebookSort)}>
+              <option value="article">{t('notebook.byArticle')}</option>
+              <option value="date">{t('notebook.byDate')}</option>
+            </select>
+          </div>
+          <p className="result-count" role="status">
+            {all === null ? t('app.loading') : t('notebook.count', { count: shown.length })}
+          </p>
+          <ul className="notebook-list" aria-label={t('notebook.title')}>
+            {shown.map((a, i) => (
+              <li key={a.id} className={`notebook-item color-${a.color}`} data-annotation-id={a.id}>
+                {(sort === 'article' && shown[i - 1]?.articleId !== a.articleId) && <h3 className="notebook-article">{titles.get(a.articleId) ?? a.articleId}</h3>}
+                <div className="notebook-row">
+                  <input type="checkbox" aria-label={t('notebook.select')} checked={picked.has(a.id)} onChange={() => toggle(a.id)} />
+                  <button type="button" className="notebook-open" onClick={() => jumpTo(a)} lang={a.lang === 'und' ? undefined : a.lang}>
+                    <span className="swatch" aria-hidden="true" />
+                    {a.target ? <q>{a.target.quote.exact}</q> : <em>{t('annotations.articleNotes')}</em>}
+                  </button>
+                </div>
+                {a.note.trim() && <p className="notebook-note">{a.note}</p>}
+                <p className="notebook-meta">
+                  <span className="badge">{a.lang.toUpperCase()}</span> <time dateTime={a.created}>{formatDate(a.created.slice(0, 10), i18n.language)}</time>
+                  {sort === 'date' && <span> · {titles.get(a.articleId)}</span>}
+                  {a.tags.length > 0 && <span> · {a.tags.join(', ')}</span>}
+                </p>
+              </li>
+            ))}
+          </ul>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions notebook-actions">
+            <button type="button" onClick={() => setPicked(new Set(shown.map((a) => a.id)))}>
+              {t('notebook.selectAll')}
+            </button>
+            <button type="button" disabled={!picked.size} onClick={() => setPicked(new Set())}>
+              {t('notebook.selectNone')}
+            </button>
+            <span className="hint">{t('notebook.selected', { count: selected.length })}</span>
+            <button type="button" disabled={!selected.length} onClick={() => void exportMarkdown()}>
+              {t('notebook.exportMd')}
+            </button>
+            <button type="button" className="primary" disabled={!selected.length || busy} onClick={() => void exportPdf()}>
+              {busy ? t('export.running') : t('notebook.exportPdf')}
+            </button>
+          </div>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,103 @@
+/** The renderer store: race guards (article, search, settings), optimistic settings, a vanished article. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '@shared/settings';
+import type { Article, ArticleSummary } from '@shared/types';
+import * as fake from '../support/fake-api';
+
+vi.mock('../../../src-renderer/lib/api', () => import('../support/fake-api'));
+const { useFolio } = await import('../../../src-renderer/app/store');
+
+const article = (id: string): Article => ({
+  id,
+  versions: [{ fileId: id, lang: 'vi', path: `${id}.md`, format: 'md', encoding: 'utf-8', title: id, date: null, author: null, source: null, tags: [], captions: [], paragraphs: [{ index: 0, kind: 'paragraph', text: `Bài ${id}.` }], size: 1, mtimeMs: 1, contentHash: `h-${id}` }],
+});
+const summary = (id: string): ArticleSummary => ({ id, title: id, date: null, source: null, author: null, langs: ['vi'], tags: [], path: `${id}.md`, annotationCount: 0, lastReadAt: null });
+
+beforeEach(() => {
+  fake.reset();
+  useFolio.setState({ settings: defaultSettings(), article: null, selectedId: null, hits: null, articleError: null, lostArticle: null, annotations: [] });
+  fake.autoReplies.set('updateSettings', () => useFolio.getState().settings);
+});
+
+describe('store race guards', () => {
+  it('shows the article opened last even when an earlier one answers later', async () => {
+    const s = useFolio.getState();
+    void s.openArticle('a');
+    void s.openArticle('b');
+    const [a, aAnn] = [fake.next('getArticle'), fake.next('listAnnotations')];
+    fake.next('getArticle').resolve(article('b'));
+    fake.next('listAnnotations').resolve([]);
+    await fake.settle();
+    expect(useFolio.getState().article?.id).toBe('b');
+    a.resolve(article('a'));
+    aAnn.resolve([]);
+    await fake.settle();
+    expect(useFolio.getState().article?.id).toBe('b');
+    expect(useFolio.getState().selectedId).toBe('b');
+  });
+
+  it('keeps the results of the newest query when an older search answers last', async () => {
+    const s = useFolio.getState();
+    void s.runSearch('ben');
+    void s.runSearch('ben song');
+    const older = fake.next('search');
+    fake.next('search').resolve([{ id: 'new', title: 'new', date: null, score: 1, lang: 'vi', snippets: [] }]);
+    await fake.settle();
+    older.resolve([{ id: 'old', title: 'old', date: null, score: 1, lang: 'vi', snippets: [] }]);
+    await fake.settle();
+    expect(useFolio.getState().hits?.map((h) => h.id)).toEqual(['new']);
+  });
+
+  it('applies a settings change at once, and an older reply never undoes a newer change', async () => {
+    fake.autoReplies.delete('updateSettings');
+    const s = useFolio.getState();
+    void s.updateSettings({ panesCollapsed: { library: true, annotations: false } });
+    expect(useFolio.getState().settings?.panesCollapsed).toEqual({ library: true, annotations: false });
+    void s.updateSettings({ panesCollapsed: { library: true, annotations: true } });
+    const first = fake.next('updateSettings');
+    const second = fake.next('updateSettings');
+    first.resolve({ ...defaultSettings(), panesCollapsed: { library: true, annotations: false } });
+    await fake.settle();
+    expect(useFolio.getState().settings?.panesCollapsed).toEqual({ library: true, annotations: true });
+    second.resolve({ ...defaultSettings(), panesCollapsed: { library: true, annotations: true }, fontSize: 22 });
+    await fake.settle();
+    // The saved settings (as the server persisted them) replace the optimistic copy.
+    expect(useFolio.getState().settings?.fontSize).toBe(22);
+  });
+
+  it('persists every settings change through the API, and keeps a reading position out of the optimistic copy', async () => {
+    fake.autoReplies.delete('updateSettings');
+    const s = useFolio.getState();
+    void s.updateSettings({ theme: 'sepia' });
+    void s.updateSettings({ position: { id: 'a', paragraph: 7 } });
+    expect(useFolio.getState().settings?.theme).toBe('sepia');
+    expect(useFolio.getState().settings?.positions).toEqual({});
+    expect(fake.next('updateSettings').req).toEqual({ theme: 'sepia' });
+    const position = fake.next('updateSettings');
+    expect(position.req).toEqual({ position: { id: 'a', paragraph: 7 } });
+    position.resolve({ ...defaultSettings(), theme: 'sepia', positions: { a: 7 }, lastRead: { a: 1 } });
+    await fake.settle();
+    expect(useFolio.getState().settings?.positions).toEqual({ a: 7 });
+  });
+
+  it('says the open article is gone (a code, not a sentence) and remembers it when its file vanishes', async () => {
+    useFolio.setState({ selectedId: 'a', article: article('a') });
+    void useFolio.getState().loadLibrary();
+    fake.next('getAppInfo').resolve({ version: '0', transport: 'web', libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null });
+    fake.next('getLibraryStatus').resolve({ root: '/l', dataDir: '/d', progress: { phase: 'ready', done: 1, total: 1 }, articleCount: 1, pairCount: 0, skipped: [] });
+    fake.next('listArticles').resolve([summary('b')]);
+    await fake.settle();
+    const st = useFolio.getState();
+    expect(st.article).toBeNull();
+    expect(st.articleError).toEqual({ code: 'article-not-found', params: { id: 'a' } });
+    expect(st.lostArticle?.id).toBe('a');
+  });
+
+  it('keeps the error code of a failed open', async () => {
+    void useFolio.getState().openArticle('zz');
+    fake.next('getArticle').reject('article-not-found');
+    fake.next('listAnnotations').resolve([]);
+    await fake.settle();
+    expect(useFolio.getState().articleError?.code).toBe('article-not-found');
+  });
+});

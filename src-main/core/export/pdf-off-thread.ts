@@ -6,15 +6,14 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/worker-location';
-import { PdfExportError, type PdfExportErrorCode } from './pdf/errors';
+import { PdfExportError, pdfErrorKind } from './pdf/errors';
 import { resolveFontsDir } from './pdf/fonts';
 import { runPdfJob, type PdfJobItem, type PdfJobOptions } from './pdf-job';
 import type { PdfWorkerMessage, PdfWorkerRequest } from './pdf-worker-protocol';
 
-const PDF_CODES: readonly string[] = ['PDF_FONTS_MISSING', 'PDF_BAD_OPTIONS', 'PDF_NOTHING_TO_EXPORT'] satisfies PdfExportErrorCode[];
-
 function rebuildError(msg: Extract<PdfWorkerMessage, { type: 'error' }>): Error {
-  if (msg.code && PDF_CODES.includes(msg.code)) return new PdfExportError(msg.code as PdfExportErrorCode, msg.message);
+  const kind = msg.code ? pdfErrorKind(msg.code) : null;
+  if (kind) return new PdfExportError(kind, msg.message);
   return Object.assign(new Error(msg.message), { name: msg.name, ...(msg.code ? { code: msg.code } : {}) });
 }
 

@@ -42,6 +42,6 @@ describe('exportPdfOffThread', () => {
   it('brings export errors back with their code', async () => {
     const err = await exportPdfOffThread([], opts).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PdfExportError);
-    expect((err as PdfExportError).code).toBe('PDF_NOTHING_TO_EXPORT');
+    expect((err as PdfExportError).code).toBe('pdf-nothing-to-export');
   }, 60_000);
 });

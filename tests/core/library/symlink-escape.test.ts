@@ -91,7 +91,7 @@ describe('symlinks created while the library is watched', () => {
       expect((await call(h, 'getRawText', { id: a.id })).text).not.toContain(SECRET);
     }
     for (const id of ['passwd.txt', 'outdir/notes.md', 'sub/deeper/notes.md', swapId]) {
-      expect(await dispatch(h, 'getArticle', { id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(await dispatch(h, 'getArticle', { id })).toMatchObject({ ok: false, error: { code: 'article-not-found' } });
     }
     await until('the index to drop the swapped file', async () => (await call(h, 'search', { query: 'cấy' })).length === 0);
     expect(await call(h, 'search', { query: SECRET.toLowerCase() })).toEqual([]);

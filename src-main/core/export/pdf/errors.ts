@@ -9,6 +9,12 @@ const CODES = {
 } as const;
 export type PdfExportErrorCode = keyof typeof CODES;
 
+/** The failure kind of a shared error code, or null when the code is not the export's. */
+export function pdfErrorKind(code: string): PdfExportErrorCode | null {
+  const entry = Object.entries(CODES).find(([, c]) => c === code);
+  return entry ? (entry[0] as PdfExportErrorCode) : null;
+}
+
 /** An export failure; `message` is English, `code` (kebab-case, as every Folio code) is for the UI. */
 export class PdfExportError extends FolioError {
   constructor(kind: PdfExportErrorCode, message: string) {

@@ -7,6 +7,7 @@
 import { PARAGRAPH_SEPARATOR } from '../../shared/text';
 import type { AnchoredAnnotation, Annotation, Article, ArticleVersion } from '../../shared/types';
 import { validateAnnotation } from './schema';
+import { counterpartOf } from '../../shared/align/counterpart';
 
 const MARKER = 'folio-annotation';
 
@@ -33,9 +34,12 @@ function versionFor(article: Article, annotations: readonly Annotation[]): Artic
   return article.versions.find((v) => v.lang === lang) ?? article.versions[0];
 }
 
-function entry(a: AnchoredAnnotation, showLang: boolean): string {
+function entry(article: Article, a: AnchoredAnnotation, showLang: boolean): string {
   const parts: string[] = [];
   if (a.target) parts.push(blockquote(a.target.quote.exact));
+  // In a translation pair, the aligned sentence(s) of the other version travel with the quote.
+  const other = counterpartOf(article, a);
+  if (other) parts.push(`Translation (${other.version.lang}):\n\n${blockquote(other.text)}`);
   if (a.note.trim()) parts.push(a.note.trim());
   const meta: string[] = [];
   if (a.tags.length) meta.push(a.tags.map(asHashtag).join(' '));
@@ -65,8 +69,8 @@ function articleSection(article: Article, annotations: readonly AnchoredAnnotati
   );
   const notes = sorted.filter((a) => a.kind === 'note');
   const highlights = sorted.filter((a) => a.kind === 'highlight');
-  if (notes.length) lines.push('## Notes', '', notes.map((a) => entry(a, showLang)).join('\n\n'), '');
-  if (highlights.length) lines.push('## Highlights', '', highlights.map((a) => entry(a, showLang)).join('\n\n'), '');
+  if (notes.length) lines.push('## Notes', '', notes.map((a) => entry(article, a, showLang)).join('\n\n'), '');
+  if (highlights.length) lines.push('## Highlights', '', highlights.map((a) => entry(article, a, showLang)).join('\n\n'), '');
   if (!annotations.length) lines.push('_No highlights or notes._', '');
   return lines.join('\n');
 }

@@ -113,7 +113,8 @@ describe('Markdown export', () => {
     expect(md).toContain('#sources #oral-history · Colour: purple');
     expect(md).toContain('> the pillars are what people look at\n\nColour: green · Not found in the current text');
     expect(md).toContain('\n---\n\n# Làng lúa ven sông Hậu');
-    expect(md).toContain('> Nước mặn thì lúa chết\n\nCâu hay.\n\n#mặn · Colour: yellow · Language: vi');
+    // In a pair, the aligned sentence of the other version sits between the quote and the note.
+    expect(md).toMatch(/> Nước mặn thì lúa chết\n\nTranslation \(en\):\n\n> [^\n]+\n\nCâu hay\.\n\n#mặn · Colour: yellow · Language: vi/);
     expect(md.indexOf('# The River')).toBeLessThan(md.indexOf('# Làng lúa'));
   });
 
@@ -130,5 +131,25 @@ describe('Markdown export', () => {
     await empty.importAnnotations(annotations);
     expect(empty.list()).toEqual(records);
     expect(await empty.importAnnotations(fromMarkdown(md).annotations)).toMatchObject({ added: 0, unchanged: 4 });
+  });
+});
+
+describe('Markdown export of a translation pair', () => {
+  it('carries the aligned sentence of the other version under each highlight, both ways', async () => {
+    const vi = 'Mùa lũ năm nay đến sớm. Nước dâng nhanh trong một đêm.\n\nNgười dân đưa trâu bò lên gò cao. Trường học tạm nghỉ ba ngày.';
+    const en = 'The flood season came early this year. The water rose quickly in one night.\n\nPeople moved their cattle to high mounds. Schools closed for three days.';
+    const article: Article = { id: 'lu', versions: [version('vi', vi, 'Mùa lũ'), version('en', en, 'Flood season')] } as Article;
+    const { store } = await AnnotationStore.open(await tempDataDir());
+    await store.createHighlight({ articleId: 'lu', lang: 'vi', text: vi, ...rangeOf(vi, 'đưa trâu bò lên gò cao') });
+    await store.createHighlight({ articleId: 'lu', lang: 'en', text: en, ...rangeOf(en, 'Schools closed') });
+    const anchored = [
+      ...reanchorAll(vi, store.list().filter((a) => a.lang === 'vi')).anchored,
+      ...reanchorAll(en, store.list().filter((a) => a.lang === 'en')).anchored,
+    ];
+    const md = toMarkdown([{ article, annotations: anchored }]);
+    expect(md).toContain('> đưa trâu bò lên gò cao\n\nTranslation (en):\n\n> People moved their cattle to high mounds.');
+    expect(md).toContain('> Schools closed\n\nTranslation (vi):\n\n> Trường học tạm nghỉ ba ngày.');
+    // The records still round-trip: the translation is presentation only.
+    expect(fromMarkdown(md).annotations.map((a) => a.id).sort()).toEqual(store.list().map((a) => a.id).sort());
   });
 });

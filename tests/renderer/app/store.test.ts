@@ -40,10 +40,10 @@ describe('store race guards', () => {
     const s = useFolio.getState();
     void s.runSearch('ben');
     void s.runSearch('ben song');
-    const older = fake.next('search');
-    fake.next('search').resolve([{ id: 'new', title: 'new', date: null, score: 1, lang: 'vi', snippets: [] }]);
+    const older = fake.next('searchPage');
+    fake.next('searchPage').resolve({ hits: [{ id: 'new', title: 'new', date: null, score: 1, lang: 'vi', snippets: [] }], total: 1 });
     await fake.settle();
-    older.resolve([{ id: 'old', title: 'old', date: null, score: 1, lang: 'vi', snippets: [] }]);
+    older.resolve({ hits: [{ id: 'old', title: 'old', date: null, score: 1, lang: 'vi', snippets: [] }], total: 1 });
     await fake.settle();
     expect(useFolio.getState().hits?.map((h) => h.id)).toEqual(['new']);
   });

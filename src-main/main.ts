@@ -11,7 +11,7 @@ import { hardenSession, hardenWebContents } from './shell/security';
 import { secureWebPreferences } from './shell/web-preferences';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './shell/app-protocol';
 import { installMenu } from './shell/menu';
-import { LibraryController } from './shell/library-controller';
+import { LibraryController } from './api/library-controller';
 import type { FolioEvent } from './shared/api';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -41,9 +41,12 @@ export default defineConfig({
           expect: expectOptions,
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One worker for every e2e file, one after another: Playwright and the harness load once.
+          isolate: false,
           pool: 'forks',
         },
       },

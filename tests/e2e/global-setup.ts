@@ -7,12 +7,6 @@ import type { TestProject } from 'vitest/node';
 import { chromium, type BrowserServer } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The shared browser's WebSocket endpoint, or '' when each file launches its own. */
-    browserWSEndpoint: string;
-  }
-}
 
 let server: BrowserServer | null = null;
 

@@ -10,7 +10,7 @@
  *   a query typed with diacritics ranks documents holding the exact form first.
  * - Bigrams: every adjacent word pair, folded (`duong pho`): the ranking signal for
  *   multi-syllable words and the phrase pre-filter (syllable bigrams beat segmenters for
- *   retrieval, see LESSONS.md).
+ *   retrieval, and no segmenter runs in Node without Java, Python or native code).
  * Measured alternatives (10k articles): bigrams as MiniSearch terms (~280 k terms per 1k
  * articles, 6× slower builds); exact and folded keys both as terms (RSS 1.6× stock MiniSearch).
  */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSkipReason, SCREENSHOTS, useApp } from './harness';
+import { apiCall, browserSkipReason, SCREENSHOTS, useApp } from './harness';
 
 const skip = browserSkipReason();
 
@@ -74,7 +74,8 @@ describe.skipIf(!!skip)('layout and keyboard', () => {
   it('reopens an article where the reader left off', async () => {
     const id = await app.page.locator('.article-item[aria-selected="true"]').getAttribute('data-article-id');
     await app.page.locator('.reader-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await app.page.waitForTimeout(1200);
+    // Wait until the position reached the server (a condition, not a guessed delay).
+    await expect.poll(async () => (await apiCall<{ positions: Record<string, number> }>(app.page, 'getSettings', {})).positions[id ?? ''] ?? 0).toBeGreaterThan(0);
     await app.page.reload();
     await app.page.waitForSelector(`.article-item[aria-selected="true"][data-article-id="${id}"]`);
     await app.page.waitForSelector('.article-grid [data-paragraph]');

@@ -1,12 +1,14 @@
-// ESLint flat config. The layering is a lint rule, not a hope (as VS Code does it):
-// core/shared/api/bridge/cli never import electron; shared never imports node:*; the renderer
-// imports no node:* and no main code except the pure shared/ folder.
+// ESLint flat config. The layering is a lint rule, not a hope (as VS Code does it): an allow-list
+// per folder (eslint/layering.js), bare module names and relative paths of any depth included.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layeringRule } from './eslint/layering.js';
 
-const noElectron = { name: 'electron', message: 'Only src-main/shell, src-main/main.ts and src-main/preload may import electron.' };
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench-results/**', 'coverage/**', 'tests/fixtures/**', 'resources/**'] },
@@ -21,17 +23,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/**', 'src-main/api/**', 'src-main/bridge/**', 'src-main/cli/**', 'src-main/shared/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['electron/*'], message: noElectron.message }] }] },
-  },
-  {
-    files: ['src-main/shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [noElectron], patterns: [{ group: ['node:*'], message: 'shared/ is pure: the renderer imports it.' }, { group: ['../core/*', '../api/*'], message: 'shared/ depends on nothing in main.' }] },
-      ],
-    },
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { folio: { rules: { layering: layeringRule } } },
+    rules: { 'folio/layering': ['error', { root }] },
   },
   {
     files: ['src-renderer/**'],
@@ -40,16 +34,6 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            { group: ['node:*'], message: 'The renderer runs in a browser sandbox.' },
-            { group: ['**/src-main/core/**', '**/src-main/api/**', '**/src-main/shell/**', '**/src-main/bridge/**', '**/src-main/cli/**'], message: 'The renderer reaches main only through the API contract (lib/api.ts).' },
-          ],
-        },
-      ],
     },
   },
   {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run audit:electron`: runs Electronegativity over src-main and fails (exit 1) on any HIGH or
 // MEDIUM finding that is not a triaged exception in scripts/electronegativity-exceptions.json.
-// Electronegativity always exits 0, even with findings (LESSONS.md), so we parse its CSV report.
+// Electronegativity always exits 0, even with findings, so we parse its CSV report.
 // It is unmaintained and assumes Electron v0.1 defaults unless told the version: we pass the
 // installed Electron's version with -e. Its attempts to fetch translations and release lists fail
 // offline after a few seconds each; that is harmless.

@@ -11,7 +11,7 @@ import { hardenAllWebContents, hardenSession } from './shell/security';
 import { secureWebPreferences } from './shell/web-preferences';
 import { registerAppScheme, serveRenderer, APP_ORIGIN } from './shell/app-protocol';
 import { installMenu } from './shell/menu';
-import { LibraryController } from './shell/library-controller';
+import { LibraryController } from './api/library-controller';
 import { LibraryGrants } from './shell/library-grants';
 import { devRendererUrl, isDevelopment } from './shell/dev-mode';
 import type { FolioEvent } from './shared/api';

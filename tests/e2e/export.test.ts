@@ -4,8 +4,7 @@
  * several selected articles export as one PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { apiCall, browserSkipReason, useApp } from './harness';
+import { apiCall, browserSkipReason, downloaded, useApp } from './harness';
 import { openWithPdfJs as openPdf } from '../core/export/pdf/pdf-tools';
 
 const skip = browserSkipReason();
@@ -24,7 +23,7 @@ describe.skipIf(!!skip)('export from the UI', () => {
     await dialog.getByLabel('PDF có chú thích').check();
     const [download] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    const bytes = new Uint8Array(await readFile((await download.path())!));
+    const bytes = new Uint8Array(await downloaded(download));
     const doc = await openPdf(bytes);
     const annotations = (await (await doc.getPage(1)).getAnnotations()) as Array<{ subtype: string; contentsObj?: { str: string } }>;
     const highlights = annotations.filter((a) => a.subtype === 'Highlight');
@@ -37,7 +36,7 @@ describe.skipIf(!!skip)('export from the UI', () => {
     const dialog = app.page.getByRole('dialog', { name: 'Xuất' });
     await dialog.getByLabel('Ghi chú Markdown').check();
     const [download] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = (await downloaded(download)).toString('utf8');
     expect(text).toContain('Ghi chú trong PDF');
   });
 
@@ -50,7 +49,7 @@ describe.skipIf(!!skip)('export from the UI', () => {
     for (let i = 0; i < count; i++) if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
     await dialog.getByLabel('PDF có chú thích').check();
     const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
-    const doc = await openPdf(new Uint8Array(await readFile((await download.path())!)));
+    const doc = await openPdf(new Uint8Array(await downloaded(download)));
     const outline = await doc.getOutline();
     expect(outline?.length).toBe(count);
   });

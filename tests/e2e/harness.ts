@@ -5,22 +5,20 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Screenshots for review go to test-results/screenshots/ (ignored; no test compares them). */
 export { SCREENSHOTS } from '../support/output';
 export const SAMPLE_LIBRARY = path.join(REPO, 'resources/sample-library');
 
-/** The Chromium to drive: $CHROMIUM_PATH, or Debian's. */
-export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
-}
+export { findChromium };
 
 /** Why browser tests are skipped, or null when they can run. */
 export function browserSkipReason(): string | null {
@@ -88,15 +86,16 @@ export async function serveLibrary(source: string = SAMPLE_LIBRARY, opts: { copy
   };
 }
 
-/** Launches headless Chromium with the flags this machine needs (no background networking). */
+/**
+ * A browser for one test file: a connection to the run's shared Chromium (tests/e2e/global-setup.ts),
+ * else a headless Chromium of its own. `close()` on a connection closes only this file's contexts.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const shared = inject('browserWSEndpoint');
+  if (shared) return chromium.connect(shared);
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium');
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** A fresh context and page, with every request that leaves the server recorded (and blocked). */
@@ -116,6 +115,18 @@ export async function openApp(browser: Browser, served: Served, opts: { locale?:
   // The list, an empty state, or (in a narrow window that hides the library) the last article.
   await page.waitForSelector('.article-list, .empty-state, .reader-article', { timeout: 30_000 });
   return { context, page, external, errors };
+}
+
+/** The bytes of a finished download (saved through Playwright: the browser may be a shared, remote one). */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-download-'));
+  try {
+    const file = path.join(dir, download.suggestedFilename() || 'download');
+    await download.saveAs(file);
+    return await readFile(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Calls the API from inside the page, exactly as the renderer does over the bridge. */

@@ -12,8 +12,8 @@ export interface AnnotationQuery {
 }
 
 /**
- * Lowercase, strip combining marks, and map đ/Đ (which have no Unicode decomposition, see
- * LESSONS.md) so "duong" finds "đường".
+ * Lowercase, strip combining marks, and map đ/Đ (which have no Unicode decomposition,
+ * mapbox/carmen#611) so "duong" finds "đường".
  */
 export function foldForMatch(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ');

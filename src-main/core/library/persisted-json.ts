@@ -1,7 +1,6 @@
 /** Read and write small JSON state files in the data dir: validated on read, atomic on write. */
-import { readFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { readFile } from 'node:fs/promises';
+import { writeFileDurably } from '../fs/write-durably';
 import type { z } from 'zod';
 
 /** The parsed file, or null when it is missing, corrupt or does not match `schema`. */
@@ -20,8 +19,7 @@ export async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T
   }
 }
 
-/** Write `value` as JSON atomically (temp file, fsync, rename: see write-file-atomic). */
+/** Write `value` as JSON atomically and durably (core/fs/write-durably.ts). */
 export async function writeJson(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, JSON.stringify(value), { encoding: 'utf8', fsync: true });
+  await writeFileDurably(path, JSON.stringify(value));
 }

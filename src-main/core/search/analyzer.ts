@@ -8,7 +8,8 @@
  *   of its folded key (vocabulary.ts), so folded recall equals exact recall and exact stays exact.
  * - Bigrams: every adjacent word pair, folded (`duong pho`), in a per-document Bloom filter:
  *   the ranking signal for multi-syllable words and the phrase pre-filter (syllable bigrams beat
- *   segmenters for retrieval, see LESSONS.md).
+ *   segmenters for retrieval, and no segmenter runs in Node without Java, Python or native
+ *   code).
  * Measured alternatives (10k articles): bigrams as MiniSearch terms (~280 k terms per 1k
  * articles, 6× slower builds); folded keys as terms with exact forms beside them could not tell
  * `cá` from `cả` without a per-document filter that was only probably right.

@@ -15,7 +15,7 @@ const SECOND_VOWEL_NUCLEI = new Set(['oa', 'oe', 'uy']);
 
 /**
  * Strips every diacritic: NFD, drop combining marks (\p{M}), and map đ/Đ to d/D explicitly,
- * because U+0111/U+0110 have no Unicode decomposition (see LESSONS.md, mapbox/carmen#611).
+ * because U+0111/U+0110 have no Unicode decomposition (mapbox/carmen#611).
  */
 export function foldDiacritics(text: string): string {
   if (ASCII_ONLY.test(text)) return text;

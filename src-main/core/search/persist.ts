@@ -1,14 +1,14 @@
 /**
  * The saved index: `<dataDir>/search-index.json` (versions, fingerprint, per-document metadata,
  * article signatures; validated with zod) and `<dataDir>/search-index.bin` (the engine snapshot's
- * arrays). Both are written atomically (write-file-atomic fsyncs, see LESSONS.md), the binary
+ * arrays). Both are written atomically (core/fs/write-durably.ts: temp file, fsync, rename, folder fsync), the binary
  * first; a shared random generation id and a checksum tie the pair together, so a torn or
  * mismatched pair is detected and rebuilt, never trusted.
  */
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileDurably } from '../fs/write-durably';
 import { z } from 'zod';
 import { LANGS } from '../../shared/types';
 import type { DocMeta } from './documents';
@@ -102,7 +102,7 @@ export async function saveState(dataDir: string, state: SavedState): Promise<voi
   });
   const generation = randomUUID();
   const body = Buffer.concat(chunks);
-  await writeFileAtomic(join(dataDir, INDEX_BIN), Buffer.concat([Buffer.from(generation, 'ascii'), body]));
+  await writeFileDurably(join(dataDir, INDEX_BIN), Buffer.concat([Buffer.from(generation, 'ascii'), body]));
   const manifest: z.input<typeof manifestSchema> = {
     format: FORMAT_VERSION,
     analyzer: state.analyzer,
@@ -114,7 +114,7 @@ export async function saveState(dataDir: string, state: SavedState): Promise<voi
     articles: [...state.signatures],
     docs: [...state.docs].map(([id, m]) => [id, m.articleId, m.lang, m.title, m.date, m.tags, m.hasAnnotations]),
   };
-  await writeFileAtomic(join(dataDir, INDEX_JSON), JSON.stringify(manifest));
+  await writeFileDurably(join(dataDir, INDEX_JSON), JSON.stringify(manifest));
 }
 
 /** Reads and checks the saved state; null when there is none, CacheError when it is unusable. */

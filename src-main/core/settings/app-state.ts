@@ -1,7 +1,6 @@
 /** App-wide state the desktop shell remembers between runs (the last library). Plain Node. */
-import { readFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { readFile } from 'node:fs/promises';
+import { writeFileDurably } from '../fs/write-durably';
 import { z } from 'zod';
 
 const AppStateSchema = z.object({ lastLibrary: z.string().nullable().default(null) });
@@ -16,8 +15,7 @@ export async function readAppState(file: string): Promise<AppState> {
   }
 }
 
-/** Writes the state file atomically. */
+/** Writes the state file atomically and durably. */
 export async function writeAppState(file: string, state: AppState): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, JSON.stringify(state, null, 1));
+  await writeFileDurably(file, JSON.stringify(state, null, 1));
 }

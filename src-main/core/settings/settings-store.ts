@@ -2,9 +2,8 @@
  * User settings in one small JSON file. Read with the schema (a damaged file falls back to the
  * defaults and is kept aside, never overwritten silently), written atomically.
  */
-import { readFile, rename, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { readFile, rename } from 'node:fs/promises';
+import { writeFileDurably } from '../fs/write-durably';
 import { SettingsSchema, defaultSettings, type Settings, type SettingsPatch } from '../../shared/settings';
 
 /** Keeps at most this many per-article reading positions (most recent first). */
@@ -60,8 +59,7 @@ export class SettingsStore {
     this.current = applySettingsPatch(this.current, patch, Date.now());
     const snapshot = JSON.stringify(this.current, null, 1);
     const write = this.queue.then(async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, snapshot);
+      await writeFileDurably(this.file, snapshot);
     });
     this.queue = write.catch(() => undefined);
     await write;

@@ -2,7 +2,7 @@
  * Finds where a quote is in a (collapsed) text, exactly or approximately, and scores each place
  * by quote, prefix/suffix context and closeness to the old position — as Hypothesis's
  * `match-quote.ts` does — but with MINIMUM scores: a place that does not look right is rejected
- * so the highlight is orphaned instead of landing on the wrong sentence (see LESSONS.md; Hypothesis
+ * so the highlight is orphaned instead of landing on the wrong sentence (Hypothesis
  * client#7571, h#2634). Approximate search is Myers' bit-parallel algorithm (approx-string-match;
  * G. Myers, "A fast bit-vector algorithm for approximate string matching", JACM 46(3), 1999).
  */

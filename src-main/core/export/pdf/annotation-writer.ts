@@ -1,6 +1,6 @@
 /**
  * Writes highlights as standard /Highlight annotations (PDF 32000-1 §12.5.6.10), the way
- * Zotero's pdf-worker does so that every viewer shows them (LESSONS.md): /QuadPoints, /Rect,
+ * Zotero's pdf-worker does so that every viewer shows them (koreader#11147): /QuadPoints, /Rect,
  * /C, /Contents and /T as UTF-16BE text strings, /M and /CreationDate, /NM, /F 4 (print,
  * zotero#2596), an appearance stream /AP /N filling the quads with a multiply blend
  * (koreader#11147: no /AP, not shown), and a /Popup when there is a note. The annotation is

@@ -2,7 +2,7 @@
  * Maps anchored highlights of one version onto its paragraphs. TextPositionSelector offsets
  * point into `articleText` (paragraphs joined by "\n\n", see shared/text.ts), so a highlight is
  * cut into one local span per paragraph it touches. A highlight whose offsets do not fit the
- * text is treated as orphaned: listed, never dropped, never misplaced (LESSONS.md).
+ * text is treated as orphaned: listed, never dropped, never misplaced (as obsidian-annotator#194 shows, one bad entry must not hide the rest).
  */
 import type { AnchoredAnnotation, ArticleVersion, HighlightColor } from '../../../shared/types';
 import { paragraphOffsets } from '../../../shared/text';

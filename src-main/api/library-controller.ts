@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { FolioSession } from '../core/session';
 import { readAppState, writeAppState } from '../core/settings/app-state';
 import { isBundledLibrary, sampleDataDir } from '../core/settings/user-data';
-import { forwardEvents } from '../api/events';
+import { forwardEvents } from './events';
 import type { FolioEvent } from '../shared/api';
 import { FolioError } from '../shared/result';
 

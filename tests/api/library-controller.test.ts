@@ -8,7 +8,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LibraryController } from '../../src-main/shell/library-controller';
+import { LibraryController } from '../../src-main/api/library-controller';
 import type { FolioEvent } from '../../src-main/shared/api';
 import { copySampleLibrary } from '../support/sample-library';
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, one after another, each in its own process. Figures are
  * reported as ratios against a baseline measured in the same run (see each script).
- *   npm run bench                 search (10k), PDF, reader
+ *   npm run bench                 search (10k), PDF, reader, annotation store
  *   npm run bench -- --n 1000,10000,50000   search corpus sizes
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ const steps: Array<[string, string[]]> = [
   ['search + library scan', ['bench/search/run.ts', '--n', sizes, '--scan-module', 'bench/search/library-scan.ts']],
   ['annotated PDF export', ['bench/pdf/run.ts']],
   ['reader first paint', ['bench/reader/first-paint.ts']],
+  ['annotation store: new note at 20,000 annotations', ['bench/annotations/new-note.ts']],
 ];
 
 let failed = 0;

@@ -25,6 +25,8 @@ export interface OpenReport {
   migratedFrom?: number;
   /** Temp files of interrupted writes that were removed. */
   removedTempFiles?: number;
+  /** Complete journal lines that failed their check (kept aside in a copy, not applied). */
+  journalLinesSkipped?: number;
   /** A lock left by a process that is gone was taken over at this start. */
   lockTakenOver?: boolean;
   /** Plain-words summary for the user, when anything noteworthy happened. */

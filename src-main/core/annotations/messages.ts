@@ -71,3 +71,11 @@ export function lockTakeoverMessage(t: { pid: number | null; hostname: string | 
     vi: `Folio đã tiếp quản annotations.lock do tiến trình ${t.pid ?? '?'} trên máy này để lại: ${whyVi}.${dateVi}`,
   };
 }
+
+/** Journal lines failed their checksum: skipped, and the journal kept aside as `keptAs`. */
+export function journalDamageMessage(count: number, keptAs: string): Bilingual {
+  return {
+    en: `${count} line${count === 1 ? '' : 's'} of the annotation journal could not be read and ${count === 1 ? 'was' : 'were'} skipped; the journal was kept as ${keptAs}.`,
+    vi: `${count} dòng trong nhật ký chú thích không đọc được và đã được bỏ qua; nhật ký được giữ lại với tên ${keptAs}.`,
+  };
+}

@@ -9,12 +9,12 @@ import { listBackups } from './backups';
 import { parseJsonFile } from './durable-json-file';
 import { decodeFile, type DecodedFile } from './file-format';
 
-/** Renames `file` to a fresh `annotations.corrupt-<timestamp>[-n].json`; returns the new name. */
-export async function moveAside(file: string, now: Date): Promise<string> {
+/** Renames `file` to a fresh `<prefix>-<timestamp>[-n].json` (default `annotations.corrupt-…`); returns the new name. */
+export async function moveAside(file: string, now: Date, prefix = 'annotations.corrupt'): Promise<string> {
   const dir = path.dirname(file);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (let n = 0; ; n++) {
-    const name = `annotations.corrupt-${stamp}${n ? `-${n}` : ''}.json`;
+    const name = `${prefix}-${stamp}${n ? `-${n}` : ''}.json`;
     const target = path.join(dir, name);
     try {
       // link + unlink instead of rename: link fails if the name exists, rename would overwrite.

@@ -31,7 +31,8 @@ import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
 import { serializeFile } from './file-format';
 import { loadAtOpen, type OpenReport } from './load-at-open';
 import { acquireLock, removeLockTempFiles, type HeldLock } from './lock';
-import { joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
+import { journalDamageMessage, joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
+import { moveAside } from './recovery';
 import { compareAnnotations, matchesQuery, type AnnotationQuery } from './query';
 import {
   changedArticleIds,
@@ -133,8 +134,16 @@ export class AnnotationStore {
       await removeLockTempFiles(store.lockFile);
       const loaded = await loadAtOpen(store.disk.adapter, dataDir, store.backupsDir, store.opts.now());
       await store.disk.adoptOpened(loaded.data, !loaded.mustWrite);
-      if (loaded.mustWrite || store.disk.needsCompaction()) await store.disk.compact();
+      const damaged = store.disk.damagedJournalLines;
+      let keptAs: string | undefined;
+      // Keep the damaged bytes (never delete what we could not read), then fold the rest in.
+      if (damaged) keptAs = await moveAside(store.disk.journal.file, store.opts.now(), 'annotations.journal-damaged');
+      if (loaded.mustWrite || damaged || store.disk.needsCompaction()) await store.disk.compact();
       report = removed.length ? { ...loaded.report, removedTempFiles: removed.length } : loaded.report;
+      if (damaged && keptAs) {
+        const message = joinMessages([...(report.message ? [report.message] : []), journalDamageMessage(damaged, keptAs)]);
+        report = { ...report, journalLinesSkipped: damaged, ...(message ? { message } : {}) };
+      }
       if (lock.tookOver) {
         const message = joinMessages([lockTakeoverMessage(lock.tookOver), ...(report.message ? [report.message] : [])]);
         report = { ...report, lockTakenOver: true, ...(message ? { message } : {}) };

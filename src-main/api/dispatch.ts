@@ -5,6 +5,7 @@
  */
 import { API, isApiMethod, type ApiMethod, type ApiParsedRequest, type ApiResponse } from '../shared/api';
 import { FolioError, fail, ok, type Result } from '../shared/result';
+import { AnnotationError } from '../shared/anchoring/errors';
 
 /** One function per API method, receiving the validated request. */
 export type Handlers = { [M in ApiMethod]: (req: ApiParsedRequest<M>) => Promise<ApiResponse<M>> };
@@ -29,6 +30,8 @@ export async function dispatch(handlers: Handlers, method: string, payload: unkn
 /** Maps a thrown error to a failed Result; unknown errors are logged and reported as 'internal'. */
 export function toFailure(err: unknown): Result<never> {
   if (err instanceof FolioError) return fail(err.code, err.message);
+  // The annotation store's codes (conflict, disk-full, read-only, foreign-store, …) reach the UI as they are.
+  if (err instanceof AnnotationError) return fail(err.code, err.message);
   const code = (err as { code?: unknown } | null)?.code;
   const message = err instanceof Error ? err.message : String(err);
   if (code === 'not-found' || code === 'outside-library' || code === 'invalid-range' || code === 'quote-not-found' || code === 'quote-ambiguous') {

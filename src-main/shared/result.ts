@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'quote-ambiguous'
   | 'invalid-range'
   | 'io-error'
+  | 'disk-full'
+  | 'read-only'
+  | 'foreign-store'
   | 'internal';
 
 export interface ApiError {

@@ -139,7 +139,8 @@ export class Journal {
     const start = created ? 0 : at;
     let ino: number;
     try {
-      if (!created && (await handle.stat()).size !== at) await handle.truncate(at);
+      // A torn tail left by a killed writer lies beyond `at`: cut it before appending.
+      if (!created && (await handle.stat()).size > at) await handle.truncate(at);
       let done = 0;
       while (done < text.length) done += (await handle.write(text, done, text.length - done, start + done)).bytesWritten;
       await handle.datasync();

@@ -25,6 +25,8 @@ export interface OpenReport {
   migratedFrom?: number;
   /** Temp files of interrupted writes that were removed. */
   removedTempFiles?: number;
+  /** Opened without writing: the folder is read-only or the disk is full (writes are refused with this code). */
+  storageProblem?: 'disk-full' | 'read-only';
   /** Complete journal lines that failed their check (kept aside in a copy, not applied). */
   journalLinesSkipped?: number;
   /** A lock left by a process that is gone was taken over at this start. */

@@ -79,3 +79,16 @@ export function journalDamageMessage(count: number, keptAs: string): Bilingual {
     vi: `${count} dòng trong nhật ký chú thích không đọc được và đã được bỏ qua; nhật ký được giữ lại với tên ${keptAs}.`,
   };
 }
+
+/** The store opened without writing: the folder is read-only or the disk is full. */
+export function degradedOpenMessage(problem: 'disk-full' | 'read-only'): Bilingual {
+  return problem === 'disk-full'
+    ? {
+        en: 'The disk is full: annotations can be read but new ones cannot be saved until some space is freed. Nothing was lost.',
+        vi: 'Ổ đĩa đã đầy: vẫn đọc được chú thích nhưng chưa lưu được chú thích mới cho đến khi giải phóng bớt dung lượng. Không có gì bị mất.',
+      }
+    : {
+        en: 'This library folder is read-only: annotations can be read but not saved here. Open it with --data DIR to keep annotations elsewhere.',
+        vi: 'Thư mục thư viện này chỉ đọc: có thể xem chú thích nhưng không lưu được ở đây. Mở thư viện với --data DIR để lưu chú thích ở nơi khác.',
+      };
+}

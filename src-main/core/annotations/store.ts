@@ -28,10 +28,14 @@ import path from 'node:path';
 import { AnnotationError } from '../../shared/anchoring/errors';
 import type { Annotation } from '../../shared/types';
 import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
-import { serializeFile } from './file-format';
+import { CorruptFileError } from './durable-json-file';
+import { decodeFile, serializeFile, UnrecognisedFormatError } from './file-format';
+import { asStorageError, storageProblem } from './storage-errors';
+import { newestGoodBackup } from './recovery';
+import { emptyFile } from './schema';
 import { loadAtOpen, type OpenReport } from './load-at-open';
 import { acquireLock, removeLockTempFiles, type HeldLock } from './lock';
-import { journalDamageMessage, joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
+import { degradedOpenMessage, journalDamageMessage, joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
 import { moveAside } from './recovery';
 import { compareAnnotations, matchesQuery, type AnnotationQuery } from './query';
 import {
@@ -117,28 +121,44 @@ export class AnnotationStore {
    * good backup. The report says in plain words (English and Vietnamese) what happened.
    */
   static async open(dataDir: string, opts: StoreOptions = {}): Promise<{ store: AnnotationStore; report: OpenReport }> {
-    await fs.mkdir(dataDir, { recursive: true });
     const store = new AnnotationStore(
       dataDir,
       { backups: opts.backups ?? 10, now: opts.now ?? (() => new Date()), lockTimeoutMs: opts.lockTimeoutMs ?? 10_000 },
       opts.compactBytes,
     );
-    const lock = await store.takeLock();
+    let report: OpenReport;
+    try {
+      report = await store.openLocked();
+    } catch (err) {
+      // A read-only folder or a full disk: open for reading; writes are refused with a coded error.
+      const problem = storageProblem(err);
+      if (!problem) throw err;
+      report = await store.openWithoutWriting(problem);
+    }
+    if (opts.watchMs) store.startWatching(opts.watchMs);
+    return { store, report };
+  }
+
+  /** The normal start: under the lock, clean up, load, repair and compact as needed. */
+  private async openLocked(): Promise<OpenReport> {
+    const dataDir = this.dataDir;
+    await fs.mkdir(dataDir, { recursive: true });
+    const lock = await this.takeLock();
     let report: OpenReport;
     try {
       const removed = [
-        ...(await store.disk.adapter.removeLeftoverTempFiles()),
-        ...(await removeTempFilesIn(store.backupsDir)),
-        ...(await store.disk.journal.removeLeftoverTempFiles()),
+        ...(await this.disk.adapter.removeLeftoverTempFiles()),
+        ...(await removeTempFilesIn(this.backupsDir)),
+        ...(await this.disk.journal.removeLeftoverTempFiles()),
       ];
-      await removeLockTempFiles(store.lockFile);
-      const loaded = await loadAtOpen(store.disk.adapter, dataDir, store.backupsDir, store.opts.now());
-      await store.disk.adoptOpened(loaded.data, !loaded.mustWrite);
-      const damaged = store.disk.damagedJournalLines;
+      await removeLockTempFiles(this.lockFile);
+      const loaded = await loadAtOpen(this.disk.adapter, dataDir, this.backupsDir, this.opts.now());
+      await this.disk.adoptOpened(loaded.data, !loaded.mustWrite);
+      const damaged = this.disk.damagedJournalLines;
       let keptAs: string | undefined;
       // Keep the damaged bytes (never delete what we could not read), then fold the rest in.
-      if (damaged) keptAs = await moveAside(store.disk.journal.file, store.opts.now(), 'annotations.journal-damaged');
-      if (loaded.mustWrite || damaged || store.disk.needsCompaction()) await store.disk.compact();
+      if (damaged) keptAs = await moveAside(this.disk.journal.file, this.opts.now(), 'annotations.journal-damaged');
+      if (loaded.mustWrite || damaged || this.disk.needsCompaction()) await this.disk.compact();
       report = removed.length ? { ...loaded.report, removedTempFiles: removed.length } : loaded.report;
       if (damaged && keptAs) {
         const message = joinMessages([...(report.message ? [report.message] : []), journalDamageMessage(damaged, keptAs)]);
@@ -151,8 +171,36 @@ export class AnnotationStore {
     } finally {
       await lock.release();
     }
-    if (opts.watchMs) store.startWatching(opts.watchMs);
-    return { store, report };
+    return report;
+  }
+
+  /**
+   * Opens without the lock and without writing anything (read-only folder, full disk): reads
+   * annotations.json and the journal; a damaged file is left as it is and the best backup is
+   * shown instead. Writes later try again and fail with 'read-only' or 'disk-full' if they must.
+   */
+  private async openWithoutWriting(problem: 'disk-full' | 'read-only'): Promise<OpenReport> {
+    const now = this.opts.now();
+    let data = emptyFile();
+    let invalidRecords = 0;
+    let restoredFrom: string | undefined;
+    try {
+      const raw = await this.disk.adapter.read();
+      if (raw !== null) {
+        const decoded = decodeFile(raw, now);
+        data = decoded.file;
+        invalidRecords = decoded.newlyQuarantined;
+      }
+    } catch (err) {
+      if (!(err instanceof CorruptFileError || err instanceof UnrecognisedFormatError)) throw asStorageError(err, this.dataDir);
+      const backup = await newestGoodBackup(this.backupsDir, now);
+      if (backup) {
+        data = backup.decoded.file;
+        restoredFrom = path.relative(this.dataDir, backup.file).split(path.sep).join('/');
+      }
+    }
+    await this.disk.adoptOpened(data, true);
+    return { invalidRecords, storageProblem: problem, ...(restoredFrom ? { restoredFrom } : {}), message: degradedOpenMessage(problem) };
   }
 
   /** Annotations matching `q`, in reading order (article, then position). */
@@ -335,7 +383,12 @@ export class AnnotationStore {
 
   /** Must run inside the queue: lock, catch up with the disk, apply `change`, journal it, unlock, notify. */
   private async writeLocked(change: (draft: AnnotationFile) => string[]): Promise<AnnotationFile> {
-    const lock = await this.takeLock();
+    let lock: HeldLock;
+    try {
+      lock = await this.takeLock();
+    } catch (err) {
+      throw asStorageError(err, this.dataDir);
+    }
     let articleIds: string[] = [];
     let others: string[] = [];
     try {
@@ -350,10 +403,13 @@ export class AnnotationStore {
         stampTombstones(draft, ops, g);
         await this.backupBeforeFirstWriteOfDay();
         await this.disk.commit(draft, { g, ops });
-        if (this.disk.needsCompaction()) await this.disk.compact();
+        // The write is durable now; a compaction that fails (full disk) is retried by a later write.
+        if (this.disk.needsCompaction()) await this.disk.compact().catch((err: unknown) => console.warn('folio: journal compaction failed:', err));
       }
+    } catch (err) {
+      throw asStorageError(err, this.dataDir);
     } finally {
-      await lock.release();
+      await lock.release().catch(() => undefined);
     }
     this.emit([...new Set([...others, ...articleIds])]);
     return this.data;
@@ -362,12 +418,19 @@ export class AnnotationStore {
   /** Folds the journal into annotations.json now (normally automatic once the journal is large). */
   async compact(): Promise<void> {
     await this.enqueue(async () => {
-      const lock = await this.takeLock();
+      let lock: HeldLock;
+      try {
+        lock = await this.takeLock();
+      } catch (err) {
+        throw asStorageError(err, this.dataDir);
+      }
       try {
         await this.disk.refresh(true);
         await this.disk.compact();
+      } catch (err) {
+        throw asStorageError(err, this.dataDir);
       } finally {
-        await lock.release();
+        await lock.release().catch(() => undefined);
       }
     });
   }

@@ -4,7 +4,17 @@ import type { ErrorCode } from '../result';
 /** The subset of API error codes annotation code throws. */
 export type AnnotationErrorCode = Extract<
   ErrorCode,
-  'not-found' | 'invalid-range' | 'invalid-request' | 'quote-not-found' | 'quote-ambiguous' | 'conflict' | 'io-error' | 'unsupported'
+  | 'not-found'
+  | 'invalid-range'
+  | 'invalid-request'
+  | 'quote-not-found'
+  | 'quote-ambiguous'
+  | 'conflict'
+  | 'io-error'
+  | 'unsupported'
+  | 'disk-full'
+  | 'read-only'
+  | 'foreign-store'
 >;
 
 /** An error with a stable `code`; the message is English, for logs and the CLI. */

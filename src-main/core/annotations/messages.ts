@@ -92,3 +92,11 @@ export function degradedOpenMessage(problem: 'disk-full' | 'read-only'): Bilingu
         vi: 'Thư mục thư viện này chỉ đọc: có thể xem chú thích nhưng không lưu được ở đây. Mở thư viện với --data DIR để lưu chú thích ở nơi khác.',
       };
 }
+
+/** annotations.json belongs to another library: shown as a notice, never adopted silently. */
+export function foreignStoreMessage(count: number): Bilingual {
+  return {
+    en: `The annotations.json in this library comes from another library (${count} annotation${count === 1 ? '' : 's'}). Folio did not adopt it: your own annotations are shown, and saving is paused until you merge it (its annotations are added; the newest edit wins) or move it away.`,
+    vi: `Tệp annotations.json trong thư viện này đến từ một thư viện khác (${count} chú thích). Folio không tự nhận nó: chú thích của bạn vẫn được hiển thị, và việc lưu tạm dừng cho đến khi bạn gộp nó vào (thêm các chú thích của nó; bản sửa mới nhất được giữ) hoặc chuyển nó đi chỗ khác.`,
+  };
+}

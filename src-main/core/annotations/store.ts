@@ -31,17 +31,19 @@ import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
 import { CorruptFileError } from './durable-json-file';
 import { decodeFile, serializeFile, UnrecognisedFormatError } from './file-format';
 import { asStorageError, storageProblem } from './storage-errors';
-import { newestGoodBackup } from './recovery';
+import { keepCopy, newestGoodBackup } from './recovery';
+import { readLibraryId, readOrCreateLibraryId } from './library-identity';
 import { emptyFile } from './schema';
 import { loadAtOpen, type OpenReport } from './load-at-open';
 import { acquireLock, removeLockTempFiles, type HeldLock } from './lock';
-import { degradedOpenMessage, journalDamageMessage, joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
+import { foreignStoreMessage, degradedOpenMessage, journalDamageMessage, joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
 import { moveAside } from './recovery';
 import { compareAnnotations, matchesQuery, type AnnotationQuery } from './query';
 import {
   changedArticleIds,
   draftOf,
   findRecord,
+  mergeForeign,
   mergeImported,
   putRecord,
   removeRecord,
@@ -152,8 +154,13 @@ export class AnnotationStore {
         ...(await this.disk.journal.removeLeftoverTempFiles()),
       ];
       await removeLockTempFiles(this.lockFile);
-      const loaded = await loadAtOpen(this.disk.adapter, dataDir, this.backupsDir, this.opts.now());
-      await this.disk.adoptOpened(loaded.data, !loaded.mustWrite);
+      const known = await readLibraryId(dataDir);
+      const loaded = await loadAtOpen(this.disk.adapter, dataDir, this.backupsDir, this.opts.now(), known);
+      const foreign = await this.adoptForLibrary(loaded.data, known, !loaded.mustWrite);
+      if (foreign) {
+        const message = joinMessages([...(loaded.report.message ? [loaded.report.message] : []), foreignStoreMessage(foreign.annotations)]);
+        return { ...loaded.report, foreignStore: foreign, ...(message ? { message } : {}) };
+      }
       const damaged = this.disk.damagedJournalLines;
       let keptAs: string | undefined;
       // Keep the damaged bytes (never delete what we could not read), then fold the rest in.
@@ -199,8 +206,88 @@ export class AnnotationStore {
         restoredFrom = path.relative(this.dataDir, backup.file).split(path.sep).join('/');
       }
     }
-    await this.disk.adoptOpened(data, true);
-    return { invalidRecords, storageProblem: problem, ...(restoredFrom ? { restoredFrom } : {}), message: degradedOpenMessage(problem) };
+    const foreign = await this.adoptForLibrary(data, await readLibraryId(this.dataDir), true);
+    const messages = [degradedOpenMessage(problem), ...(foreign ? [foreignStoreMessage(foreign.annotations)] : [])];
+    return {
+      invalidRecords,
+      storageProblem: problem,
+      ...(restoredFrom ? { restoredFrom } : {}),
+      ...(foreign ? { foreignStore: foreign } : {}),
+      message: joinMessages(messages) ?? degradedOpenMessage(problem),
+    };
+  }
+
+  /**
+   * Takes `data` (read from annotations.json) as this library's state, unless it carries another
+   * library's id (or any id while this library has none yet: its file was copied in). Then it is
+   * left on disk untouched, and this library's own state is what its newest own backup plus its
+   * journal hold. Returns the foreign store's summary in that case. Never writes.
+   */
+  private async adoptForLibrary(data: AnnotationFile, libraryId: string | null, snapshotOnDisk: boolean): Promise<{ libraryId: string; annotations: number } | null> {
+    this.disk.libraryId = libraryId;
+    if (!data.libraryId || data.libraryId === libraryId) {
+      await this.disk.adoptOpened(libraryId && !data.libraryId ? { ...data, libraryId } : data, snapshotOnDisk, data.libraryId !== undefined);
+      return null;
+    }
+    const foreign = { libraryId: data.libraryId, annotations: data.annotations.length };
+    const own = await newestGoodBackup(this.backupsDir, this.opts.now(), (lib) => (libraryId ? lib === libraryId : lib === undefined));
+    const base = own ? own.decoded.file : emptyFile();
+    await this.disk.adoptOpened(libraryId ? { ...base, libraryId } : base, false, false);
+    this.disk.foreign = foreign;
+    return foreign;
+  }
+
+  /**
+   * Makes sure this library has an id before its first write (created then, not on a read), and
+   * says whether annotations.json must be rewritten to carry it (a file from before library ids).
+   */
+  private async ensureLibraryId(draft: AnnotationFile): Promise<void> {
+    if (!this.disk.libraryId) this.disk.libraryId = await readOrCreateLibraryId(this.dataDir, this.data.libraryId);
+    draft.libraryId = this.disk.libraryId;
+  }
+
+  /** Summary of the other library's annotations.json found here, while it is not merged; else null. */
+  foreignStore(): { libraryId: string; annotations: number } | null {
+    return this.disk.foreign;
+  }
+
+  /**
+   * Merges an annotations.json copied in from another library, with the user's consent: its
+   * records are added by id (the newest edit wins; this library's deletes are respected, and its
+   * deletes remove older copies here), its quarantine is kept, and its bytes are kept aside as
+   * `annotations.foreign-<time>.json`. Afterwards the store is this library's again and writable.
+   */
+  async mergeForeignStore(): Promise<ImportResult & { keptAs: string }> {
+    return this.enqueue(async () => {
+      if (!this.disk.foreign) throw new AnnotationError('not-found', 'There are no annotations from another library to merge.');
+      let lock: HeldLock;
+      try {
+        lock = await this.takeLock();
+      } catch (err) {
+        throw asStorageError(err, this.dataDir);
+      }
+      let articleIds: string[] = [];
+      let outcome: ImportResult & { keptAs: string };
+      try {
+        const raw = await this.disk.adapter.read();
+        const theirs = raw === null ? emptyFile() : decodeFile(raw, this.opts.now()).file;
+        const keptAs = await keepCopy(this.file, this.opts.now(), 'annotations.foreign');
+        const draft = draftOf(this.data);
+        await this.ensureLibraryId(draft);
+        const merged = mergeForeign(draft, theirs);
+        draft.generation = Math.max(draft.generation, theirs.generation) + 1;
+        await this.disk.compact(draft);
+        this.disk.foreign = null;
+        articleIds = merged.articleIds;
+        outcome = { ...merged.result, keptAs };
+      } catch (err) {
+        throw asStorageError(err, this.dataDir);
+      } finally {
+        await lock.release().catch(() => undefined);
+      }
+      this.emit(articleIds);
+      return outcome;
+    });
   }
 
   /** Annotations matching `q`, in reading order (article, then position). */
@@ -383,6 +470,7 @@ export class AnnotationStore {
 
   /** Must run inside the queue: lock, catch up with the disk, apply `change`, journal it, unlock, notify. */
   private async writeLocked(change: (draft: AnnotationFile) => string[]): Promise<AnnotationFile> {
+    this.refuseIfForeign();
     let lock: HeldLock;
     try {
       lock = await this.takeLock();
@@ -394,6 +482,7 @@ export class AnnotationStore {
     try {
       const before = this.data;
       if (await this.disk.refresh(true)) others = changedArticleIds(before, this.data);
+      this.refuseIfForeign(); // copied in while we ran
       const draft = draftOf(this.data);
       articleIds = change(draft);
       const ops = opsOf(draft);
@@ -401,10 +490,12 @@ export class AnnotationStore {
         const g = this.data.generation + 1;
         draft.generation = g;
         stampTombstones(draft, ops, g);
+        await this.ensureLibraryId(draft);
         await this.backupBeforeFirstWriteOfDay();
         await this.disk.commit(draft, { g, ops });
         // The write is durable now; a compaction that fails (full disk) is retried by a later write.
-        if (this.disk.needsCompaction()) await this.disk.compact().catch((err: unknown) => console.warn('folio: journal compaction failed:', err));
+        // annotations.json without this library's id (older Folio) is rewritten once to carry it.
+        if (this.disk.needsCompaction() || !this.disk.snapshotStamped) await this.disk.compact().catch((err: unknown) => console.warn('folio: journal compaction failed:', err));
       }
     } catch (err) {
       throw asStorageError(err, this.dataDir);
@@ -413,6 +504,15 @@ export class AnnotationStore {
     }
     this.emit([...new Set([...others, ...articleIds])]);
     return this.data;
+  }
+
+  private refuseIfForeign(): void {
+    const f = this.disk.foreign;
+    if (!f) return;
+    throw new AnnotationError(
+      'foreign-store',
+      `annotations.json comes from another library (${f.annotations} annotations; library ${f.libraryId}). It was not adopted: merge it (mergeForeignStore) or move it away before saving annotations here.`,
+    );
   }
 
   /** Folds the journal into annotations.json now (normally automatic once the journal is large). */

@@ -76,7 +76,11 @@ describe('API fuzzing over the web bridge', () => {
   let t: TestBridge;
   let before: Buffer;
   let settingsBefore: Buffer;
-  const annotationsFile = () => path.join(t.dataDir, 'annotations.json');
+  // The annotation store is annotations.json plus its append-only journal: both must stay as they were.
+  const annotationBytes = async (): Promise<Buffer> =>
+    Buffer.concat(
+      await Promise.all(['annotations.json', 'annotations.journal'].map((f) => readFile(path.join(t.dataDir, f)).catch(() => Buffer.from('')))),
+    );
 
   beforeAll(async () => {
     t = await startTestBridge();
@@ -88,7 +92,8 @@ describe('API fuzzing over the web bridge', () => {
     expect(JSON.parse((await api(t, 'createHighlight', JSON.stringify({ articleId: first.id, lang, start: 0, end: 5, color: 'green' }))).body)).toMatchObject({ ok: true });
     expect(JSON.parse((await api(t, 'createNote', JSON.stringify({ articleId: first.id, lang, note: 'ghi chú gốc' }))).body)).toMatchObject({ ok: true });
     await new Promise((res) => setTimeout(res, 300));
-    before = await readFile(annotationsFile());
+    before = await annotationBytes();
+    expect(before.length).toBeGreaterThan(0);
     settingsBefore = await readFile(path.join(t.dataDir, 'settings.json')).catch(() => Buffer.from(''));
   });
   afterAll(async () => t?.close());
@@ -180,7 +185,7 @@ describe('API fuzzing over the web bridge', () => {
     const info = await api(t, 'getAppInfo', '{}');
     expect(isResult(info)).toEqual({ ok: true });
     await new Promise((res) => setTimeout(res, 300));
-    expect((await readFile(annotationsFile())).equals(before)).toBe(true);
+    expect((await annotationBytes()).equals(before)).toBe(true);
     const settingsAfter = await readFile(path.join(t.dataDir, 'settings.json')).catch(() => Buffer.from(''));
     expect(settingsAfter.equals(settingsBefore)).toBe(true);
   });

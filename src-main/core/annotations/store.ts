@@ -23,21 +23,19 @@
  * Readers never lock and never write: a rename is atomic and journal lines are appended whole
  * (a torn last line is ignored), so a reader sees a consistent state.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AnnotationError } from '../../shared/anchoring/errors';
 import type { Annotation } from '../../shared/types';
-import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
-import { CorruptFileError } from './durable-json-file';
-import { decodeFile, serializeFile, UnrecognisedFormatError } from './file-format';
+import { localDate, takeDailyBackup } from './backups';
+import { decodeFile, serializeFile } from './file-format';
 import { asStorageError, storageProblem } from './storage-errors';
-import { keepCopy, newestGoodBackup } from './recovery';
-import { readLibraryId, readOrCreateLibraryId } from './library-identity';
+import { keepCopy } from './recovery';
+import { readOrCreateLibraryId } from './library-identity';
 import { emptyFile } from './schema';
-import { loadAtOpen, type OpenReport } from './load-at-open';
-import { acquireLock, removeLockTempFiles, type HeldLock } from './lock';
-import { foreignStoreMessage, degradedOpenMessage, journalDamageMessage, joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
-import { moveAside } from './recovery';
+import type { OpenReport } from './load-at-open';
+import { openLocked, openWithoutWriting, type OpenContext } from './store-open';
+import { acquireLock, type HeldLock } from './lock';
+import { lockTakeoverMessage, type Bilingual } from './messages';
 import { compareAnnotations, matchesQuery, type AnnotationQuery } from './query';
 import {
   changedArticleIds,
@@ -130,111 +128,19 @@ export class AnnotationStore {
     );
     let report: OpenReport;
     try {
-      report = await store.openLocked();
+      report = await openLocked(store.openContext());
     } catch (err) {
       // A read-only folder or a full disk: open for reading; writes are refused with a coded error.
       const problem = storageProblem(err);
       if (!problem) throw err;
-      report = await store.openWithoutWriting(problem);
+      report = await openWithoutWriting(store.openContext(), problem);
     }
     if (opts.watchMs) store.startWatching(opts.watchMs);
     return { store, report };
   }
 
-  /** The normal start: under the lock, clean up, load, repair and compact as needed. */
-  private async openLocked(): Promise<OpenReport> {
-    const dataDir = this.dataDir;
-    await fs.mkdir(dataDir, { recursive: true });
-    const lock = await this.takeLock();
-    let report: OpenReport;
-    try {
-      const removed = [
-        ...(await this.disk.adapter.removeLeftoverTempFiles()),
-        ...(await removeTempFilesIn(this.backupsDir)),
-        ...(await this.disk.journal.removeLeftoverTempFiles()),
-      ];
-      await removeLockTempFiles(this.lockFile);
-      const known = await readLibraryId(dataDir);
-      const loaded = await loadAtOpen(this.disk.adapter, dataDir, this.backupsDir, this.opts.now(), known);
-      const foreign = await this.adoptForLibrary(loaded.data, known, !loaded.mustWrite);
-      if (foreign) {
-        const message = joinMessages([...(loaded.report.message ? [loaded.report.message] : []), foreignStoreMessage(foreign.annotations)]);
-        return { ...loaded.report, foreignStore: foreign, ...(message ? { message } : {}) };
-      }
-      const damaged = this.disk.damagedJournalLines;
-      let keptAs: string | undefined;
-      // Keep the damaged bytes (never delete what we could not read), then fold the rest in.
-      if (damaged) keptAs = await moveAside(this.disk.journal.file, this.opts.now(), 'annotations.journal-damaged');
-      if (loaded.mustWrite || damaged || this.disk.needsCompaction()) await this.disk.compact();
-      report = removed.length ? { ...loaded.report, removedTempFiles: removed.length } : loaded.report;
-      if (damaged && keptAs) {
-        const message = joinMessages([...(report.message ? [report.message] : []), journalDamageMessage(damaged, keptAs)]);
-        report = { ...report, journalLinesSkipped: damaged, ...(message ? { message } : {}) };
-      }
-      if (lock.tookOver) {
-        const message = joinMessages([lockTakeoverMessage(lock.tookOver), ...(report.message ? [report.message] : [])]);
-        report = { ...report, lockTakenOver: true, ...(message ? { message } : {}) };
-      }
-    } finally {
-      await lock.release();
-    }
-    return report;
-  }
-
-  /**
-   * Opens without the lock and without writing anything (read-only folder, full disk): reads
-   * annotations.json and the journal; a damaged file is left as it is and the best backup is
-   * shown instead. Writes later try again and fail with 'read-only' or 'disk-full' if they must.
-   */
-  private async openWithoutWriting(problem: 'disk-full' | 'read-only'): Promise<OpenReport> {
-    const now = this.opts.now();
-    let data = emptyFile();
-    let invalidRecords = 0;
-    let restoredFrom: string | undefined;
-    try {
-      const raw = await this.disk.adapter.read();
-      if (raw !== null) {
-        const decoded = decodeFile(raw, now);
-        data = decoded.file;
-        invalidRecords = decoded.newlyQuarantined;
-      }
-    } catch (err) {
-      if (!(err instanceof CorruptFileError || err instanceof UnrecognisedFormatError)) throw asStorageError(err, this.dataDir);
-      const backup = await newestGoodBackup(this.backupsDir, now);
-      if (backup) {
-        data = backup.decoded.file;
-        restoredFrom = path.relative(this.dataDir, backup.file).split(path.sep).join('/');
-      }
-    }
-    const foreign = await this.adoptForLibrary(data, await readLibraryId(this.dataDir), true);
-    const messages = [degradedOpenMessage(problem), ...(foreign ? [foreignStoreMessage(foreign.annotations)] : [])];
-    return {
-      invalidRecords,
-      storageProblem: problem,
-      ...(restoredFrom ? { restoredFrom } : {}),
-      ...(foreign ? { foreignStore: foreign } : {}),
-      message: joinMessages(messages) ?? degradedOpenMessage(problem),
-    };
-  }
-
-  /**
-   * Takes `data` (read from annotations.json) as this library's state, unless it carries another
-   * library's id (or any id while this library has none yet: its file was copied in). Then it is
-   * left on disk untouched, and this library's own state is what its newest own backup plus its
-   * journal hold. Returns the foreign store's summary in that case. Never writes.
-   */
-  private async adoptForLibrary(data: AnnotationFile, libraryId: string | null, snapshotOnDisk: boolean): Promise<{ libraryId: string; annotations: number } | null> {
-    this.disk.libraryId = libraryId;
-    if (!data.libraryId || data.libraryId === libraryId) {
-      await this.disk.adoptOpened(libraryId && !data.libraryId ? { ...data, libraryId } : data, snapshotOnDisk, data.libraryId !== undefined);
-      return null;
-    }
-    const foreign = { libraryId: data.libraryId, annotations: data.annotations.length };
-    const own = await newestGoodBackup(this.backupsDir, this.opts.now(), (lib) => (libraryId ? lib === libraryId : lib === undefined));
-    const base = own ? own.decoded.file : emptyFile();
-    await this.disk.adoptOpened(libraryId ? { ...base, libraryId } : base, false, false);
-    this.disk.foreign = foreign;
-    return foreign;
+  private openContext(): OpenContext {
+    return { disk: this.disk, dataDir: this.dataDir, backupsDir: this.backupsDir, lockFile: this.lockFile, now: this.opts.now, takeLock: () => this.takeLock() };
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark, one after another, each in its own process. Figures are
  * reported as ratios against a baseline measured in the same run (see each script).
- *   npm run bench                 search (10k), PDF, reader, algorithm cost
+ *   npm run bench                 search (10k), PDF, reader, UI at scale, algorithm cost, export stall,
+ *                                 annotation store
  *   npm run bench -- --n 1000,10000,50000   search corpus sizes
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ const steps: Array<[string, string[]]> = [
   ['interface at scale (100 / 10k articles; add 50000 with --ui-n)', ['bench/ui/scale.ts', '--n', uiSizes]],
   ['algorithm and hostile-input cost', ['bench/cost/run.ts']],
   ['requests during a 200-article export', ['bench/bridge/export-stall.ts']],
+  ['annotation store: new note at 20,000 annotations', ['bench/annotations/new-note.ts']],
 ];
 
 let failed = 0;

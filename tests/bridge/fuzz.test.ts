@@ -79,9 +79,11 @@ describe('API fuzzing over the web bridge', () => {
   let t: TestBridge;
   let before: Buffer;
   let settingsBefore: Buffer;
-  // The store is annotations.json plus an append-only journal; a write may sit in either.
-  const readStore = async (): Promise<Buffer> =>
-    Buffer.concat(await Promise.all(['annotations.json', 'annotations.journal'].map((f) => readFile(path.join(t.dataDir, f)).catch(() => Buffer.alloc(0)))));
+  // The annotation store is annotations.json plus its append-only journal: both must stay as they were.
+  const annotationBytes = async (): Promise<Buffer> =>
+    Buffer.concat(
+      await Promise.all(['annotations.json', 'annotations.journal'].map((f) => readFile(path.join(t.dataDir, f)).catch(() => Buffer.from('')))),
+    );
 
   beforeAll(async () => {
     t = await startTestBridge();
@@ -93,8 +95,8 @@ describe('API fuzzing over the web bridge', () => {
     expect(JSON.parse((await api(t, 'createHighlight', JSON.stringify({ articleId: first.id, lang, start: 0, end: 5, color: 'green' }))).body)).toMatchObject({ ok: true });
     expect(JSON.parse((await api(t, 'createNote', JSON.stringify({ articleId: first.id, lang, note: 'ghi chú gốc' }))).body)).toMatchObject({ ok: true });
     await new Promise((res) => setTimeout(res, 300));
-    before = await readStore();
-    expect(before.length).toBeGreaterThan(0); // the note was stored
+    before = await annotationBytes();
+    expect(before.length).toBeGreaterThan(0);
     settingsBefore = await readFile(path.join(t.dataDir, 'settings.json')).catch(() => Buffer.from(''));
   });
   afterAll(async () => t?.close());
@@ -186,7 +188,7 @@ describe('API fuzzing over the web bridge', () => {
     const info = await api(t, 'getAppInfo', '{}');
     expect(isResult(info)).toEqual({ ok: true });
     await new Promise((res) => setTimeout(res, 300));
-    expect((await readStore()).equals(before)).toBe(true);
+    expect((await annotationBytes()).equals(before)).toBe(true);
     const settingsAfter = await readFile(path.join(t.dataDir, 'settings.json')).catch(() => Buffer.from(''));
     expect(settingsAfter.equals(settingsBefore)).toBe(true);
   });

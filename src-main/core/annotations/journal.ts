@@ -15,7 +15,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import { parseBoundedJson } from './bounded-json';
+import { ANNOTATION_FILE_LIMITS, parseBoundedJson } from './bounded-json';
 import { isTempFileOf, writeFileDurably } from './durable-json-file';
 
 /** One change inside a journal entry. */
@@ -34,8 +34,11 @@ const OpSchema = z.union([
 ]);
 const EntrySchema = z.object({ g: z.number().int().positive(), ops: z.array(OpSchema) });
 
-/** Lines are small records; a line deeper or larger than this is damage, not data. */
-const LINE_LIMITS = { maxBytes: 64 * 1024 * 1024, maxDepth: 40 };
+/**
+ * A line is one commit: usually one record, but an import writes all its records in one line,
+ * so lines may be as large as the whole file may be. Deeper than this is damage, not data.
+ */
+const LINE_LIMITS = { maxBytes: ANNOTATION_FILE_LIMITS.maxBytes, maxDepth: 40 };
 
 /** Encodes one line (with its CRC and the newline). */
 export function encodeLine(value: unknown): string {
@@ -139,7 +142,8 @@ export class Journal {
     const start = created ? 0 : at;
     let ino: number;
     try {
-      if (!created && (await handle.stat()).size !== at) await handle.truncate(at);
+      // A torn tail left by a killed writer lies beyond `at`: cut it before appending.
+      if (!created && (await handle.stat()).size > at) await handle.truncate(at);
       let done = 0;
       while (done < text.length) done += (await handle.write(text, done, text.length - done, start + done)).bytesWritten;
       await handle.datasync();

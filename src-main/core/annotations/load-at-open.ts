@@ -25,6 +25,12 @@ export interface OpenReport {
   migratedFrom?: number;
   /** Temp files of interrupted writes that were removed. */
   removedTempFiles?: number;
+  /** Opened without writing: the folder is read-only or the disk is full (writes are refused with this code). */
+  storageProblem?: 'disk-full' | 'read-only';
+  /** annotations.json comes from another library: not adopted; writes refused until merged. */
+  foreignStore?: { libraryId: string; annotations: number };
+  /** Complete journal lines that failed their check (kept aside in a copy, not applied). */
+  journalLinesSkipped?: number;
   /** A lock left by a process that is gone was taken over at this start. */
   lockTakenOver?: boolean;
   /** Plain-words summary for the user, when anything noteworthy happened. */
@@ -44,7 +50,14 @@ function isDamaged(err: unknown): boolean {
 }
 
 /** Reads the file at start; see the module comment. Rethrows 'unsupported' (newer schema). */
-export async function loadAtOpen(adapter: DurableJsonFile, dataDir: string, backupsDir: string, now: Date): Promise<LoadResult> {
+export async function loadAtOpen(
+  adapter: DurableJsonFile,
+  dataDir: string,
+  backupsDir: string,
+  now: Date,
+  /** This library's id, so a restore never picks another library's backup. */
+  libraryId?: string | null,
+): Promise<LoadResult> {
   let raw: unknown;
   try {
     raw = await adapter.read();
@@ -73,7 +86,8 @@ export async function loadAtOpen(adapter: DurableJsonFile, dataDir: string, back
     if (isAnnotationError(err, 'unsupported') || !isDamaged(err)) throw err;
   }
   const movedAside = await moveAside(adapter.file, now);
-  const backup = await newestGoodBackup(backupsDir, now);
+  // Never restore another library's backup (backups from before library ids existed are ours).
+  const backup = await newestGoodBackup(backupsDir, now, (lib) => lib === undefined || lib === libraryId);
   if (!backup) {
     return { data: emptyFile(), report: { invalidRecords: 0, movedAside, message: noBackupMessage(movedAside) }, mustWrite: true };
   }

@@ -71,3 +71,32 @@ export function lockTakeoverMessage(t: { pid: number | null; hostname: string | 
     vi: `Folio đã tiếp quản annotations.lock do tiến trình ${t.pid ?? '?'} trên máy này để lại: ${whyVi}.${dateVi}`,
   };
 }
+
+/** Journal lines failed their checksum: skipped, and the journal kept aside as `keptAs`. */
+export function journalDamageMessage(count: number, keptAs: string): Bilingual {
+  return {
+    en: `${count} line${count === 1 ? '' : 's'} of the annotation journal could not be read and ${count === 1 ? 'was' : 'were'} skipped; the journal was kept as ${keptAs}.`,
+    vi: `${count} dòng trong nhật ký chú thích không đọc được và đã được bỏ qua; nhật ký được giữ lại với tên ${keptAs}.`,
+  };
+}
+
+/** The store opened without writing: the folder is read-only or the disk is full. */
+export function degradedOpenMessage(problem: 'disk-full' | 'read-only'): Bilingual {
+  return problem === 'disk-full'
+    ? {
+        en: 'The disk is full: annotations can be read but new ones cannot be saved until some space is freed. Nothing was lost.',
+        vi: 'Ổ đĩa đã đầy: vẫn đọc được chú thích nhưng chưa lưu được chú thích mới cho đến khi giải phóng bớt dung lượng. Không có gì bị mất.',
+      }
+    : {
+        en: 'This library folder is read-only: annotations can be read but not saved here. Open it with --data DIR to keep annotations elsewhere.',
+        vi: 'Thư mục thư viện này chỉ đọc: có thể xem chú thích nhưng không lưu được ở đây. Mở thư viện với --data DIR để lưu chú thích ở nơi khác.',
+      };
+}
+
+/** annotations.json belongs to another library: shown as a notice, never adopted silently. */
+export function foreignStoreMessage(count: number): Bilingual {
+  return {
+    en: `The annotations.json in this library comes from another library (${count} annotation${count === 1 ? '' : 's'}). Folio did not adopt it: your own annotations are shown, and saving is paused until you merge it (its annotations are added; the newest edit wins) or move it away.`,
+    vi: `Tệp annotations.json trong thư viện này đến từ một thư viện khác (${count} chú thích). Folio không tự nhận nó: chú thích của bạn vẫn được hiển thị, và việc lưu tạm dừng cho đến khi bạn gộp nó vào (thêm các chú thích của nó; bản sửa mới nhất được giữ) hoặc chuyển nó đi chỗ khác.`,
+  };
+}

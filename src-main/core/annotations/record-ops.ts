@@ -129,3 +129,22 @@ export function changedArticleIds(before: AnnotationFile, after: AnnotationFile)
 function versionKey(a: Annotation): string {
   return `${a.updated}|${a.target?.position.start ?? ''}|${a.target?.position.end ?? ''}|${a.target?.quote.prefix ?? ''}`;
 }
+
+/**
+ * Merges another library's file into `f` by annotation id (see `AnnotationStore.mergeForeignStore`):
+ * records as an import; its tombstones remove older copies here and are kept; its quarantine is kept.
+ */
+export function mergeForeign(f: AnnotationFile, theirs: AnnotationFile): { result: ImportResult; articleIds: string[] } {
+  const merged = mergeImported(f, theirs.annotations);
+  const touched = new Set(merged.articleIds);
+  for (const t of theirs.deleted) {
+    const mine = findRecord(f, t.id);
+    if (mine && Date.parse(mine.updated) > Date.parse(t.at)) continue; // edited here after their delete
+    if (mine) {
+      removeRecord(f, t.id, new Date(t.at));
+      touched.add(mine.articleId);
+    } else if (!f.deleted.some((d) => d.id === t.id)) f.deleted = [...f.deleted, { id: t.id, at: t.at }];
+  }
+  f.quarantine = [...f.quarantine, ...theirs.quarantine];
+  return { result: merged.result, articleIds: [...touched] };
+}

@@ -3,18 +3,18 @@
  * never reused (`annotations.corrupt-<timestamp>.json`), then restore the best backup that
  * decodes (highest generation, then most records). The damaged bytes are never overwritten or deleted: the user may still want them.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { listBackups } from './backups';
 import { parseJsonFile } from './durable-json-file';
 import { decodeFile, type DecodedFile } from './file-format';
 
-/** Renames `file` to a fresh `annotations.corrupt-<timestamp>[-n].json`; returns the new name. */
-export async function moveAside(file: string, now: Date): Promise<string> {
+/** Renames `file` to a fresh `<prefix>-<timestamp>[-n].json` (default `annotations.corrupt-…`); returns the new name. */
+export async function moveAside(file: string, now: Date, prefix = 'annotations.corrupt'): Promise<string> {
   const dir = path.dirname(file);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (let n = 0; ; n++) {
-    const name = `annotations.corrupt-${stamp}${n ? `-${n}` : ''}.json`;
+    const name = `${prefix}-${stamp}${n ? `-${n}` : ''}.json`;
     const target = path.join(dir, name);
     try {
       // link + unlink instead of rename: link fails if the name exists, rename would overwrite.
@@ -35,6 +35,25 @@ export async function moveAside(file: string, now: Date): Promise<string> {
   }
 }
 
+/** Keeps a byte copy of `file` as a fresh `<prefix>-<timestamp>[-n].json` (durable); returns the name. */
+export async function keepCopy(file: string, now: Date, prefix: string): Promise<string> {
+  const dir = path.dirname(file);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  for (let n = 0; ; n++) {
+    const name = `${prefix}-${stamp}${n ? `-${n}` : ''}.json`;
+    try {
+      await fs.copyFile(file, path.join(dir, name), fsConstants.COPYFILE_EXCL);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    const handle = await fs.open(path.join(dir, name), 'r+');
+    await handle.sync();
+    await handle.close();
+    return name;
+  }
+}
+
 async function exists(p: string): Promise<boolean> {
   try {
     await fs.access(p);
@@ -48,7 +67,12 @@ async function exists(p: string): Promise<boolean> {
  * The best backup that parses and decodes, or null: the highest generation, then the most records
  * (a backup's name and date are not trusted: a clock may have been wrong when it was taken).
  */
-export async function newestGoodBackup(backupsDir: string, now: Date): Promise<{ date: string; file: string; decoded: DecodedFile } | null> {
+export async function newestGoodBackup(
+  backupsDir: string,
+  now: Date,
+  /** Which backups may be used, by the library id they carry (default: any). */
+  accept: (libraryId: string | undefined) => boolean = () => true,
+): Promise<{ date: string; file: string; decoded: DecodedFile } | null> {
   let best: { date: string; file: string; decoded: DecodedFile } | null = null;
   const rank = (d: DecodedFile): [number, number] => [d.file.generation, d.file.annotations.length + d.file.deleted.length];
   for (const b of await listBackups(backupsDir)) {
@@ -58,6 +82,7 @@ export async function newestGoodBackup(backupsDir: string, now: Date): Promise<{
     } catch {
       continue; // a damaged backup: the others may do
     }
+    if (!accept(decoded.file.libraryId)) continue;
     if (!best) best = { ...b, decoded };
     else {
       const [g, n] = rank(decoded);

@@ -23,6 +23,12 @@ export class StoreDisk {
   data: AnnotationFile = emptyFile();
   /** Complete journal lines that failed their check since opening (skipped, never applied). */
   damagedJournalLines = 0;
+  /** This library's id (null: unknown, nothing is checked). */
+  libraryId: string | null = null;
+  /** annotations.json (if any) carries a library id; false for files from before library ids. */
+  snapshotStamped = true;
+  /** Set while annotations.json belongs to another library: it is never read into memory. */
+  foreign: { libraryId: string; annotations: number } | null = null;
   readonly adapter: DurableJsonFile;
   readonly journal: Journal;
   private readonly db: Low<unknown>;
@@ -40,10 +46,14 @@ export class StoreDisk {
     this.db = new Low<unknown>(this.adapter, null);
   }
 
-  /** Adopts a state read at open (`snapshotOnDisk`: the file holds it as-is), then replays the journal. */
-  async adoptOpened(data: AnnotationFile, snapshotOnDisk: boolean): Promise<void> {
+  /**
+   * Adopts a state read at open (`snapshotOnDisk`: the file holds it as-is; `stamped`: the file
+   * carries a library id), then replays the journal.
+   */
+  async adoptOpened(data: AnnotationFile, snapshotOnDisk: boolean, stamped: boolean): Promise<void> {
     this.data = data;
     this.snapSig = snapshotOnDisk ? await fileSignature(this.adapter.file) : null;
+    this.snapshotStamped = stamped || this.snapSig === null;
     this.journalAt = null;
     await this.applyJournal(true);
   }
@@ -84,8 +94,16 @@ export class StoreDisk {
         }
         return false;
       }
-      this.data = raw === null ? emptyFile() : decodeFile(raw, this.now()).file;
+      const decoded = raw === null ? emptyFile() : decodeFile(raw, this.now()).file;
+      if (decoded.libraryId && this.libraryId && decoded.libraryId !== this.libraryId) {
+        // Copied in from another library while we ran: keep our state, adopt nothing.
+        this.foreign = { libraryId: decoded.libraryId, annotations: decoded.annotations.length };
+        this.snapSig = snap;
+        return false;
+      }
+      this.data = this.libraryId && !decoded.libraryId ? { ...decoded, libraryId: this.libraryId } : decoded;
       this.snapSig = snap;
+      this.snapshotStamped = raw === null || decoded.libraryId !== undefined;
       this.journalAt = null;
       await this.applyJournal(true);
       // A compaction may have replaced the snapshot while we read the journal: then read again.
@@ -107,7 +125,9 @@ export class StoreDisk {
       return false;
     }
     this.damagedJournalLines += r.damaged;
-    const fresh = r.entries.filter((e) => e.g > this.data.generation);
+    // A journal written for another library's store is not ours to replay.
+    const mine = !(fromStart && r.lib && this.data.libraryId && r.lib !== this.data.libraryId);
+    const fresh = mine ? r.entries.filter((e) => e.g > this.data.generation) : [];
     if (fresh.length) {
       const draft = draftOf(this.data);
       for (const e of fresh) applyEntry(draft, e, this.now());
@@ -143,6 +163,7 @@ export class StoreDisk {
     this.db.data = orderedFile(next);
     await this.db.write();
     this.snapSig = await fileSignature(this.adapter.file);
+    this.snapshotStamped = next.libraryId !== undefined;
     this.data = next;
     this.journalAt = null;
     if (await this.journal.stat()) {

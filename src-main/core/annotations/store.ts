@@ -23,20 +23,25 @@
  * Readers never lock and never write: a rename is atomic and journal lines are appended whole
  * (a torn last line is ignored), so a reader sees a consistent state.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AnnotationError } from '../../shared/anchoring/errors';
 import type { Annotation } from '../../shared/types';
-import { localDate, removeTempFilesIn, takeDailyBackup } from './backups';
-import { serializeFile } from './file-format';
-import { loadAtOpen, type OpenReport } from './load-at-open';
-import { acquireLock, removeLockTempFiles, type HeldLock } from './lock';
-import { joinMessages, lockTakeoverMessage, type Bilingual } from './messages';
+import { localDate, takeDailyBackup } from './backups';
+import { decodeFile, serializeFile } from './file-format';
+import { asStorageError, storageProblem } from './storage-errors';
+import { keepCopy } from './recovery';
+import { readOrCreateLibraryId } from './library-identity';
+import { emptyFile } from './schema';
+import type { OpenReport } from './load-at-open';
+import { openLocked, openWithoutWriting, type OpenContext } from './store-open';
+import { acquireLock, type HeldLock } from './lock';
+import { lockTakeoverMessage, type Bilingual } from './messages';
 import { compareAnnotations, matchesQuery, type AnnotationQuery } from './query';
 import {
   changedArticleIds,
   draftOf,
   findRecord,
+  mergeForeign,
   mergeImported,
   putRecord,
   removeRecord,
@@ -116,34 +121,79 @@ export class AnnotationStore {
    * good backup. The report says in plain words (English and Vietnamese) what happened.
    */
   static async open(dataDir: string, opts: StoreOptions = {}): Promise<{ store: AnnotationStore; report: OpenReport }> {
-    await fs.mkdir(dataDir, { recursive: true });
     const store = new AnnotationStore(
       dataDir,
       { backups: opts.backups ?? 10, now: opts.now ?? (() => new Date()), lockTimeoutMs: opts.lockTimeoutMs ?? 10_000 },
       opts.compactBytes,
     );
-    const lock = await store.takeLock();
     let report: OpenReport;
     try {
-      const removed = [
-        ...(await store.disk.adapter.removeLeftoverTempFiles()),
-        ...(await removeTempFilesIn(store.backupsDir)),
-        ...(await store.disk.journal.removeLeftoverTempFiles()),
-      ];
-      await removeLockTempFiles(store.lockFile);
-      const loaded = await loadAtOpen(store.disk.adapter, dataDir, store.backupsDir, store.opts.now());
-      await store.disk.adoptOpened(loaded.data, !loaded.mustWrite);
-      if (loaded.mustWrite || store.disk.needsCompaction()) await store.disk.compact();
-      report = removed.length ? { ...loaded.report, removedTempFiles: removed.length } : loaded.report;
-      if (lock.tookOver) {
-        const message = joinMessages([lockTakeoverMessage(lock.tookOver), ...(report.message ? [report.message] : [])]);
-        report = { ...report, lockTakenOver: true, ...(message ? { message } : {}) };
-      }
-    } finally {
-      await lock.release();
+      report = await openLocked(store.openContext());
+    } catch (err) {
+      // A read-only folder or a full disk: open for reading; writes are refused with a coded error.
+      const problem = storageProblem(err);
+      if (!problem) throw err;
+      report = await openWithoutWriting(store.openContext(), problem);
     }
     if (opts.watchMs) store.startWatching(opts.watchMs);
     return { store, report };
+  }
+
+  private openContext(): OpenContext {
+    return { disk: this.disk, dataDir: this.dataDir, backupsDir: this.backupsDir, lockFile: this.lockFile, now: this.opts.now, takeLock: () => this.takeLock() };
+  }
+
+  /**
+   * Makes sure this library has an id before its first write (created then, not on a read), and
+   * says whether annotations.json must be rewritten to carry it (a file from before library ids).
+   */
+  private async ensureLibraryId(draft: AnnotationFile): Promise<void> {
+    if (!this.disk.libraryId) this.disk.libraryId = await readOrCreateLibraryId(this.dataDir, this.data.libraryId);
+    draft.libraryId = this.disk.libraryId;
+  }
+
+  /** Summary of the other library's annotations.json found here, while it is not merged; else null. */
+  foreignStore(): { libraryId: string; annotations: number } | null {
+    return this.disk.foreign;
+  }
+
+  /**
+   * Merges an annotations.json copied in from another library, with the user's consent: its
+   * records are added by id (the newest edit wins; this library's deletes are respected, and its
+   * deletes remove older copies here), its quarantine is kept, and its bytes are kept aside as
+   * `annotations.foreign-<time>.json`. Afterwards the store is this library's again and writable.
+   */
+  async mergeForeignStore(): Promise<ImportResult & { keptAs: string }> {
+    return this.enqueue(async () => {
+      if (!this.disk.foreign) throw new AnnotationError('not-found', 'There are no annotations from another library to merge.');
+      let lock: HeldLock;
+      try {
+        lock = await this.takeLock();
+      } catch (err) {
+        throw asStorageError(err, this.dataDir);
+      }
+      let articleIds: string[] = [];
+      let outcome: ImportResult & { keptAs: string };
+      try {
+        const raw = await this.disk.adapter.read();
+        const theirs = raw === null ? emptyFile() : decodeFile(raw, this.opts.now()).file;
+        const keptAs = await keepCopy(this.file, this.opts.now(), 'annotations.foreign');
+        const draft = draftOf(this.data);
+        await this.ensureLibraryId(draft);
+        const merged = mergeForeign(draft, theirs);
+        draft.generation = Math.max(draft.generation, theirs.generation) + 1;
+        await this.disk.compact(draft);
+        this.disk.foreign = null;
+        articleIds = merged.articleIds;
+        outcome = { ...merged.result, keptAs };
+      } catch (err) {
+        throw asStorageError(err, this.dataDir);
+      } finally {
+        await lock.release().catch(() => undefined);
+      }
+      this.emit(articleIds);
+      return outcome;
+    });
   }
 
   /** Annotations matching `q`, in reading order (article, then position). */
@@ -332,12 +382,19 @@ export class AnnotationStore {
 
   /** Must run inside the queue: lock, catch up with the disk, apply `change`, journal it, unlock, notify. */
   private async writeLocked(change: (draft: AnnotationFile) => string[]): Promise<AnnotationFile> {
-    const lock = await this.takeLock();
+    this.refuseIfForeign();
+    let lock: HeldLock;
+    try {
+      lock = await this.takeLock();
+    } catch (err) {
+      throw asStorageError(err, this.dataDir);
+    }
     let articleIds: string[] = [];
     let others: string[] = [];
     try {
       const before = this.data;
       if (await this.disk.refresh(true)) others = changedArticleIds(before, this.data);
+      this.refuseIfForeign(); // copied in while we ran
       const draft = draftOf(this.data);
       articleIds = change(draft);
       const ops = opsOf(draft);
@@ -345,26 +402,47 @@ export class AnnotationStore {
         const g = this.data.generation + 1;
         draft.generation = g;
         stampTombstones(draft, ops, g);
+        await this.ensureLibraryId(draft);
         await this.backupBeforeFirstWriteOfDay();
         await this.disk.commit(draft, { g, ops });
-        if (this.disk.needsCompaction()) await this.disk.compact();
+        // The write is durable now; a compaction that fails (full disk) is retried by a later write.
+        // annotations.json without this library's id (older Folio) is rewritten once to carry it.
+        if (this.disk.needsCompaction() || !this.disk.snapshotStamped) await this.disk.compact().catch((err: unknown) => console.warn('folio: journal compaction failed:', err));
       }
+    } catch (err) {
+      throw asStorageError(err, this.dataDir);
     } finally {
-      await lock.release();
+      await lock.release().catch(() => undefined);
     }
     this.emit([...new Set([...others, ...articleIds])]);
     return this.data;
   }
 
+  private refuseIfForeign(): void {
+    const f = this.disk.foreign;
+    if (!f) return;
+    throw new AnnotationError(
+      'foreign-store',
+      `annotations.json comes from another library (${f.annotations} annotations; library ${f.libraryId}). It was not adopted: merge it (mergeForeignStore) or move it away before saving annotations here.`,
+    );
+  }
+
   /** Folds the journal into annotations.json now (normally automatic once the journal is large). */
   async compact(): Promise<void> {
     await this.enqueue(async () => {
-      const lock = await this.takeLock();
+      let lock: HeldLock;
+      try {
+        lock = await this.takeLock();
+      } catch (err) {
+        throw asStorageError(err, this.dataDir);
+      }
       try {
         await this.disk.refresh(true);
         await this.disk.compact();
+      } catch (err) {
+        throw asStorageError(err, this.dataDir);
       } finally {
-        await lock.release();
+        await lock.release().catch(() => undefined);
       }
     });
   }

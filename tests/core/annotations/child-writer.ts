@@ -5,6 +5,7 @@
  *               delete starts); the parent SIGKILLs it.
  *   burst mode: waits until `--at` (epoch ms), then creates `--count` highlights at once.
  *   hold mode:  takes the lock, prints `held`, and keeps it until killed.
+ * FOLIO_COMPACT_BYTES sets the journal size that triggers compaction (small: kills land in it).
  * FOLIO_CLOCK_SKEW_MS shifts this process's wall clock (Date.now and the store's clock), as a
  * machine whose clock is wrong would.
  * Usage: node --import tsx child-writer.ts <dataDir> <crash|burst|hold> [count] [at]
@@ -40,7 +41,8 @@ if (mode === 'hold') {
   await new Promise(() => undefined);
 }
 
-const { store } = await AnnotationStore.open(dataDir, { now: () => new Date(Date.now()) });
+const compactBytes = process.env.FOLIO_COMPACT_BYTES ? Number(process.env.FOLIO_COMPACT_BYTES) : undefined;
+const { store } = await AnnotationStore.open(dataDir, { now: () => new Date(Date.now()), compactBytes });
 const tag = `pid-${process.pid}`;
 
 if (mode === 'burst') {

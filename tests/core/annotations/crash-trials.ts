@@ -22,9 +22,10 @@ export interface CrashStats {
 }
 
 /** Runs one child until killed; resolves with what it acknowledged. */
-function runAndKill(dataDir: string, maxDelayMs: number): Promise<{ acked: string[]; deleting: string[]; deleted: string[] }> {
+function runAndKill(dataDir: string, maxDelayMs: number, compactBytes?: number): Promise<{ acked: string[]; deleting: string[]; deleted: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, 'crash'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, ...(compactBytes !== undefined ? { FOLIO_COMPACT_BYTES: String(compactBytes) } : {}) };
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, 'crash'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const acked: string[] = [];
     const deleting: string[] = [];
     const deleted: string[] = [];
@@ -59,14 +60,18 @@ function runAndKill(dataDir: string, maxDelayMs: number): Promise<{ acked: strin
  * Runs `trials` kill-and-verify rounds split over `chains` independent data dirs under `root`
  * that run side by side (child start-up dominates; rounds within a chain accumulate data).
  */
-export async function crashTrials(root: string, trials: number, opts: { chains?: number; maxDelayMs?: number } = {}): Promise<CrashStats> {
+export async function crashTrials(
+  root: string,
+  trials: number,
+  opts: { chains?: number; maxDelayMs?: number; /** Compact the journal past this many bytes (small: kills land mid-compaction). */ compactBytes?: number } = {},
+): Promise<CrashStats> {
   const chains = Math.max(1, Math.min(opts.chains ?? 2, trials));
   const parts = await Promise.all(
     Array.from({ length: chains }, async (_, c) => {
       const dir = path.join(root, `chain-${c}`);
       await mkdir(dir, { recursive: true });
       const share = Math.floor(trials / chains) + (c < trials % chains ? 1 : 0);
-      return crashChain(dir, share, opts.maxDelayMs ?? 150);
+      return crashChain(dir, share, opts.maxDelayMs ?? 150, opts.compactBytes);
     }),
   );
   return parts.reduce((a, b) => ({
@@ -79,12 +84,12 @@ export async function crashTrials(root: string, trials: number, opts: { chains?:
 }
 
 /** Runs `trials` kill-and-verify rounds one after another on `dataDir`. */
-async function crashChain(dataDir: string, trials: number, maxDelayMs: number): Promise<CrashStats> {
+async function crashChain(dataDir: string, trials: number, maxDelayMs: number, compactBytes?: number): Promise<CrashStats> {
   const stats: CrashStats = { trials: 0, acknowledged: 0, deletesAcknowledged: 0, leftoverTempFiles: 0, failures: [] };
   const alive = new Set<string>();
   const gone = new Set<string>();
   for (let t = 0; t < trials; t++) {
-    const { acked, deleting, deleted } = await runAndKill(dataDir, maxDelayMs);
+    const { acked, deleting, deleted } = await runAndKill(dataDir, maxDelayMs, compactBytes);
     for (const id of acked) alive.add(id);
     // A delete under way when killed may or may not have reached the disk: either is correct.
     for (const id of deleting) alive.delete(id);

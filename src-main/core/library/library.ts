@@ -399,7 +399,7 @@ export class Library {
     const furniture = findFurniture(base);
     const finals = new Map<string, ArticleVersion>();
     for (const f of this.files.values()) finals.set(f.version.path, removeFurniture(f.version, furniture));
-    const groups = pairVersions([...this.files.values()].map((f) => ({ path: f.version.path, lang: f.version.lang, translation: f.translation })));
+    const groups = pairVersions([...this.files.values()].map((f) => ({ path: f.version.path, lang: f.version.lang, translation: f.translation, pairId: f.pairId ?? null })));
     const list: Article[] = [];
     for (const paths of groups) {
       const versions = paths.map((p) => finals.get(p)).filter((v): v is ArticleVersion => v !== undefined);

@@ -33,9 +33,9 @@ export function formatOf(path: string): ArticleFormat | null {
   return null;
 }
 
-/** Language suggested by the path: `name.vi.md`, or a `vi/` / `en/` folder. */
+/** Language suggested by the path: `name.vi.md`, `name-en.txt`, `name_vi.md`, or a `vi/` / `en/` folder. */
 export function langFromPath(relPath: string): Lang | null {
-  const m = /\.(vi|en)\.[^./]+$/i.exec(relPath);
+  const m = /[._-](vi|en)\.[^./]+$/i.exec(relPath);
   if (m?.[1]) return m[1].toLowerCase() as Lang;
   const dirs = relPath.split('/').slice(0, -1).reverse();
   for (const d of dirs) if (d === 'vi' || d === 'en') return d;
@@ -45,8 +45,10 @@ export function langFromPath(relPath: string): Lang | null {
 /** A parsed file: the version plus what pairing needs that the shared model does not carry. */
 export interface ParsedFile {
   version: ArticleVersion;
-  /** `translation:` front-matter link, relative to the file's folder. */
+  /** `translation:` / `translation_of:` front-matter link, relative to the file's folder. */
   translation: string | null;
+  /** Front-matter `id:` shared by the language versions of one article. */
+  pairId?: string | null;
 }
 
 /** Options for reading one file. */
@@ -200,11 +202,13 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
   const contentHash = sha256(text);
   let metaLang: Lang | null = null;
   let translation: string | null = null;
+  let pairId: string | null = null;
   let base: Pick<ArticleVersion, 'title' | 'date' | 'author' | 'source' | 'tags' | 'captions' | 'paragraphs'>;
   if (format === 'md') {
     const md = parseMarkdown(text);
     metaLang = asLang(md.meta.lang);
     translation = md.meta.translation ?? null;
+    pairId = md.meta.pairId ?? null;
     const firstHeading = md.paragraphs.find((p) => p.kind === 'heading')?.text;
     base = {
       title: md.meta.title ?? firstHeading ?? md.paragraphs[0]?.text.slice(0, 120) ?? 'Untitled',
@@ -226,7 +230,7 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
     lang, path: relPath, format, encoding: input.encoding, ...base,
     size: input.size, mtimeMs: input.mtimeMs, contentHash,
   };
-  return { version, translation };
+  return { version, translation, pairId };
 }
 
 /** Read one file as an `ArticleVersion` (fileId derived from content and path) or a skip. */

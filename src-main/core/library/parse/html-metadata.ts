@@ -4,7 +4,7 @@
  * validated; nothing in it is ever run. Pages often carry several blocks or an `@graph`.
  */
 import { z } from 'zod';
-import { normaliseTimestamp } from './vietnamese-date';
+import { matchDateLine, normaliseTimestamp } from './vietnamese-date';
 
 /** What JSON-LD said about the article (each field null when absent). */
 export interface JsonLdMeta {
@@ -59,4 +59,22 @@ export function readJsonLd(scriptTexts: readonly string[]): JsonLdMeta {
     }
   }
   return out;
+}
+
+/** Elements that usually hold a page's date ("date", "time", "publish" in the class, `itemprop`). */
+export const DATE_ELEMENTS = '[class*="date" i], [class*="time" i], [class*="publish" i], [itemprop*="date" i]';
+
+/**
+ * The date printed in an element marked as a date (`<span class="date">Thứ Tư, 12/03/2025 -
+ * 14:05</span>`), for pages whose metadata has none: Readability often drops such spans.
+ */
+export function dateFromMarkedText(texts: Iterable<string>): string | null {
+  let n = 0;
+  for (const raw of texts) {
+    if (++n > 30) break;
+    const t = raw.replace(/\s+/g, ' ').trim();
+    const d = t.length <= 140 ? matchDateLine(t) : null;
+    if (d) return d.date;
+  }
+  return null;
 }

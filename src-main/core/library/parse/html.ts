@@ -12,7 +12,7 @@ import type { Paragraph, ParagraphKind } from '../../../shared/types';
 import { isDangerousTag, sanitizeHtml, stripDangerous, type DomNode } from './html-sanitize';
 import { normaliseTimestamp } from './vietnamese-date';
 import { cleanArticleLines, type LineDecision } from './article-lines';
-import { readJsonLd } from './html-metadata';
+import { DATE_ELEMENTS, dateFromMarkedText, readJsonLd } from './html-metadata';
 import { matchByline } from './boilerplate';
 import { DEFAULT_PURIFY_LIMITS, countStartTags, overPurifyLimits, purifyDocument, type PurifyLimits } from './html-purify';
 
@@ -158,6 +158,9 @@ export function parseHtml(input: string, opts: HtmlOptions = {}): HtmlDocument {
   const metaSite = meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
   const lang = cleanText(doc.documentElement?.getAttribute('lang'))?.slice(0, 2).toLowerCase() ?? null;
   const jsonLd = readJsonLd([...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''));
+  // Read only when nothing else gave a date, and only on pages Readability would read too.
+  const markedDate = (): string | null => (raw.length <= READABILITY_MAX_CHARS && countStartTags(raw, READABILITY_MAX_TAGS) <= READABILITY_MAX_TAGS
+    ? dateFromMarkedText([...doc.querySelectorAll(DATE_ELEMENTS)].map((e) => e.textContent ?? '')) : null);
   stripDangerous(original as unknown as Parameters<typeof stripDangerous>[0]);
   const h1 = cleanText(doc.querySelector('h1')?.textContent);
   const { document } = purified === null ? { document: original } : parseHTML(html);
@@ -197,7 +200,7 @@ export function parseHtml(input: string, opts: HtmlOptions = {}): HtmlDocument {
   const paragraphs: Paragraph[] = cleaned.blocks.map((b, index) => ({ index, kind: b.kind, text: b.text }));
   return {
     title: finalTitle,
-    date: normaliseDate(metaDate) ?? jsonLd.date ?? cleaned.date ?? normaliseDate(published),
+    date: normaliseDate(metaDate) ?? jsonLd.date ?? cleaned.date ?? markedDate() ?? normaliseDate(published),
     author: bylineName(metaAuthor) ?? jsonLd.author ?? cleaned.author ?? bylineName(byline),
     source: cleanText(metaSite) ?? siteName,
     lang,

@@ -168,7 +168,7 @@ class Page {
       for (let k = i + 1; k < this.lines.length; k++) {
         const l = this.line(k);
         if (this.action[k] === 'drop') continue;
-        if (this.body[k] || (!isTitleLike(l) && !isCaptionLine(l))) break;
+        if (this.body[k] || isFooterLine(l) || (!isTitleLike(l) && !isCaptionLine(l))) break;
         this.set(k, 'drop', 'related-list');
       }
     }

@@ -64,7 +64,7 @@ export function isStrongFooter(line: string): boolean {
 export function isFooterLine(line: string): boolean {
   if (isStrongFooter(line)) return true;
   if (line.length > 200) return false;
-  return /^(địa chỉ|trụ sở|address|văn phòng|điện thoại|đt|tel|phone|fax|e-?mail|hotline|đường dây nóng|lượt truy cập|lượt xem|đang truy cập|đang online|online|trực tuyến|visitors?|hôm nay|tổng (số )?lượt|tổng biên tập|phó tổng biên tập|chịu trách nhiệm|cơ quan chủ quản|((đề nghị|vui lòng|yêu cầu)\s+)?ghi rõ nguồn|please (cite|credit)|powered by|thiết kế bởi|designed by|contact us|liên hệ|about us|privacy policy|terms of (use|service)|điều khoản|chính sách)\b/iu.test(
+  return /^(địa chỉ|trụ sở|address|văn phòng|điện thoại|đt|tel|phone|fax|e-?mail|hotline|đường dây nóng|lượt truy cập|lượt xem|đang truy cập|đang online|online|trực tuyến|visitors?|hôm nay|tổng (số )?lượt|tổng biên tập|phó tổng biên tập|chịu trách nhiệm|cơ quan chủ quản|((đề nghị|vui lòng|yêu cầu)\s+)?ghi rõ nguồn|please (cite|credit)|powered by|thiết kế bởi|designed by|contact us|liên hệ|about us|privacy policy|terms of (use|service)|điều khoản|chính sách)(?![\p{L}\p{N}])/iu.test(
     line.trim(),
   );
 }
@@ -136,7 +136,7 @@ export function titleCaseName(name: string): string {
 function isNameLike(s: string): boolean {
   if (s.length < 2 || s.length > 50 || /\d/.test(s)) return false;
   if (/[!?;:…"“”]/.test(s)) return false;
-  const names = s.split(/\s*(?:[-–,&]|\bvà\b|\band\b)\s*/u).filter(Boolean);
+  const names = s.split(/\s*(?:[-–,&]|(?<![\p{L}\p{N}])(?:và|and)(?![\p{L}\p{N}]))\s*/u).filter(Boolean);
   if (names.length === 0 || names.length > 4) return false;
   return names.every((n) => {
     const words = n.split(/\s+/);
@@ -172,7 +172,7 @@ export function isBackLink(line: string): boolean {
 export function isCommentHeader(line: string): boolean {
   const t = line.trim();
   if (t.length > 140) return false;
-  return /^\d+\s+(thoughts?|comments?|responses?|replies|bình luận|ý kiến)\b/iu.test(t) ||
+  return /^\d+\s+(thoughts?|comments?|responses?|replies|bình luận|ý kiến)(?![\p{L}\p{N}])/iu.test(t) ||
     /^(ý kiến|bình luận|comments?|readers'? (views|comments))\s*(\(\d+\)|của bạn|bạn đọc)?\s*:?$/iu.test(t);
 }
 

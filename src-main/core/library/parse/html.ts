@@ -25,6 +25,8 @@ export interface HtmlDocument {
   lang: string | null;
   captions: string[];
   paragraphs: Paragraph[];
+  /** What the line rules decided for each block of the article (for `folio show --explain`). */
+  decisions: LineDecision[];
 }
 
 /** Pages above this size skip Readability (its scoring is superlinear) and use the body. */
@@ -206,6 +208,7 @@ export function parseHtml(input: string, opts: HtmlOptions = {}): HtmlDocument {
     lang,
     captions: paragraphs.filter((p) => p.kind === 'caption').map((p) => p.text),
     paragraphs,
+    decisions: cleaned.decisions,
   };
 }
 

@@ -123,6 +123,14 @@ export const en = {
     redo: 'Redo',
     help: 'Show this help',
     close: 'Close',
+    pairsTitle: 'How translations are paired',
+    pairs: {
+      link: 'translation: other-file.md (or translation_of:) in the front matter',
+      id: 'the same id: in both files\' front matter, with lang: vi and lang: en',
+      suffixes: 'name.vi.txt + name.en.txt, name-vi + name-en, name_vi + name_en',
+      base: 'name.txt + name-en.txt: the file without a suffix is the other language',
+      folders: 'vi/ and en/ folders side by side holding the same file name',
+    },
   },
   errors: { generic: 'Something went wrong: {{message}}', unsupported: 'Not available here.' },
 };

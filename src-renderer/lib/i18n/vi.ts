@@ -125,6 +125,14 @@ export const vi: Messages = {
     redo: 'Làm lại',
     help: 'Hiện trợ giúp này',
     close: 'Đóng',
+    pairsTitle: 'Cách ghép bài với bản dịch',
+    pairs: {
+      link: 'translation: tep-khac.md (hoặc translation_of:) trong phần front matter',
+      id: 'cùng một id: trong front matter của hai tệp, kèm lang: vi và lang: en',
+      suffixes: 'ten.vi.txt + ten.en.txt, ten-vi + ten-en, ten_vi + ten_en',
+      base: 'ten.txt + ten-en.txt: tệp không có hậu tố là ngôn ngữ còn lại',
+      folders: 'hai thư mục vi/ và en/ cạnh nhau chứa tệp cùng tên',
+    },
   },
   errors: { generic: 'Đã xảy ra lỗi: {{message}}', unsupported: 'Không khả dụng ở đây.' },
 };

@@ -59,10 +59,17 @@ function folderKey(path: string): { key: string; lang: 'vi' | 'en' } | null {
   return null;
 }
 
+/** Pairing decided by hand (metadata edits), by path: above every rule. */
+export interface PairOverrides {
+  pairs?: ReadonlyArray<readonly [string, string]>;
+  /** Paths that stay alone whatever the rules say. */
+  alone?: ReadonlySet<string>;
+}
+
 /** Group versions into articles: each group is one path or a [vi, en] pair, sorted by path. */
-export function pairVersions(items: readonly PairInput[]): string[][] {
+export function pairVersions(items: readonly PairInput[], overrides: PairOverrides = {}): string[][] {
   const byPath = new Map(items.map((i) => [i.path, i]));
-  const paired = new Set<string>();
+  const paired = new Set<string>(overrides.alone ?? []);
   const groups: string[][] = [];
   const pair = (a: PairInput | undefined, b: PairInput | undefined): void => {
     if (!a || !b || a.path === b.path || paired.has(a.path) || paired.has(b.path)) return;
@@ -71,6 +78,7 @@ export function pairVersions(items: readonly PairInput[]): string[][] {
     paired.add(a.path);
     paired.add(b.path);
   };
+  for (const [a, b] of overrides.pairs ?? []) pair(byPath.get(a), byPath.get(b));
   for (const it of items) {
     if (!it.translation) continue;
     const target = posix.normalize(posix.join(posix.dirname(it.path), it.translation.replace(/\\/g, '/')));
@@ -117,6 +125,6 @@ export function pairVersions(items: readonly PairInput[]): string[][] {
     byFolder.set(f.key, slot);
   }
   for (const slot of byFolder.values()) pair(slot.get('vi'), slot.get('en'));
-  for (const it of items) if (!paired.has(it.path)) groups.push([it.path]);
+  for (const it of items) if (!paired.has(it.path) || overrides.alone?.has(it.path)) groups.push([it.path]);
   return groups.sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
 }

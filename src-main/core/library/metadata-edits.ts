@@ -11,17 +11,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ArticleVersion } from '../../shared/types';
 import { readJson, writeJson } from './persisted-json';
+import { MetadataEditSchema, type MetadataEdit } from '../../shared/metadata-edit';
 
-/** One version's edited fields; an absent field keeps what the parser found. */
-export const MetadataEditSchema = z.object({
-  title: z.string().trim().min(1).max(500).optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, 'date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM').nullable().optional(),
-  author: z.string().trim().max(200).nullable().optional(),
-  source: z.string().trim().max(200).nullable().optional(),
-  lang: z.enum(['vi', 'en', 'und']).optional(),
-  tags: z.array(z.string().trim().min(1).max(80)).max(100).optional(),
-}).strict();
-export type MetadataEdit = z.infer<typeof MetadataEditSchema>;
+export { MetadataEditSchema, type MetadataEdit };
 
 const FileSchema = z.object({
   version: z.literal(1),

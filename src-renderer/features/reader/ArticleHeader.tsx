@@ -9,10 +9,12 @@ export interface ArticleHeaderProps {
   onReveal(): void;
   showRaw: boolean;
   onToggleRaw(): void;
+  /** Opens the metadata edit dialog (absent: no edit button). */
+  onEdit?(): void;
 }
 
 /** Metadata of the version shown first. */
-export function ArticleHeader({ version, canReveal, onReveal, showRaw, onToggleRaw }: ArticleHeaderProps) {
+export function ArticleHeader({ version, canReveal, onReveal, showRaw, onToggleRaw, onEdit }: ArticleHeaderProps) {
   const { t, i18n } = useTranslation();
   return (
     <header className="article-header" lang={version.lang === 'und' ? undefined : version.lang}>
@@ -33,6 +35,11 @@ export function ArticleHeader({ version, canReveal, onReveal, showRaw, onToggleR
         <button type="button" className="link-button" aria-pressed={showRaw} onClick={onToggleRaw}>
           {showRaw ? t('reader.hideOriginal') : t('reader.showOriginal')}
         </button>
+        {onEdit && (
+          <button type="button" className="link-button" onClick={onEdit}>
+            {t('meta.edit')}
+          </button>
+        )}
       </p>
     </header>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFolio } from '../../app/store';
 import { api } from '../../lib/api';
 import { ArticleHeader } from './ArticleHeader';
+import { MetadataDialog } from './MetadataDialog';
 import { ArticleBody, versionsForMode } from './ArticleBody';
 import { SelectionPopover } from './SelectionPopover';
 import { currentReaderSelection, type ReaderSelection } from './reader-selection';
@@ -32,6 +33,7 @@ export function Reader() {
   const canReveal = useFolio((s) => !!s.info?.capabilities.revealInFolder);
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
   const [raw, setRaw] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     setRaw(null);
@@ -75,7 +77,9 @@ export function Reader() {
             onReveal={() => void api('revealInFolder', { id: article.id })}
             showRaw={raw !== null}
             onToggleRaw={() => void toggleRaw()}
+            onEdit={() => setEditing(true)}
           />
+          {editing && <MetadataDialog article={article} version={left} onClose={() => setEditing(false)} />}
           {raw !== null ? (
             <pre className="raw-text" aria-label={t('reader.showOriginal')}>
               {raw}

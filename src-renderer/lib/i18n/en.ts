@@ -133,6 +133,25 @@ export const en = {
     },
   },
   errors: { generic: 'Something went wrong: {{message}}', unsupported: 'Not available here.' },
+  meta: {
+    edit: 'Edit details',
+    title: 'Article details',
+    hint: 'Corrections are kept in the library’s .folio folder; the file itself is never changed.',
+    fieldTitle: 'Title',
+    date: 'Date',
+    author: 'Author',
+    source: 'Source',
+    lang: 'Language',
+    tags: 'Tags (comma-separated)',
+    pairing: 'Translation',
+    pairWith: 'Pair with…',
+    pair: 'Pair',
+    unpair: 'Unpair these versions',
+    reset: 'Reset to what was read from the file',
+    cancel: 'Cancel',
+    save: 'Save',
+    invalid: 'Cannot save: {{detail}}',
+  },
 };
 
 export type Messages = typeof en;

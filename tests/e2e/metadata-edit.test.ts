@@ -35,6 +35,7 @@ describe.skipIf(!!skip)('metadata editing in the reader', () => {
     await dialog.waitFor();
     await dialog.getByLabel('Title').fill('Phiên chợ đầu tháng');
     await dialog.getByLabel('Author').fill('Lê Hoa');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'metadata-dialog.png') });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.article-header h1', { hasText: 'Phiên chợ đầu tháng' }).waitFor();

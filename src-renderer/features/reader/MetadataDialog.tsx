@@ -63,6 +63,7 @@ export function MetadataDialog({ article, version, onClose }: MetadataDialogProp
   return (
     <Dialog title={t('meta.title')} onClose={onClose} className="metadata-dialog">
       <form
+        className="metadata-form"
         onSubmit={(e) => {
           e.preventDefault();
           const patch = MetadataEditSchema.safeParse(patchFrom(version, form));

@@ -75,6 +75,30 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
       return s.library.articles().map((a) => summarize(a, annotationsIn(byId, a).length, lastRead));
     },
     getArticle: async ({ id }) => requireArticle(await getSession(), id),
+    editMetadata: async ({ id, lang, patch }) => {
+      const s = await getSession();
+      const keep = requireArticle(s, id).versions[0]!.fileId;
+      await s.applyMetadataEdit((l) => l.editMetadata(id, patch, lang));
+      return requireArticle(s, keep);
+    },
+    resetMetadata: async ({ id }) => {
+      const s = await getSession();
+      const keep = requireArticle(s, id).versions[0]!.fileId;
+      await s.applyMetadataEdit((l) => l.resetMetadata(id));
+      return requireArticle(s, keep);
+    },
+    pairArticles: async ({ id, other }) => {
+      const s = await getSession();
+      const keep = requireArticle(s, id).versions[0]!.fileId;
+      await s.applyMetadataEdit((l) => l.pairArticles(id, other));
+      return requireArticle(s, keep);
+    },
+    unpairArticle: async ({ id }) => {
+      const s = await getSession();
+      const keep = requireArticle(s, id).versions[0]!.fileId;
+      await s.applyMetadataEdit((l) => l.unpairArticle(id));
+      return requireArticle(s, keep);
+    },
     getRawText: async ({ id, lang }) => {
       const s = await getSession();
       const article = requireArticle(s, id);

@@ -16,6 +16,7 @@ const COMMANDS: CommandEntry[] = [
   { name: 'annotate', summary: 'highlight a quote in an article (with an optional note)', load: async () => (await import('./commands/annotations')).annotateCommand },
   { name: 'annotations', summary: 'list highlights and notes (of one article, or all)', load: async () => (await import('./commands/annotations')).annotationsCommand },
   { name: 'export', summary: 'export articles as an annotated PDF, Markdown notes, or W3C annotations', load: async () => (await import('./commands/export')).exportCommand },
+  { name: 'meta', summary: 'fix an article\'s title, date, author, source, language, tags or pairing by hand', load: async () => (await import('./commands/meta')).metaCommand },
   { name: 'import', summary: 'import W3C Web Annotation JSON-LD (idempotent by id; re-anchors)', load: async () => (await import('./commands/annotations')).importCommand },
 ];
 

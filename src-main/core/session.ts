@@ -131,6 +131,16 @@ export class FolioSession {
     this.saveTimer.unref();
   }
 
+  /**
+   * Apply a hand edit of the library's metadata (edit, reset, pair, unpair) and bring the search
+   * index and listeners up to date, as a change on disk would.
+   */
+  async applyMetadataEdit(edit: (library: Library) => Promise<LibraryChange>): Promise<LibraryChange> {
+    const change = await edit(this.library);
+    await this.onLibraryChanged(change);
+    return change;
+  }
+
   private async onLibraryChanged(change: LibraryChange): Promise<void> {
     // A file's content changed: save its highlights' new positions once, here, not on every read.
     for (const id of change.changed) {

@@ -18,6 +18,7 @@ import type {
 } from './types';
 import type { Result } from './result';
 import { SettingsPatchSchema, type Settings } from './settings';
+import { MetadataEditSchema } from './metadata-edit';
 
 /** Ids are short opaque strings; bounded so a hostile request cannot send megabytes of id. */
 const Id = z.string().min(1).max(200);
@@ -145,6 +146,12 @@ export const API = {
   openLibraryDialog: method<AppInfo | null>()(Empty),
   /** Electron only (drag-and-drop of a folder); the web bridge refuses it with 'unsupported'. */
   openLibraryPath: method<AppInfo>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+
+  /** Hand edits of metadata, kept in `.folio/metadata-edits.json`; each answers the article as it is now. */
+  editMetadata: method<Article>()(z.object({ id: Id, lang: LangSchema.optional(), patch: MetadataEditSchema }).strict()),
+  resetMetadata: method<Article>()(z.object({ id: Id }).strict()),
+  pairArticles: method<Article>()(z.object({ id: Id, other: Id }).strict()),
+  unpairArticle: method<Article>()(z.object({ id: Id }).strict()),
 } as const;
 
 /** Every method name, in a fixed order (preload and bridge wrap exactly these). */

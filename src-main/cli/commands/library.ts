@@ -5,6 +5,7 @@ import type { Article, ArticleVersion } from '../../shared/types';
 import { CliError, pad, printJson, printLines, printText } from '../output';
 import { flag, str, type Command } from '../command';
 import { openForCli } from '../open-session';
+import { explainVersion, formatDecisions } from '../../core/library/explain';
 
 export const indexCommand: Command = {
   name: 'index',
@@ -64,8 +65,8 @@ function findArticle(articles: Article[], key: string): Article | undefined {
 
 export const showCommand: Command = {
   name: 'show',
-  usage: 'folio show <library> <id-or-path> [--lang vi|en] [--raw] [--data DIR] [--json]',
-  options: { raw: { type: 'boolean' }, lang: { type: 'string' } },
+  usage: 'folio show <library> <id-or-path> [--lang vi|en] [--raw] [--explain] [--data DIR] [--json]',
+  options: { raw: { type: 'boolean' }, lang: { type: 'string' }, explain: { type: 'boolean' } },
   async run(args) {
     const key = args.positionals[1];
     if (!key) throw new CliError('missing <id-or-path> argument');
@@ -75,7 +76,20 @@ export const showCommand: Command = {
     const lang = str(args, 'lang');
     if (lang && lang !== 'vi' && lang !== 'en') throw new CliError(`invalid --lang: ${lang} (vi or en)`);
     const versions = lang === 'vi' || lang === 'en' ? [pickVersion(article, lang)] : article.versions;
-    if (flag(args, 'raw')) {
+    if (flag(args, 'explain')) {
+      // Which lines the cleanup dropped (or took as title, date, byline…) and by which rule.
+      const explained = await Promise.all(versions.map(async (v) => ({ v, decisions: explainVersion(await session.library.rawText(article.id, v.lang), v) })));
+      if (flag(args, 'json')) {
+        printJson({ id: article.id, versions: explained.map(({ v, decisions }) => ({ lang: v.lang, path: v.path, title: v.title, date: v.date, author: v.author, decisions })) });
+      } else {
+        const out: string[] = [];
+        for (const { v, decisions } of explained) {
+          const dropped = decisions.filter((d) => d.action !== 'keep' && d.action !== 'caption').length;
+          out.push(`# ${v.title}`, `${v.path} (${v.lang}): ${decisions.length} lines, ${dropped} dropped or taken as metadata`, ...formatDecisions(decisions), '');
+        }
+        printLines(out);
+      }
+    } else if (flag(args, 'raw')) {
       const texts = await Promise.all(versions.map(async (v) => ({ lang: v.lang, path: v.path, text: await session.library.rawText(article.id, v.lang) })));
       if (flag(args, 'json')) printJson({ id: article.id, raw: texts });
       else printText(texts.map((t) => t.text).join('\n\n-----\n\n') + '\n');

@@ -8,7 +8,7 @@ import type { ParsedFile } from './read-file';
 import { readJson, writeJson } from './persisted-json';
 
 /** Bump when parsing changes so stale caches are rebuilt. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 const ParagraphSchema = z.object({
   index: z.number().int(),
@@ -24,7 +24,7 @@ const VersionSchema = z.object({
 const CacheSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   root: z.string(),
-  entries: z.record(z.string(), z.object({ version: VersionSchema, translation: z.string().nullable() })),
+  entries: z.record(z.string(), z.object({ version: VersionSchema, translation: z.string().nullable(), pairId: z.string().nullable().optional() })),
 });
 
 /** Load the cache for `root`; an empty map when missing, corrupt or for another root/format. */

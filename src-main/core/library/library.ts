@@ -20,6 +20,7 @@ import { articleText } from '../../shared/text';
 import type { HtmlOptions } from './parse/html';
 import { ParsePool } from './parse-pool';
 import { IdRegistry } from './registry';
+import { applyEdit, MetadataEdits, type MetadataEdit } from './metadata-edits';
 import { OUTSIDE_MESSAGE, realPathInside, resolveInside } from './safe-path';
 import { isIgnoredName, walkLibrary, type FoundFile } from './walk';
 
@@ -87,7 +88,7 @@ function defaultWorkers(): number {
 }
 
 function signature(a: Article): string {
-  return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${v.paragraphs.length}|${v.title}`).join('||');
+  return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${v.paragraphs.length}|${v.title}|${v.date}|${v.author}|${v.source}|${v.tags.join(',')}`).join('||');
 }
 
 /** A library folder, scanned and (optionally) watched. */
@@ -98,6 +99,7 @@ export class Library {
   private rootReal = '';
   private readonly opts: LibraryOptions;
   private registry!: IdRegistry;
+  private edits!: MetadataEdits;
   private files = new Map<string, ParsedFile>();
   private skippedFiles = new Map<string, SkippedFile>();
   private list: Article[] = [];
@@ -121,6 +123,7 @@ export class Library {
     const lib = new Library(opts);
     lib.rootReal = await realpath(opts.root);
     lib.registry = await IdRegistry.load(opts.dataDir);
+    lib.edits = await MetadataEdits.load(opts.dataDir);
     lib.files = await loadCache(opts.dataDir, opts.root);
     await lib.rescan();
     return lib;
@@ -166,6 +169,62 @@ export class Library {
     if (version.format === 'mhtml') return parseMhtml(bytes.toString('latin1')).html;
     if (version.format === 'docx' || version.format === 'epub' || version.format === 'pdf') return articleText(version.paragraphs);
     return decode(bytes).text;
+  }
+
+  /**
+   * Edit an article's metadata by hand (the version in `lang`, else the article's own); stored
+   * in `<dataDir>/metadata-edits.json`, never in the file. Returns what changed.
+   */
+  editMetadata(id: string, patch: MetadataEdit, lang?: Lang): Promise<LibraryChange> {
+    return this.serial(async () => {
+      const version = this.versionFor(id, lang);
+      await this.edits.edit(version.fileId, patch);
+      return this.rebuild();
+    });
+  }
+
+  /** Forget every hand edit of an article (its versions' fields and hand pairing). */
+  resetMetadata(id: string): Promise<LibraryChange> {
+    return this.serial(async () => {
+      const article = this.requireArticle(id);
+      await this.edits.reset(article.versions.map((v) => v.fileId));
+      return this.rebuild();
+    });
+  }
+
+  /** Pair two single-version articles by hand (overriding the naming rules). */
+  pairArticles(a: string, b: string): Promise<LibraryChange> {
+    return this.serial(async () => {
+      const x = this.requireArticle(a);
+      const y = this.requireArticle(b);
+      if (x === y || x.versions.length !== 1 || y.versions.length !== 1) {
+        throw new FolioError('invalid-request', 'Both articles must be different and have one language version each (unpair them first)');
+      }
+      await this.edits.pair(x.versions[0]!.fileId, y.versions[0]!.fileId);
+      return this.rebuild();
+    });
+  }
+
+  /** Split a translation pair into two articles, and keep them apart across rescans. */
+  unpairArticle(id: string): Promise<LibraryChange> {
+    return this.serial(async () => {
+      const article = this.requireArticle(id);
+      await this.edits.unpair(article.versions.map((v) => v.fileId));
+      return this.rebuild();
+    });
+  }
+
+  private requireArticle(id: string): Article {
+    const article = this.get(id);
+    if (!article) throw new FolioError('not-found', `No article ${id}`);
+    return article;
+  }
+
+  private versionFor(id: string, lang?: Lang): ArticleVersion {
+    const article = this.requireArticle(id);
+    const v = lang ? article.versions.find((x) => x.lang === lang) : article.versions.find((x) => x.fileId === id) ?? article.versions[0];
+    if (!v) throw new FolioError('not-found', `No ${lang ?? ''} version of article ${id}`);
+    return v;
   }
 
   /** How the last scan or change parsed its files (diagnostics and tests). */
@@ -422,8 +481,15 @@ export class Library {
     const base = [...this.files.values()].map((f) => f.version);
     const furniture = findFurniture(base);
     const finals = new Map<string, ArticleVersion>();
-    for (const f of this.files.values()) finals.set(f.version.path, removeFurniture(f.version, furniture));
-    const groups = pairVersions([...this.files.values()].map((f) => ({ path: f.version.path, lang: f.version.lang, translation: f.translation })));
+    // Hand edits go over the parsed metadata (and the language, before pairing).
+    for (const f of this.files.values()) finals.set(f.version.path, applyEdit(removeFurniture(f.version, furniture), this.edits.get(f.version.fileId)));
+    const pathOf = new Map([...finals.values()].map((v) => [v.fileId, v.path]));
+    const hand = this.edits.pairing();
+    const overrides = {
+      pairs: hand.pairs.flatMap(([a, b]) => { const pa = pathOf.get(a); const pb = pathOf.get(b); return pa && pb ? [[pa, pb] as const] : []; }),
+      alone: new Set([...hand.unpaired].flatMap((id) => pathOf.get(id) ?? [])),
+    };
+    const groups = pairVersions([...this.files.values()].map((f) => ({ path: f.version.path, lang: finals.get(f.version.path)?.lang ?? f.version.lang, translation: f.translation, pairId: f.pairId ?? null })), overrides);
     const list: Article[] = [];
     for (const paths of groups) {
       const versions = paths.map((p) => finals.get(p)).filter((v): v is ArticleVersion => v !== undefined);

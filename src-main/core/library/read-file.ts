@@ -47,9 +47,9 @@ export function isContainerFormat(format: ArticleFormat): format is ContainerFor
   return format === 'mhtml' || format === 'docx' || format === 'epub' || format === 'pdf';
 }
 
-/** Language suggested by the path: `name.vi.md`, or a `vi/` / `en/` folder. */
+/** Language suggested by the path: `name.vi.md`, `name-en.txt`, `name_vi.md`, or a `vi/` / `en/` folder. */
 export function langFromPath(relPath: string): Lang | null {
-  const m = /\.(vi|en)\.[^./]+$/i.exec(relPath);
+  const m = /[._-](vi|en)\.[^./]+$/i.exec(relPath);
   if (m?.[1]) return m[1].toLowerCase() as Lang;
   const dirs = relPath.split('/').slice(0, -1).reverse();
   for (const d of dirs) if (d === 'vi' || d === 'en') return d;
@@ -59,8 +59,10 @@ export function langFromPath(relPath: string): Lang | null {
 /** A parsed file: the version plus what pairing needs that the shared model does not carry. */
 export interface ParsedFile {
   version: ArticleVersion;
-  /** `translation:` front-matter link, relative to the file's folder. */
+  /** `translation:` / `translation_of:` front-matter link, relative to the file's folder. */
   translation: string | null;
+  /** Front-matter `id:` shared by the language versions of one article. */
+  pairId?: string | null;
 }
 
 /** Options for reading one file. */
@@ -150,7 +152,7 @@ export async function parseFileBytesAsync(read: FileBytes, relPath: string, opts
     return skip(relPath, 'too-large', `Article has ${doc.paragraphs.length} paragraphs, over the ${maxParagraphs}-paragraph limit`);
   }
   const { encoding, lang, ...base } = doc;
-  return finishVersion(base, { relPath, format, encoding, size: read.size, mtimeMs: read.mtimeMs, contentHash: sha256(read.bytes), metaLang: asLang(lang), translation: null });
+  return finishVersion(base, { relPath, format, encoding, size: read.size, mtimeMs: read.mtimeMs, contentHash: sha256(read.bytes), metaLang: asLang(lang), translation: null, pairId: null });
 }
 
 /** The I/O half of `readParsedFile`: the file's bytes, or why it is skipped before decoding. */
@@ -257,11 +259,13 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
   const contentHash = sha256(text);
   let metaLang: Lang | null = null;
   let translation: string | null = null;
+  let pairId: string | null = null;
   let base: VersionBase;
   if (format === 'md') {
     const md = parseMarkdown(text);
     metaLang = asLang(md.meta.lang);
     translation = md.meta.translation ?? null;
+    pairId = md.meta.pairId ?? null;
     const firstHeading = md.paragraphs.find((p) => p.kind === 'heading')?.text;
     base = {
       title: md.meta.title ?? firstHeading ?? md.paragraphs[0]?.text.slice(0, 120) ?? 'Untitled',
@@ -276,7 +280,7 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
     const s = parseScrapedText(text, input.furniture ? { furniture: input.furniture } : {});
     base = { ...s, tags: [] };
   }
-  return finishVersion(base, { relPath, format, encoding: input.encoding, size: input.size, mtimeMs: input.mtimeMs, contentHash, metaLang, translation });
+  return finishVersion(base, { relPath, format, encoding: input.encoding, size: input.size, mtimeMs: input.mtimeMs, contentHash, metaLang, translation, pairId });
 }
 
 type VersionBase = Pick<ArticleVersion, 'title' | 'date' | 'author' | 'source' | 'tags' | 'captions' | 'paragraphs'>;
@@ -290,6 +294,7 @@ interface VersionFacts {
   contentHash: string;
   metaLang: Lang | null;
   translation: string | null;
+  pairId: string | null;
 }
 
 /** The version of a parsed file: language decided (declared, path, detected), id derived. */
@@ -301,7 +306,7 @@ function finishVersion(base: VersionBase, f: VersionFacts): ParsedFile | Skipped
     lang, path: f.relPath, format: f.format, encoding: f.encoding, ...base,
     size: f.size, mtimeMs: f.mtimeMs, contentHash: f.contentHash,
   };
-  return { version, translation: f.translation };
+  return { version, translation: f.translation, pairId: f.pairId };
 }
 
 /** Read one file as an `ArticleVersion` (fileId derived from content and path) or a skip. */

@@ -14,6 +14,8 @@ export interface ArticleHeaderProps {
   onToggleRaw(): void;
   /** Jump to a paragraph of `version` (the contents menu). */
   onJump?(paragraph: number): void;
+  /** Opens the metadata edit dialog (absent: no edit button). */
+  onEdit?(): void;
 }
 
 /** Headings worth a contents menu: two or more (one heading is just a subtitle). */
@@ -23,7 +25,7 @@ export function contentsOf(version: ArticleVersion): { paragraph: number; text: 
 }
 
 /** Metadata of the version shown first. */
-export function ArticleHeader({ version, canReveal, onReveal, showRaw, onToggleRaw, onJump }: ArticleHeaderProps) {
+export function ArticleHeader({ version, canReveal, onReveal, showRaw, onToggleRaw, onJump, onEdit }: ArticleHeaderProps) {
   const { t, i18n } = useTranslation();
   const contents = onJump ? contentsOf(version) : [];
   return (
@@ -45,6 +47,11 @@ export function ArticleHeader({ version, canReveal, onReveal, showRaw, onToggleR
         <button type="button" className="link-button" aria-pressed={showRaw} onClick={onToggleRaw}>
           {showRaw ? t('reader.hideOriginal') : t('reader.showOriginal')}
         </button>
+        {onEdit && (
+          <button type="button" className="link-button" onClick={onEdit}>
+            {t('meta.edit')}
+          </button>
+        )}
       </p>
       {contents.length > 0 && !showRaw && (
         <label className="article-contents">

@@ -5,6 +5,7 @@ import { useFolio } from '../../app/store';
 import { useFit } from '../../app/fit-context';
 import { api } from '../../lib/api';
 import { ArticleHeader } from './ArticleHeader';
+import { MetadataDialog } from './MetadataDialog';
 import { ArticleBody, versionsForMode } from './ArticleBody';
 import { SelectionPopover } from './SelectionPopover';
 import { currentReaderSelection, type ReaderSelection } from './reader-selection';
@@ -39,6 +40,7 @@ export function Reader() {
   const canReveal = useFolio((s) => !!s.info?.capabilities.revealInFolder);
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
   const [raw, setRaw] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     setRaw(null);
@@ -96,7 +98,9 @@ export function Reader() {
             showRaw={raw !== null}
             onToggleRaw={() => void toggleRaw()}
             onJump={(paragraph) => useFolio.setState({ scrollTarget: { lang: left.lang, paragraph } })}
+            onEdit={() => setEditing(true)}
           />
+          {editing && <MetadataDialog article={article} version={left} onClose={() => setEditing(false)} />}
           {raw !== null ? (
             <pre className="raw-text" aria-label={t('reader.showOriginal')}>
               {raw}

@@ -4,7 +4,10 @@ import { Dialog } from '../../components/Dialog';
 import { useFolio } from '../../app/store';
 import { SHORTCUTS } from '../../app/shortcuts';
 
-/** Lists every shortcut. */
+/** The pairing conventions (core/library/pairing.ts), in the same order. */
+const PAIRS = ['link', 'id', 'suffixes', 'base', 'folders'] as const;
+
+/** Lists every shortcut, then how translation pairs are recognised. */
 export function ShortcutsDialog() {
   const { t } = useTranslation();
   return (
@@ -19,6 +22,12 @@ export function ShortcutsDialog() {
           </div>
         ))}
       </dl>
+      <h3>{t('shortcuts.pairsTitle')}</h3>
+      <ul className="pairing-conventions">
+        {PAIRS.map((k) => (
+          <li key={k}>{t(`shortcuts.pairs.${k}`)}</li>
+        ))}
+      </ul>
     </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFileBytes } from '../../../src-main/core/library/read-file';
-import { ExpectedSchema, formatScore, rate, scoreCorpus } from './extraction-score';
+import { ExpectedSchema, formatScore, rate, scoreCorpus, type Tally } from './extraction-score';
 
 const DIR = join(__dirname, '../../fixtures/extraction');
 
@@ -27,7 +27,7 @@ describe('extraction corpus: pages imitating 14 site layouts, scored field by fi
 
   it('meets the thresholds (title, date, author ≥ 95 %; boilerplate removed ≥ 98 %; body kept 100 %)', () => {
     console.log(`extraction corpus, ${pages.length} pages:\n${formatScore(score)}`);
-    const misses = Object.entries(score).flatMap(([name, t]) => t.misses.map((m) => `${name}: ${m}`));
+    const misses = (Object.entries(score) as [string, Tally][]).flatMap(([name, t]) => t.misses.map((m) => `${name}: ${m}`));
     if (misses.length) console.log(misses.join('\n'));
     expect(rate(score.title)).toBeGreaterThanOrEqual(0.95);
     expect(rate(score.date)).toBeGreaterThanOrEqual(0.95);

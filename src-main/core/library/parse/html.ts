@@ -10,7 +10,10 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { Paragraph, ParagraphKind } from '../../../shared/types';
 import { isDangerousTag, sanitizeHtml, stripDangerous, type DomNode } from './html-sanitize';
-import { parseVietnameseDate } from './vietnamese-date';
+import { normaliseTimestamp } from './vietnamese-date';
+import { cleanArticleLines, type LineDecision } from './article-lines';
+import { DATE_ELEMENTS, dateFromMarkedText, readJsonLd } from './html-metadata';
+import { matchByline } from './boilerplate';
 import { DEFAULT_PURIFY_LIMITS, countStartTags, overPurifyLimits, purifyDocument, type PurifyLimits } from './html-purify';
 
 /** Metadata and paragraphs of an HTML page. */
@@ -22,6 +25,8 @@ export interface HtmlDocument {
   lang: string | null;
   captions: string[];
   paragraphs: Paragraph[];
+  /** What the line rules decided for each block of the article (for `folio show --explain`). */
+  decisions: LineDecision[];
 }
 
 /** Pages above this size skip Readability (its scoring is superlinear) and use the body. */
@@ -119,6 +124,7 @@ export function blocksOf(root: DomNode): { kind: ParagraphKind; text: string }[]
 
 interface MetaDoc {
   querySelector: (sel: string) => { getAttribute: (n: string) => string | null; textContent: string | null } | null;
+  querySelectorAll: (sel: string) => Iterable<{ textContent: string | null }>;
 }
 
 function meta(doc: MetaDoc, ...selectors: string[]): string | null {
@@ -131,12 +137,7 @@ function meta(doc: MetaDoc, ...selectors: string[]): string | null {
 }
 
 /** ISO timestamps from meta tags, as local time without offset (`2021-02-03T10:00:00`). */
-function normaliseDate(v: string | null | undefined): string | null {
-  if (!v) return null;
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?/.exec(v.trim());
-  if (iso) return iso[2] ? `${iso[1]}T${iso[2]}${iso[3] ?? ':00'}` : iso[1] ?? null;
-  return parseVietnameseDate(v);
-}
+const normaliseDate = normaliseTimestamp;
 
 function cleanText(s: string | null | undefined): string | null {
   const t = (s ?? '').replace(/\s+/g, ' ').trim().normalize('NFC');
@@ -158,6 +159,10 @@ export function parseHtml(input: string, opts: HtmlOptions = {}): HtmlDocument {
   const metaAuthor = meta(doc, 'meta[name="author"]', 'meta[property="article:author"]');
   const metaSite = meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
   const lang = cleanText(doc.documentElement?.getAttribute('lang'))?.slice(0, 2).toLowerCase() ?? null;
+  const jsonLd = readJsonLd([...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''));
+  // Read only when nothing else gave a date, and only on pages Readability would read too.
+  const markedDate = (): string | null => (raw.length <= READABILITY_MAX_CHARS && countStartTags(raw, READABILITY_MAX_TAGS) <= READABILITY_MAX_TAGS
+    ? dateFromMarkedText([...doc.querySelectorAll(DATE_ELEMENTS)].map((e) => e.textContent ?? '')) : null);
   stripDangerous(original as unknown as Parameters<typeof stripDangerous>[0]);
   const h1 = cleanText(doc.querySelector('h1')?.textContent);
   const { document } = purified === null ? { document: original } : parseHTML(html);
@@ -192,15 +197,38 @@ export function parseHtml(input: string, opts: HtmlOptions = {}): HtmlDocument {
     blocks = body ? blocksOf(body) : [];
   }
   const finalTitle = cleanText(metaTitle) ?? h1 ?? title ?? cleanText(doc.title) ?? blocks[0]?.text.slice(0, 120) ?? 'Untitled';
-  if (blocks[0]?.kind === 'heading' && blocks[0].text === finalTitle) blocks.shift();
-  const paragraphs: Paragraph[] = blocks.map((b, index) => ({ index, kind: b.kind, text: b.text }));
+  // Inside the article container too: breadcrumb, date span, byline, newsletter box, share row.
+  const cleaned = cleanHtmlBlocks(blocks, finalTitle);
+  const paragraphs: Paragraph[] = cleaned.blocks.map((b, index) => ({ index, kind: b.kind, text: b.text }));
   return {
     title: finalTitle,
-    date: normaliseDate(metaDate) ?? normaliseDate(published),
-    author: cleanText(metaAuthor) ?? byline,
+    date: normaliseDate(metaDate) ?? jsonLd.date ?? cleaned.date ?? markedDate() ?? normaliseDate(published),
+    author: bylineName(metaAuthor) ?? jsonLd.author ?? cleaned.author ?? bylineName(byline),
     source: cleanText(metaSite) ?? siteName,
     lang,
     captions: paragraphs.filter((p) => p.kind === 'caption').map((p) => p.text),
     paragraphs,
+    decisions: cleaned.decisions,
   };
+}
+
+/** "By Jane Roe" / "Tác giả: X" as the name alone; other strings as they are. */
+function bylineName(s: string | null | undefined): string | null {
+  const t = cleanText(s);
+  return t ? matchByline(t) ?? t : null;
+}
+
+/** The article blocks the line rules keep, with the date and byline they found. */
+function cleanHtmlBlocks(blocks: { kind: ParagraphKind; text: string }[], title: string): {
+  blocks: { kind: ParagraphKind; text: string }[]; date: string | null; author: string | null; decisions: LineDecision[];
+} {
+  const c = cleanArticleLines(blocks.map((b) => b.text), { knownTitle: title, kinds: blocks.map((b) => b.kind), dropHeader: false });
+  const kept = blocks.flatMap((b, i) => {
+    const action = c.decisions[i]?.action;
+    if (action === 'keep') return [b];
+    if (action === 'caption') return [{ kind: 'caption' as const, text: b.text }];
+    return [];
+  });
+  // Never lose a whole page to the rules: an article the rules would empty keeps its blocks.
+  return kept.length > 0 ? { blocks: kept, date: c.date, author: c.author, decisions: c.decisions } : { blocks: blocks.filter((b) => !(b.kind === 'heading' && b.text === title)), date: c.date, author: c.author, decisions: c.decisions };
 }

@@ -6,7 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Paragraph, ParagraphKind } from '../../../shared/types';
-import { parseVietnameseDate } from './vietnamese-date';
+import { normaliseTimestamp } from './vietnamese-date';
 
 /** Metadata read from front matter (all optional). */
 export interface FrontMatter {
@@ -16,8 +16,10 @@ export interface FrontMatter {
   source?: string;
   lang?: string;
   tags: string[];
-  /** Relative path of the other language version. */
+  /** Relative path of the other language version (`translation:` or `translation_of:`). */
   translation?: string;
+  /** `id:` shared by the language versions of one article (paired with `lang:`). */
+  pairId?: string;
 }
 
 /** A parsed Markdown document. */
@@ -33,12 +35,16 @@ const FrontMatterSchema = z
   .object({
     title: scalar.optional(),
     date: scalar.optional(),
+    published: scalar.optional(),
     author: z.union([scalar, z.array(scalar)]).optional(),
+    authors: z.union([scalar, z.array(scalar)]).optional(),
     source: scalar.optional(),
     lang: scalar.optional(),
     language: scalar.optional(),
     tags: z.union([z.array(scalar), scalar]).optional(),
     translation: scalar.optional(),
+    translation_of: scalar.optional(),
+    id: scalar.optional(),
   })
   .passthrough();
 
@@ -59,18 +65,27 @@ export function splitFrontMatter(text: string): { meta: FrontMatter; body: strin
   const tags = d.tags === undefined ? [] : Array.isArray(d.tags) ? d.tags : d.tags.split(',');
   const meta: FrontMatter = { tags: tags.map((t) => t.trim()).filter(Boolean) };
   if (d.title) meta.title = inlineText(d.title);
-  if (d.date) meta.date = normaliseDate(d.date);
-  if (d.author) meta.author = Array.isArray(d.author) ? d.author.join(', ') : d.author;
+  // Web clippers write `published:` for the article's date (and `created:` for the clip's).
+  const date = d.date ?? d.published;
+  if (date) meta.date = normaliseDate(date);
+  const author = d.author ?? d.authors;
+  if (author) meta.author = (Array.isArray(author) ? author : [author]).map(unwikiLink).filter(Boolean).join(', ');
   if (d.source) meta.source = d.source;
   const lang = d.lang ?? d.language;
   if (lang) meta.lang = lang.toLowerCase();
-  if (d.translation) meta.translation = d.translation;
+  const translation = d.translation ?? d.translation_of;
+  if (translation) meta.translation = unwikiLink(translation);
+  if (d.id) meta.pairId = d.id.trim();
   return { meta, body };
 }
 
 function normaliseDate(s: string): string {
-  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(s)) return s.length === 16 ? `${s}:00` : s;
-  return parseVietnameseDate(s) ?? s;
+  return normaliseTimestamp(s) ?? s;
+}
+
+/** Obsidian wiki-links in front matter: "[[Name]]" → "Name", "[[page|Shown]]" → "Shown". */
+function unwikiLink(s: string): string {
+  return s.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => (alias ?? target).trim()).trim();
 }
 
 /** Reduce inline Markdown (emphasis, code, links, images, autolinks, HTML tags, escapes) to text. */

@@ -46,6 +46,26 @@ export interface PlacedHighlight {
   boxes: Box[];
 }
 
+/** A clickable area: a web link, or a jump to a named destination of the document. */
+export interface PlacedLink {
+  box: Box;
+  uri?: string;
+  dest?: string;
+}
+
+/** A named destination (PDF 32000-1 §12.3.2.3): the top of a line. */
+export interface PlacedAnchor {
+  name: string;
+  y: number;
+}
+
+/** A sticky note (/Text annotation) for an article note or an orphaned highlight, its icon's top-left corner. */
+export interface PlacedNote {
+  annotationId: string;
+  x: number;
+  y: number;
+}
+
 /** One page of the laid-out document. */
 export interface PageLayout {
   width: number;
@@ -53,14 +73,18 @@ export interface PageLayout {
   texts: PlacedText[];
   rules: PlacedRule[];
   highlights: PlacedHighlight[];
+  links: PlacedLink[];
+  anchors: PlacedAnchor[];
+  notes: PlacedNote[];
 }
 
-/** A bookmark: an article title and where it starts. */
+/** A bookmark: an article title, a heading, or the notes section, and where it starts. */
 export interface OutlineEntry {
   title: string;
   page: number;
-  /** PDF y of the top of the article's first line. */
+  /** PDF y of the top of its first line. */
   y: number;
+  children?: OutlineEntry[];
 }
 
 /** The whole laid-out document. */

@@ -8,7 +8,8 @@
  */
 import type { AnchoredAnnotation, Article } from '../../../shared/types';
 import type { Bead } from './beads';
-import { PDF_LABELS, buildArticleModel } from './document-model';
+import { PDF_LABELS, buildArticleModel, type ArticleModel } from './document-model';
+import type { DocumentLayout } from './geometry';
 import { PdfExportError } from './errors';
 import { systemFallbacks } from './font-fallback';
 import { loadFontBytes, resolveFontsDir } from './fonts';
@@ -71,8 +72,21 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   const fallbacks = systemFallbacks(opts.systemFontDirs);
   const measurer = fontkitMeasurer(parsed, fallbacks);
 
-  const models = printable.map((it) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, PDF_LABELS[opts.labels ?? 'en']));
-  const layout = paginate(measurer, models, { paper: opts.paper, onArticle: opts.onProgress });
+  const labels = PDF_LABELS[opts.labels ?? 'en'];
+  const build = (pageOf?: (name: string) => number | undefined): ArticleModel[] =>
+    printable.map((it, i) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, labels, { key: String(i + 1), pageOf }));
+  const paginateOpts = { paper: opts.paper, pageLabel: (n: number, total: number) => labels.pageOf(n, total) };
+  // End notes give the page of their highlight: lay out, read where each marker landed, and lay
+  // out again with those page numbers (again if printing them moved a later marker; rarely).
+  let models = build();
+  let layout = paginate(measurer, models, paginateOpts);
+  for (let pass = 0; pass < 3 && hasNotes(layout); pass++) {
+    const pages = anchorPages(layout);
+    models = build((name) => pages.get(name));
+    layout = paginate(measurer, models, paginateOpts);
+    if (sameMap(pages, anchorPages(layout))) break;
+  }
+  printable.forEach((_, i) => opts.onProgress?.(i + 1, printable.length));
 
   const byId = new Map<string, AnchoredAnnotation>();
   for (const it of printable) for (const a of it.annotations) byId.set(a.id, a);
@@ -88,6 +102,19 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
     flattenHighlights: opts.flattenHighlights ?? false,
   });
 }
+
+const hasNotes = (layout: DocumentLayout): boolean => layout.pages.some((p) => p.anchors.length > 0);
+
+/** Page number (1-based) of every named destination. */
+function anchorPages(layout: DocumentLayout): Map<string, number> {
+  const pages = new Map<string, number>();
+  layout.pages.forEach((p, i) => {
+    for (const a of p.anchors) pages.set(a.name, i + 1);
+  });
+  return pages;
+}
+
+const sameMap = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 function validateOptions(opts: PdfExportOptions): void {
   if (!['vi', 'en', 'both'].includes(opts.lang)) throw new PdfExportError('PDF_BAD_OPTIONS', `Unknown language: ${String(opts.lang)}`);

@@ -1,17 +1,20 @@
 /**
  * Lays out whole articles on pages (pure geometry): each article starts on a new page,
  * full-width rows flow down the text block, paired rows (one alignment bead) start level in
- * two columns and the next row starts below the longer one. Page numbers go in the footer.
+ * two columns and the next row starts below the longer one. A running header and "page n of m"
+ * go above and below the text block.
  */
 import type { ArticleModel } from './document-model';
 import { flowBlocks, laterCursor, mustStartOnNextPage, pageAt, type Cursor, type FlowContext, type Region } from './flow';
-import type { DocumentLayout } from './geometry';
+import type { DocumentLayout, OutlineEntry } from './geometry';
 import type { TextMeasurer } from './measure';
-import { COLUMN_GAP, FOOTER_BASELINE, MARGINS, PAPER_SIZES, type Paper } from './styles';
+import { COLUMN_GAP, FOOTER_BASELINE, HEADER_BASELINE, MARGINS, PAPER_SIZES, type FontKey, type Paper, type Rgb } from './styles';
 
 /** Options of `paginate`. */
 export interface PaginateOptions {
   paper: Paper;
+  /** Footer: "Page 3 of 12" in the labels' language (default English). */
+  pageLabel?: (page: number, pages: number) => string;
   /** Called after each article is laid out. */
   onArticle?: (done: number, total: number) => void;
 }
@@ -19,17 +22,21 @@ export interface PaginateOptions {
 /** Lay out `articles` on pages of `opts.paper`. */
 export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opts: PaginateOptions): DocumentLayout {
   const { width, height } = PAPER_SIZES[opts.paper];
-  const ctx: FlowContext = { m, width, height, top: MARGINS.top, bottom: height - MARGINS.bottom, pages: [] };
+  const ctx: FlowContext = { m, width, height, top: MARGINS.top, bottom: height - MARGINS.bottom, pages: [], bookmarks: [] };
   const full: Region = { x: MARGINS.left, width: width - MARGINS.left - MARGINS.right };
   const colWidth = (full.width - COLUMN_GAP) / 2;
   const left: Region = { x: full.x, width: colWidth };
   const right: Region = { x: full.x + colWidth + COLUMN_GAP, width: colWidth };
   const outline: DocumentLayout['outline'] = [];
 
+  const startsAt: number[] = [];
   articles.forEach((article, k) => {
     let at: Cursor = { page: ctx.pages.length, y: ctx.top };
     pageAt(ctx, at.page);
-    outline.push({ title: article.title, page: at.page, y: height - ctx.top });
+    startsAt.push(at.page);
+    const firstBookmark = ctx.bookmarks.length;
+    const entry: OutlineEntry = { title: article.title, page: at.page, y: height - ctx.top };
+    outline.push(entry);
     for (const row of article.rows) {
       if (row.kind === 'full') {
         at = flowBlocks(ctx, row.blocks, full, at);
@@ -41,13 +48,34 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
       }
       at = laterCursor(flowBlocks(ctx, row.left, left, at), flowBlocks(ctx, row.right, right, at));
     }
+    const children = ctx.bookmarks.slice(firstBookmark);
+    if (children.length > 0) entry.children = children;
     opts.onArticle?.(k + 1, articles.length);
   });
 
+  // Running header (the article's title, except on the page where it starts) and "page n of m"
+  // footer: pagination artifacts, seen on paper but not part of the text (PDF 32000-1 §14.8.2.2).
+  const pageLabel = opts.pageLabel ?? ((n: number, total: number) => `Page ${n} of ${total}`);
+  let current = -1;
   ctx.pages.forEach((page, i) => {
-    const label = String(i + 1);
+    while (current + 1 < articles.length && (startsAt[current + 1] ?? Infinity) <= i) current++;
     const size = 8.5;
-    page.texts.push({ x: (width - m.width(label, 'regular', size)) / 2, y: FOOTER_BASELINE, text: label, font: 'regular', size, color: [0.45, 0.45, 0.5] });
+    const color: Rgb = [0.45, 0.45, 0.5];
+    const label = pageLabel(i + 1, ctx.pages.length);
+    page.texts.push({ x: (width - m.width(label, 'regular', size)) / 2, y: FOOTER_BASELINE, text: label, font: 'regular', size, color, artifact: true });
+    const title = articles[current]?.title;
+    if (title && startsAt[current] !== i) {
+      const text = fitText(m, title, 'italic', size, full.width);
+      page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
+    }
   });
   return { pages: ctx.pages, outline };
+}
+
+/** `text` cut with an ellipsis to fit `width`. */
+function fitText(m: TextMeasurer, text: string, font: FontKey, size: number, width: number): string {
+  if (m.width(text, font, size) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 0 && m.width(`${chars.join('').trimEnd()}…`, font, size) > width) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
 }

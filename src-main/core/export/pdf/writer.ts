@@ -10,7 +10,9 @@ import {
   PDFDocument,
   PDFName,
   PDFNumber,
+  PDFNull,
   PDFOperator,
+  PDFString,
   beginText,
   endText,
   moveText,
@@ -23,11 +25,12 @@ import {
   type PDFFont,
   type PDFOperatorNames,
   type PDFPage,
+  type PDFRef,
 } from 'pdf-lib';
 import type { AnchoredAnnotation } from '../../../shared/types';
-import { writeHighlightAnnotation } from './annotation-writer';
+import { writeHighlightAnnotation, writeTextAnnotation } from './annotation-writer';
 import { outlineOps } from './glyph-outlines';
-import type { DocumentLayout, PageLayout, PlacedText } from './geometry';
+import type { DocumentLayout, PageLayout, PlacedLink, PlacedText } from './geometry';
 import type { FallbackSource } from './font-fallback';
 import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
 import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
@@ -80,7 +83,9 @@ export async function writePdf(
     fallback,
     replacement: buildReplacementFonts(doc.context, texts.filter((t) => t.face === REPLACEMENT_FACE).map((t) => t.text)),
   };
-  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, faces, annotations, meta);
+  const firstParts = new Map<string, PDFRef>();
+  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, faces, annotations, meta, firstParts);
+  writeDestinations(doc, layout);
 
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
@@ -101,6 +106,7 @@ function drawPage(
   faces: Faces,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
+  firstParts: Map<string, PDFRef>,
 ): void {
   const page = doc.addPage([layout.width, layout.height]);
   // Flattened: the same multiply fill the annotation's appearance draws, painted before the text.
@@ -122,11 +128,42 @@ function drawPage(
     else if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
     else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
   }
+  const opts = { author: meta.author, now: meta.now };
+  for (const link of layout.links) writeLink(page, link);
+  for (const note of layout.notes) {
+    const annotation = annotations.get(note.annotationId);
+    if (annotation) writeTextAnnotation(page, note, annotation, opts);
+  }
   if (meta.flattenHighlights) return;
   for (const h of layout.highlights) {
     const annotation = annotations.get(h.annotationId);
-    if (annotation) writeHighlightAnnotation(page, h, annotation, { author: meta.author, now: meta.now });
+    if (!annotation) continue;
+    const first = firstParts.get(h.annotationId);
+    const ref = writeHighlightAnnotation(page, h, annotation, { ...opts, ...(first && { continues: first }) });
+    if (!first) firstParts.set(h.annotationId, ref);
   }
+}
+
+/** A /Link annotation: a web link (/URI action) or a jump to a named destination. No border. */
+function writeLink(page: PDFPage, link: PlacedLink): void {
+  const context = page.doc.context;
+  const { x1, y1, x2, y2 } = link.box;
+  const dict = context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [x1, y1, x2, y2], Border: [0, 0, 0], F: 4, P: page.ref });
+  if (link.uri) dict.set(PDFName.of('A'), context.obj({ Type: 'Action', S: 'URI', URI: PDFString.of(link.uri) }));
+  else if (link.dest) dict.set(PDFName.of('Dest'), PDFName.of(link.dest));
+  page.node.addAnnot(context.register(dict));
+}
+
+/** The named destinations of the layout, in the catalog's /Dests dictionary (PDF 32000-1 §12.3.2.3). */
+function writeDestinations(doc: PDFDocument, layout: DocumentLayout): void {
+  const pages = doc.getPages();
+  const dests = doc.context.obj({});
+  layout.pages.forEach((p, i) => {
+    const page = pages[i];
+    if (!page) return;
+    for (const a of p.anchors) dests.set(PDFName.of(a.name), doc.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(a.y), PDFNull]));
+  });
+  if (dests.keys().length > 0) doc.catalog.set(PDFName.of('Dests'), doc.context.register(dests));
 }
 
 const op = (name: string, ...args: number[]): PDFOperator => PDFOperator.of(name as PDFOperatorNames, args.map((n) => PDFNumber.of(n)));

@@ -170,7 +170,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('PDF export read back with pdftotext and pdf.js'
     const text = bodyText(vi);
     expect(text).toContain('“một câu đã bị xoá khỏi bài” — Ghi chú cũ vẫn giữ lại (not found in the current text)');
     expect(text).toContain('Note: Đọc trước buổi thảo luận ngày 12/4.');
-    expect(text).toContain('1. “nước mặn đã lấn sâu vào các kênh rạch” — Sớm hơn năm 2016 gần một tháng.');
+    expect(text).toContain('1. “nước mặn đã lấn sâu vào các kênh rạch” (p. 1) — Sớm hơn năm 2016 gần một tháng.');
     const found = await highlightAnnotations(vi);
     expect(found.some((a) => a.contentsObj?.str === 'Ghi chú cũ vẫn giữ lại')).toBe(false);
   });

@@ -83,7 +83,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('mixed scripts', () => {
       it('covers exactly the highlighted words after the Chinese ones', async () => {
         const { openWithPdfJs } = await import('./pdf-tools');
         const doc = await openWithPdfJs(variants[name]!);
-        const [ann] = (await (await doc.getPage(1)).getAnnotations()) as Array<{ subtype: string; rect: number[] }>;
+        const ann = ((await (await doc.getPage(1)).getAnnotations()) as Array<{ subtype: string; rect: number[] }>).find((a) => a.subtype === 'Highlight');
         await doc.destroy();
         const [x1, y1, x2, y2] = ann!.rect as [number, number, number, number];
         const under = pdfWords(variants[name]!).filter((w) => (w.x1 + w.x2) / 2 > x1 && (w.x1 + w.x2) / 2 < x2 && (w.y1 + w.y2) / 2 > y1 && (w.y1 + w.y2) / 2 < y2);

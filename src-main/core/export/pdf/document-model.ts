@@ -232,7 +232,7 @@ function pick(body: readonly ModelBlock[], indices: readonly number[], factor: n
 /** Interleaved translations: lighter and italic (headings stay bold), tight under the original. */
 function asTranslation(b: ModelBlock): ModelBlock {
   const font = b.style.font === 'bold' ? 'bold' : 'italic';
-  return { ...b, style: { ...b.style, font, color: TRANSLATION_COLOR, spaceBefore: 0, spaceAfter: b.style.spaceAfter + 5, keepWithNext: false } };
+  return { ...b, style: { ...b.style, font, color: TRANSLATION_COLOR, spaceBefore: 0, spaceAfter: b.style.spaceAfter + 5 } };
 }
 
 function oneLine(s: string): string {

@@ -70,20 +70,31 @@ function breakNow(ctx: FlowContext, block: ModelBlock, region: Region): Line[] {
 }
 
 /**
- * Whether `blocks` must start on the next page: the first block's opening lines (two, or
- * one for a one-line block) plus, for keep-with-next, the next block's opening, do not fit.
+ * Whether `blocks` must start on the next page: the first block's opening lines (two, or one
+ * for a one-line block) do not fit; for keep-with-next (headings, and the translation of a
+ * heading under it), the whole chain of kept blocks plus the opening of the block after it.
  */
 export function mustStartOnNextPage(ctx: FlowContext, blocks: readonly ModelBlock[], region: Region, at: Cursor): boolean {
-  const first = blocks[0];
-  if (!first || at.y <= ctx.top + EPS) return false;
-  const n = linesOf(ctx, first, region).length;
-  let need = first.style.spaceBefore + Math.min(2, Math.max(1, n)) * lineHeight(first.style);
-  const next = blocks[1];
-  if (first.style.keepWithNext && next) {
-    need += Math.max(0, n - 2) * lineHeight(first.style);
-    need += first.style.spaceAfter + next.style.spaceBefore + 2 * lineHeight(next.style);
+  if (!blocks[0] || at.y <= ctx.top + EPS) return false;
+  return at.y + openingHeight(ctx, blocks, region) > ctx.bottom + EPS;
+}
+
+/** Height `blocks` need at a page foot before a break may follow (see mustStartOnNextPage). */
+export function openingHeight(ctx: FlowContext, blocks: readonly ModelBlock[], region: Region): number {
+  let need = 0;
+  for (const [k, block] of blocks.entries()) {
+    const n = linesOf(ctx, block, region).length;
+    const kept = block.style.keepWithNext === true && k + 1 < blocks.length;
+    need += block.style.spaceBefore + (kept ? n : Math.min(2, Math.max(1, n))) * lineHeight(block.style);
+    if (!kept) break;
+    need += block.style.spaceAfter;
   }
-  return at.y + need > ctx.bottom + EPS;
+  return need;
+}
+
+/** Full height of `blocks` set one after another (no page break). */
+export function blocksHeight(ctx: FlowContext, blocks: readonly ModelBlock[], region: Region): number {
+  return blocks.reduce((h, b, k) => h + (k > 0 ? b.style.spaceBefore : 0) + linesOf(ctx, b, region).length * lineHeight(b.style) + b.style.spaceAfter, 0);
 }
 
 /** Flow `blocks` into `region` from `start`; returns the cursor after the last block. */

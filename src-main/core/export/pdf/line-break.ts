@@ -175,22 +175,49 @@ function splitWord(w: (from: number, to: number) => number, text: string, word: 
     }
   }
   const chunks: Array<{ start: number; atoms: Atom[]; width: number }> = [];
-  let chunk: { start: number; atoms: Atom[]; width: number } | null = null;
-  for (const u of units) {
-    // Markers always stay with the grapheme before them.
-    if (chunk && (u.kind === 'marker' || chunk.width + u.width <= width + 1e-6)) {
-      const last = chunk.atoms[chunk.atoms.length - 1];
-      if (u.kind === 'text' && last?.kind === 'text' && last.end === u.start) {
-        last.end = u.end;
-        last.width += u.width;
-      } else chunk.atoms.push({ ...u });
-      chunk.width += u.width;
-      continue;
+  let i = 0;
+  while (i < units.length) {
+    // As many units as fit (at least one); a marker always stays with the grapheme before it.
+    let j = i;
+    let sum = 0;
+    while (j < units.length && (j === i || units[j]?.kind === 'marker' || sum + (units[j]?.width ?? 0) <= width + 1e-6)) sum += units[j++]?.width ?? 0;
+    // Prefer a URL's natural break (after "/", "-", "?", "&", "=", "#", "_", before "."), if it keeps the line at least half full.
+    if (j < units.length) {
+      for (let k = j - 1; k > i + (j - i) / 2; k--) {
+        if (units[k]?.kind === 'text' && canBreakBefore(text, units[k - 1], units[k])) {
+          j = k;
+          break;
+        }
+      }
     }
-    if (chunk) chunks.push(chunk);
-    const start = u.kind === 'text' ? u.start : word.start;
-    chunk = { start, atoms: [{ ...u }], width: u.width };
+    chunks.push(mergeUnits(units.slice(i, j), word.start));
+    i = j;
   }
-  if (chunk) chunks.push(chunk);
   return chunks;
+}
+
+const BREAK_AFTER = new Set(['/', '-', '?', '&', '=', '#', '_', '\\']);
+
+/** A break between two graphemes of an overlong word: after a URL separator, or before a dot. */
+function canBreakBefore(text: string, prev: Atom | undefined, next: Atom | undefined): boolean {
+  if (prev?.kind !== 'text' || next?.kind !== 'text') return false;
+  const a = text.slice(prev.start, prev.end);
+  const b = text.slice(next.start, next.end);
+  // Not inside "://" or "//": the scheme stays whole.
+  if (a === '/' && b === '/') return false;
+  return BREAK_AFTER.has(a) || (b === '.' && a !== '.');
+}
+
+function mergeUnits(units: readonly Atom[], wordStart: number): { start: number; atoms: Atom[]; width: number } {
+  const first = units[0];
+  const chunk = { start: first?.kind === 'text' ? first.start : wordStart, atoms: [] as Atom[], width: 0 };
+  for (const u of units) {
+    const last = chunk.atoms[chunk.atoms.length - 1];
+    if (u.kind === 'text' && last?.kind === 'text' && last.end === u.start) {
+      last.end = u.end;
+      last.width += u.width;
+    } else chunk.atoms.push({ ...u });
+    chunk.width += u.width;
+  }
+  return chunk;
 }

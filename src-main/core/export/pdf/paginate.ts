@@ -5,7 +5,7 @@
  * go above and below the text block.
  */
 import type { ArticleModel } from './document-model';
-import { flowBlocks, laterCursor, mustStartOnNextPage, pageAt, type Cursor, type FlowContext, type Region } from './flow';
+import { blocksHeight, flowBlocks, laterCursor, mustStartOnNextPage, openingHeight, pageAt, type Cursor, type FlowContext, type Region } from './flow';
 import type { DocumentLayout, OutlineEntry } from './geometry';
 import type { TextMeasurer } from './measure';
 import { COLUMN_GAP, FOOTER_BASELINE, HEADER_BASELINE, MARGINS, PAPER_SIZES, type FontKey, type Paper, type Rgb } from './styles';
@@ -29,6 +29,8 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
   const right: Region = { x: full.x + colWidth + COLUMN_GAP, width: colWidth };
   const outline: DocumentLayout['outline'] = [];
 
+  const rowOpening = (row: ArticleModel['rows'][number]): number =>
+    row.kind === 'full' ? openingHeight(ctx, row.blocks, full) : Math.max(openingHeight(ctx, row.left, left), openingHeight(ctx, row.right, right));
   const startsAt: number[] = [];
   articles.forEach((article, k) => {
     let at: Cursor = { page: ctx.pages.length, y: ctx.top };
@@ -37,17 +39,21 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
     const firstBookmark = ctx.bookmarks.length;
     const entry: OutlineEntry = { title: article.title, page: at.page, y: height - ctx.top };
     outline.push(entry);
-    for (const row of article.rows) {
+    article.rows.forEach((row, r) => {
       if (row.kind === 'full') {
         at = flowBlocks(ctx, row.blocks, full, at);
-        continue;
+        return;
       }
-      // Both columns move to the next page if either cannot start here, so the bead stays level.
-      if (mustStartOnNextPage(ctx, row.left, left, at) || mustStartOnNextPage(ctx, row.right, right, at)) {
+      // Both columns move to the next page if either cannot start here, so the bead stays level;
+      // a bead ending in a heading also needs the next bead's opening lines below it.
+      const next = article.rows[r + 1];
+      const keeps = (row.left.at(-1)?.style.keepWithNext ?? false) || (row.right.at(-1)?.style.keepWithNext ?? false);
+      const keptHeight = keeps && next ? Math.max(blocksHeight(ctx, row.left, left), blocksHeight(ctx, row.right, right)) + rowOpening(next) : 0;
+      if (mustStartOnNextPage(ctx, row.left, left, at) || mustStartOnNextPage(ctx, row.right, right, at) || (at.y > ctx.top && at.y + keptHeight > ctx.bottom)) {
         at = { page: at.page + 1, y: ctx.top };
       }
       at = laterCursor(flowBlocks(ctx, row.left, left, at), flowBlocks(ctx, row.right, right, at));
-    }
+    });
     const children = ctx.bookmarks.slice(firstBookmark);
     if (children.length > 0) entry.children = children;
     opts.onArticle?.(k + 1, articles.length);

@@ -47,8 +47,24 @@ export type BilingualLayout = 'side-by-side' | 'interleaved';
 
 /** The fixed words printed in the PDF, in the reader's interface language. */
 export const PDF_LABELS = {
-  en: { notes: 'Notes', articleNote: 'Note: ', orphaned: '(not found in the current text)', page: 'p.', pageOf: (n: number, m: number) => `Page ${n} of ${m}` },
-  vi: { notes: 'Ghi chú', articleNote: 'Ghi chú: ', orphaned: '(không còn tìm thấy trong văn bản hiện tại)', page: 'tr.', pageOf: (n: number, m: number) => `Trang ${n}/${m}` },
+  en: {
+    notes: 'Notes',
+    articleNote: 'Note: ',
+    orphaned: '(not found in the current text)',
+    page: 'p.',
+    pageOf: (n: number, m: number) => `Page ${n} of ${m}`,
+    untitled: 'Untitled article',
+    empty: 'This article has no text.',
+  },
+  vi: {
+    notes: 'Ghi chú',
+    articleNote: 'Ghi chú: ',
+    orphaned: '(không còn tìm thấy trong văn bản hiện tại)',
+    page: 'tr.',
+    pageOf: (n: number, m: number) => `Trang ${n}/${m}`,
+    untitled: 'Bài không có tiêu đề',
+    empty: 'Bài này không có nội dung.',
+  },
 } as const;
 export type PdfLabels = (typeof PDF_LABELS)[keyof typeof PDF_LABELS];
 
@@ -86,7 +102,15 @@ export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: B
   const rows: ModelRow[] = [];
   const [first, second] = versions;
   const [bodyA, bodyB] = bodies;
-  if (!first || !bodyA) return { id: input.article.id, title: input.article.id, rows };
+  // An empty article still gets a page: its title (never its internal id) and a line saying it is empty.
+  const title = (first && (first.title.trim() || fileTitle(first.path))) || labels.untitled;
+  if (!first || !bodyA || versions.every((v) => v.paragraphs.every((p) => p.text.trim() === ''))) {
+    const header = first ? headerBlocks({ ...first, title }, 1) : [plainBlock(title, { ...HEADER_STYLES.title, spaceAfter: 14 })];
+    rows.push({ kind: 'full', blocks: [...header, ...articleNotes(input.annotations, labels), plainBlock(labels.empty, HEADER_STYLES.meta)] });
+    const endNotes = endNoteBlocks(noted, labels, refs.pageOf);
+    if (endNotes.length > 0) rows.push({ kind: 'full', blocks: endNotes });
+    return { id: input.article.id, title, rows };
+  }
 
   const notes = articleNotes(input.annotations, labels);
   if (!second || !bodyB) {
@@ -113,7 +137,7 @@ export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: B
   }
   const endNotes = endNoteBlocks(noted, labels, refs.pageOf);
   if (endNotes.length > 0) rows.push({ kind: 'full', blocks: endNotes });
-  return { id: input.article.id, title: first.title || input.article.id, rows };
+  return { id: input.article.id, title, rows };
 }
 
 interface EndNote {
@@ -219,6 +243,9 @@ function endNoteBlocks(notes: readonly EndNote[], labels: PdfLabels, pageOf?: Mo
     const block = richBlock(prefix, n.note, n.orphaned ? ` ${labels.orphaned}` : '', HEADER_STYLES.endNote);
     blocks.push({ ...block, bullet: `${n.number}.`, anchor: `note:${n.id}`, ...(n.orphaned ? { textNote: n.annotationId } : { backLink: `ref:${n.id}` }) });
   }
+  // The last note never stands alone at the top of a page: the one before it comes along.
+  const penultimate = blocks.length > 2 ? blocks[blocks.length - 2] : undefined;
+  if (penultimate) penultimate.style = { ...penultimate.style, keepWithNext: true };
   return blocks;
 }
 
@@ -233,6 +260,11 @@ function pick(body: readonly ModelBlock[], indices: readonly number[], factor: n
 function asTranslation(b: ModelBlock): ModelBlock {
   const font = b.style.font === 'bold' ? 'bold' : 'italic';
   return { ...b, style: { ...b.style, font, color: TRANSLATION_COLOR, spaceBefore: 0, spaceAfter: b.style.spaceAfter + 5 } };
+}
+
+/** A title from a file path when the file has none: its name without the extension. */
+function fileTitle(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, '').trim();
 }
 
 function oneLine(s: string): string {

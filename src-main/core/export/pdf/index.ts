@@ -48,7 +48,7 @@ export interface PdfExportOptions {
   systemFontDirs?: readonly string[];
   /** Directory holding DejaVuSerif*.ttf (default: the repository's resources/fonts). */
   fontsDir?: string;
-  /** Language of the PDF's own words ("Notes", …): the reader's interface language (default en). */
+  /** Language of the PDF's own words ("Notes", …); default: the language of the printed text (English when all of it is English). */
   labels?: 'en' | 'vi';
   /** Creation time for metadata and undated annotations (default: now). */
   now?: Date;
@@ -64,15 +64,19 @@ export interface PdfExportOptions {
 /** Render `items` to an annotated PDF and return its bytes. */
 export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions): Promise<Uint8Array> {
   validateOptions(opts);
-  const printable = items.filter((it) => it.article.versions.length > 0);
-  if (printable.length === 0) throw new PdfExportError('PDF_NOTHING_TO_EXPORT', 'No article with readable text to export.');
+  // Empty articles are printed too (a page saying so), so every requested article is accounted for.
+  const printable = items;
+  if (printable.length === 0) throw new PdfExportError('PDF_NOTHING_TO_EXPORT', 'No article to export.');
   const now = opts.now ?? new Date();
   const fonts = await loadFontBytes(resolveFontsDir(opts.fontsDir));
   const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
   const fallbacks = systemFallbacks(opts.systemFontDirs);
   const measurer = fontkitMeasurer(parsed, fallbacks);
 
-  const labels = PDF_LABELS[opts.labels ?? 'en'];
+  const versions = printable.flatMap((it) => renderedVersions(it.article, opts.lang));
+  // The document's language: English when every printed version is English, else Vietnamese.
+  const language = versions.length > 0 && versions.every((v) => v.lang === 'en') ? 'en' : 'vi';
+  const labels = PDF_LABELS[opts.labels ?? language];
   const build = (pageOf?: (name: string) => number | undefined): ArticleModel[] =>
     printable.map((it, i) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, labels, { key: String(i + 1), pageOf }));
   const paginateOpts = { paper: opts.paper, pageLabel: (n: number, total: number) => labels.pageOf(n, total) };
@@ -90,14 +94,13 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
 
   const byId = new Map<string, AnchoredAnnotation>();
   for (const it of printable) for (const a of it.annotations) byId.set(a.id, a);
-  const versions = printable.flatMap((it) => renderedVersions(it.article, opts.lang));
   const first = models[0];
   return writePdf(layout, fonts, parsed, fallbacks, byId, {
     title: printable.length === 1 && first ? first.title : `Folio — ${printable.length} articles`,
     author: opts.author,
     subject: printable.length === 1 ? 'Annotated article exported from Folio' : 'Annotated articles exported from Folio',
     keywords: [...new Set(versions.flatMap((v) => v.tags))],
-    language: opts.lang === 'en' ? 'en' : 'vi',
+    language,
     now,
     flattenHighlights: opts.flattenHighlights ?? false,
   });

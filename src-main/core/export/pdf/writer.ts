@@ -90,7 +90,8 @@ export async function writePdf(
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
+  // One string, "; "-separated (pdf-lib would join with spaces, merging multi-word keywords).
+  if (meta.keywords.length > 0) doc.setKeywords([meta.keywords.join('; ')]);
   doc.setLanguage(meta.language);
   doc.setCreator('Folio');
   doc.setProducer('Folio');

@@ -168,9 +168,10 @@ describe.skipIf(!HAS_PDFTOTEXT)('PDF export read back with pdftotext and pdf.js'
 
   it('lists orphaned highlights as not found, without an annotation, and prints article notes', async () => {
     const text = bodyText(vi);
-    expect(text).toContain('“một câu đã bị xoá khỏi bài” — Ghi chú cũ vẫn giữ lại (not found in the current text)');
-    expect(text).toContain('Note: Đọc trước buổi thảo luận ngày 12/4.');
-    expect(text).toContain('1. “nước mặn đã lấn sâu vào các kênh rạch” (p. 1) — Sớm hơn năm 2016 gần một tháng.');
+    // A Vietnamese export is labelled in Vietnamese.
+    expect(text).toContain('“một câu đã bị xoá khỏi bài” — Ghi chú cũ vẫn giữ lại (không còn tìm thấy trong văn bản hiện tại)');
+    expect(text).toContain('Ghi chú: Đọc trước buổi thảo luận ngày 12/4.');
+    expect(text).toContain('1. “nước mặn đã lấn sâu vào các kênh rạch” (tr. 1) — Sớm hơn năm 2016 gần một tháng.');
     const found = await highlightAnnotations(vi);
     expect(found.some((a) => a.contentsObj?.str === 'Ghi chú cũ vẫn giữ lại')).toBe(false);
   });

@@ -62,6 +62,6 @@ describe.skipIf(!HAS_PDFTOTEXT)('note markers stay out of the text', () => {
     expect(artifacts).toHaveLength(3 + 2 + 1);
     // The end notes keep their numbers as text, in order.
     const text = squash(pdfToText(vi));
-    expect(text).toMatch(/1\. “Mùa khô năm nay đến s” \(p\. 1\) — giữa chữ 2\. “đồng bằng sông Cửu Long” \(p\. 1\) — trước dấu phẩy 3\./);
+    expect(text).toMatch(/1\. “Mùa khô năm nay đến s” \(tr\. 1\) — giữa chữ 2\. “đồng bằng sông Cửu Long” \(tr\. 1\) — trước dấu phẩy 3\./);
   });
 });

@@ -57,7 +57,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('notes', () => {
 
   it('renders the Markdown in the end note: no syntax left, list items on their own lines, a working link', async () => {
     const text = pdfToText(bytes);
-    expect(squash(text)).toContain('(p. 1) — Ý chính: nước mặn vào sâu, xem báo cáo của Ủy hội. • một • hai');
+    expect(squash(text)).toContain('(tr. 1) — Ý chính: nước mặn vào sâu, xem báo cáo của Ủy hội. • một • hai');
     expect(text).toMatch(/\n• một\n• hai\n/);
     expect(text).not.toMatch(/\*\*|\]\(|`/);
     const link = (await annotationsByPage(bytes)).flat().find((a) => a.subtype === 'Link' && a.url);
@@ -102,13 +102,13 @@ describe.skipIf(!HAS_PDFTOTEXT)('notes', () => {
     const pdf = await exportPdf([{ article: long, annotations: [a] }], { lang: 'vi', paper: 'a4', fontsDir: FONTS, now: NOW });
     const markerPage = await destPage(pdf, 'ref:1:1');
     expect(markerPage).toBeGreaterThan(1);
-    expect(squash(pdfToText(pdf))).toContain(`“${quote}” (p. ${markerPage}) — Ở cuối bài`);
+    expect(squash(pdfToText(pdf))).toContain(`“${quote}” (tr. ${markerPage}) — Ở cuối bài`);
     const doc = await openWithPdfJs(pdf);
     const [entry] = (await doc.getOutline()) as Array<{ title: string; items: Array<{ title: string; dest: unknown[] }> }>;
     const headings = v.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.text);
-    expect(entry?.items.map((i) => i.title)).toEqual([...headings, 'Notes']);
+    expect(entry?.items.map((i) => i.title)).toEqual([...headings, 'Ghi chú']);
     const notesPage = (await doc.getPageIndex(entry?.items.at(-1)?.dest[0] as { num: number; gen: number })) + 1;
-    expect(squash(pdfToText(pdf, notesPage))).toContain('Notes');
+    expect(squash(pdfToText(pdf, notesPage))).toContain('Ghi chú');
     await doc.destroy();
   });
 });

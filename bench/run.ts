@@ -13,6 +13,7 @@ const sizes = nIndex >= 0 ? (args[nIndex + 1] ?? '10000') : '10000';
 const steps: Array<[string, string[]]> = [
   ['search + library scan', ['bench/search/run.ts', '--n', sizes, '--scan-module', 'bench/search/library-scan.ts']],
   ['annotated PDF export', ['bench/pdf/run.ts']],
+  ['one-article PDF export from the CLI', ['bench/pdf/cli-one-article.ts']],
   ['reader first paint', ['bench/reader/first-paint.ts']],
 ];
 

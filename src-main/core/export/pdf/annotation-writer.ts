@@ -11,7 +11,10 @@
  * Choice: one annotation per highlight per page, with one quad per line segment. A highlight
  * crossing a page break therefore yields one annotation on each page, sharing /NM.
  */
-import { PDFHexString, PDFName, PDFString, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { PDFPage, PDFRef } from 'pdf-lib';
+import { pdfLib } from './pdf-runtime';
+
+const { PDFHexString, PDFName, PDFString } = pdfLib;
 import type { AnchoredAnnotation } from '../../../shared/types';
 import { boundingBox, type Box, type PlacedHighlight, type PlacedNote } from './geometry';
 import { noteToPlainText } from './note-markdown';

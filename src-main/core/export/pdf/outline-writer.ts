@@ -2,7 +2,10 @@
  * Document outline (bookmarks, PDF 32000-1 §12.3.3): one entry per article, with its headings
  * and its notes section as children (closed: a negative /Count).
  */
-import { PDFHexString, PDFName, PDFNull, PDFNumber, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+import { pdfLib } from './pdf-runtime';
+
+const { PDFHexString, PDFName, PDFNull, PDFNumber } = pdfLib;
 import type { OutlineEntry } from './geometry';
 
 function writeLevel(doc: PDFDocument, pages: readonly PDFPage[], entries: readonly OutlineEntry[], parent: PDFRef): PDFRef[] {

@@ -3,14 +3,26 @@
  * text, then the highlight annotations, metadata and outline. Highlights are annotations only,
  * unless `flattenHighlights` asks for them painted into the page instead.
  */
-import fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
-import {
+import type { PDFDocument as Doc, PDFFont, PDFOperator as Operator, PDFOperatorNames, PDFPage, PDFRef } from 'pdf-lib';
+import { fontkit, pdfLib } from './pdf-runtime';
+import type { AnchoredAnnotation } from '../../../shared/types';
+import { writeHighlightAnnotation, writeTextAnnotation } from './annotation-writer';
+import { outlineOps } from './glyph-outlines';
+import type { DocumentLayout, PageLayout, PlacedLink, PlacedText } from './geometry';
+import type { FallbackSource } from './font-fallback';
+import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
+import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
+import { writeOutline } from './outline-writer';
+import { HIGHLIGHT_OPACITY } from './highlight-blend';
+import { HIGHLIGHT_RGB, type FontKey } from './styles';
+
+const {
   BlendMode,
   PDFDocument,
   PDFName,
-  PDFNumber,
   PDFNull,
+  PDFNumber,
   PDFOperator,
   PDFString,
   beginText,
@@ -22,21 +34,7 @@ import {
   setFillingRgbColor,
   setFontAndSize,
   showText,
-  type PDFFont,
-  type PDFOperatorNames,
-  type PDFPage,
-  type PDFRef,
-} from 'pdf-lib';
-import type { AnchoredAnnotation } from '../../../shared/types';
-import { writeHighlightAnnotation, writeTextAnnotation } from './annotation-writer';
-import { outlineOps } from './glyph-outlines';
-import type { DocumentLayout, PageLayout, PlacedLink, PlacedText } from './geometry';
-import type { FallbackSource } from './font-fallback';
-import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
-import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
-import { writeOutline } from './outline-writer';
-import { HIGHLIGHT_OPACITY } from './highlight-blend';
-import { HIGHLIGHT_RGB, type FontKey } from './styles';
+} = pdfLib;
 
 /** Document information dictionary entries (PDF 32000-1 §14.3.3). */
 export interface PdfMetadata {
@@ -102,7 +100,7 @@ export async function writePdf(
 }
 
 function drawPage(
-  doc: PDFDocument,
+  doc: Doc,
   layout: PageLayout,
   faces: Faces,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
@@ -156,7 +154,7 @@ function writeLink(page: PDFPage, link: PlacedLink): void {
 }
 
 /** The named destinations of the layout, in the catalog's /Dests dictionary (PDF 32000-1 §12.3.2.3). */
-function writeDestinations(doc: PDFDocument, layout: DocumentLayout): void {
+function writeDestinations(doc: Doc, layout: DocumentLayout): void {
   const pages = doc.getPages();
   const dests = doc.context.obj({});
   layout.pages.forEach((p, i) => {
@@ -167,7 +165,7 @@ function writeDestinations(doc: PDFDocument, layout: DocumentLayout): void {
   if (dests.keys().length > 0) doc.catalog.set(PDFName.of('Dests'), doc.context.register(dests));
 }
 
-const op = (name: string, ...args: number[]): PDFOperator => PDFOperator.of(name as PDFOperatorNames, args.map((n) => PDFNumber.of(n)));
+const op = (name: string, ...args: number[]): Operator => PDFOperator.of(name as PDFOperatorNames, args.map((n) => PDFNumber.of(n)));
 
 /** `t` as filled glyph outlines inside /Artifact marked content: visible, never extracted. */
 function drawArtifact(page: PDFPage, font: Font, t: PlacedText): void {
@@ -185,7 +183,7 @@ function drawArtifact(page: PDFPage, font: Font, t: PlacedText): void {
 
 /** Replacement boxes: raw text operators with the Type 3 replacement font(s). */
 function drawReplacement(page: PDFPage, fonts: ReplacementFonts, t: PlacedText): void {
-  const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(...t.color), moveText(t.x, t.y)];
+  const ops: Operator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(...t.color), moveText(t.x, t.y)];
   for (const part of fonts.encode(t.text)) {
     const key = page.node.newFontDictionary('FolioBox', part.font);
     ops.push(setFontAndSize(key, t.size), showText(part.codes));

@@ -30,7 +30,16 @@ export interface ModelBlock {
   bookmark?: string;
   /** Annotation written as a sticky note beside the block (article notes, orphaned highlights). */
   textNote?: string;
+  /** Structure type in the tagged PDF (PDF 32000-1 §14.8.4); default P. */
+  role?: StructRole;
+  /** Language of the text when it is a version's (BCP 47: vi, en); notes inherit the document's. */
+  lang?: string;
 }
+
+/** The standard structure types the export uses. */
+export type StructRole = 'H1' | 'H2' | 'P' | 'BlockQuote' | 'Note';
+
+const KIND_ROLE: Record<Paragraph['kind'], StructRole> = { paragraph: 'P', heading: 'H2', quote: 'BlockQuote', 'list-item': 'P', caption: 'P', preformatted: 'P' };
 
 /** A full-width run of blocks, or two columns that start level (one alignment bead). */
 export type ModelRow = { kind: 'full'; blocks: ModelBlock[] } | { kind: 'pair'; left: ModelBlock[]; right: ModelBlock[] };
@@ -155,7 +164,7 @@ interface EndNote {
 function versionBody(version: ArticleVersion, all: readonly AnchoredAnnotation[], noted: EndNote[], lost: AnchoredAnnotation[], key: string, primary: boolean): ModelBlock[] {
   const { placed, orphaned } = placeHighlights(version, highlightsOf(all, version));
   // Headings of the first (or only) version become bookmarks; a translation's would repeat them.
-  const blocks: ModelBlock[] = version.paragraphs.map((p) => ({ ...paragraphBlock(p), ...(primary && p.kind === 'heading' && { bookmark: oneLine(p.text) }) }));
+  const blocks: ModelBlock[] = version.paragraphs.map((p) => ({ ...paragraphBlock(p), lang: version.lang, ...(primary && p.kind === 'heading' && { bookmark: oneLine(p.text) }) }));
   for (const h of placed) {
     for (const [k, span] of h.spans) blocks[k]?.spans.push(span);
     if (h.annotation.note.trim() === '') continue;
@@ -188,7 +197,7 @@ export function markerOffset(text: string, end: number): number {
 }
 
 function paragraphBlock(p: Paragraph): ModelBlock {
-  return plainBlock(p.text, KIND_STYLES[p.kind]);
+  return { ...plainBlock(p.text, KIND_STYLES[p.kind]), role: KIND_ROLE[p.kind] };
 }
 
 /**
@@ -206,9 +215,9 @@ function plainBlock(text: string, style: BlockStyle): ModelBlock {
 /** Title, then a "date · author · source" line. */
 function headerBlocks(v: ArticleVersion, factor: number): ModelBlock[] {
   const meta = [formatDate(v.date), v.author, v.source].filter((s): s is string => !!s && s.trim() !== '').join('  ·  ');
-  const blocks = [plainBlock(v.title, scaled(HEADER_STYLES.title, factor))];
-  if (meta) blocks.push(plainBlock(meta, scaled(HEADER_STYLES.meta, factor)));
-  else blocks[0] = { ...plainBlock(v.title, { ...scaled(HEADER_STYLES.title, factor), spaceAfter: 14 }) };
+  const blocks: ModelBlock[] = [{ ...plainBlock(v.title, scaled(HEADER_STYLES.title, factor)), role: 'H1', lang: v.lang }];
+  if (meta) blocks.push({ ...plainBlock(meta, scaled(HEADER_STYLES.meta, factor)), lang: v.lang });
+  else blocks[0] = { ...plainBlock(v.title, { ...scaled(HEADER_STYLES.title, factor), spaceAfter: 14 }), role: 'H1', lang: v.lang };
   return blocks;
 }
 
@@ -224,7 +233,7 @@ function articleNotes(all: readonly AnchoredAnnotation[], labels: PdfLabels): Mo
   return all
     .filter((a) => a.kind === 'note' && a.note.trim() !== '')
     .sort((a, b) => a.created.localeCompare(b.created))
-    .map((a) => ({ ...richBlock(labels.articleNote, a.note, '', HEADER_STYLES.articleNote), textNote: a.id }));
+    .map((a) => ({ ...richBlock(labels.articleNote, a.note, '', HEADER_STYLES.articleNote), textNote: a.id, role: 'Note' as const }));
 }
 
 /**
@@ -234,14 +243,14 @@ function articleNotes(all: readonly AnchoredAnnotation[], labels: PdfLabels): Mo
  */
 function endNoteBlocks(notes: readonly EndNote[], labels: PdfLabels, pageOf?: ModelRefs['pageOf']): ModelBlock[] {
   if (notes.length === 0) return [];
-  const blocks: ModelBlock[] = [{ ...plainBlock(labels.notes, HEADER_STYLES.notesHeading), bookmark: labels.notes }];
+  const blocks: ModelBlock[] = [{ ...plainBlock(labels.notes, HEADER_STYLES.notesHeading), bookmark: labels.notes, role: 'H2' }];
   for (const n of notes) {
     const quote = n.quote.length > QUOTE_MAX ? `${n.quote.slice(0, QUOTE_MAX).trimEnd()}…` : n.quote;
     const page = n.orphaned ? undefined : pageOf?.(`ref:${n.id}`);
     const head = `“${oneLine(quote)}”${page ? ` (${labels.page} ${page})` : ''}`;
     const prefix = n.note.trim() ? `${head} — ` : head;
     const block = richBlock(prefix, n.note, n.orphaned ? ` ${labels.orphaned}` : '', HEADER_STYLES.endNote);
-    blocks.push({ ...block, bullet: `${n.number}.`, anchor: `note:${n.id}`, ...(n.orphaned ? { textNote: n.annotationId } : { backLink: `ref:${n.id}` }) });
+    blocks.push({ ...block, role: 'Note', bullet: `${n.number}.`, anchor: `note:${n.id}`, ...(n.orphaned ? { textNote: n.annotationId } : { backLink: `ref:${n.id}` }) });
   }
   // The last note never stands alone at the top of a page: the one before it comes along.
   const penultimate = blocks.length > 2 ? blocks[blocks.length - 2] : undefined;

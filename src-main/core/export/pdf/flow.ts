@@ -4,7 +4,7 @@
  * its first line alone at a page foot nor carries its last line alone to the next page.
  */
 import type { ModelBlock } from './document-model';
-import type { PageLayout, PlacedHighlight } from './geometry';
+import type { PageLayout, PlacedHighlight, StructElement } from './geometry';
 import { breakLines, type Line } from './line-break';
 import { spanExtent } from './line-geometry';
 import { visualOrder } from './bidi';
@@ -34,6 +34,9 @@ export interface FlowContext {
   pages: PageLayout[];
   /** Bookmarks of blocks that asked for one (headings, the notes section), in flow order. */
   bookmarks: Array<{ title: string; page: number; y: number }>;
+  /** Structure elements, one per block in the order blocks are flowed. */
+  structure: StructElement[];
+  structOf: WeakMap<ModelBlock, number>;
 }
 
 const EPS = 1e-6;
@@ -189,7 +192,8 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
       if (bullet) {
         const w = ctx.m.width(bullet, 'regular', s.size);
         // A list's bullet is decoration (an artifact); an end note's number is content, and links back.
-        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color, artifact: !block.bullet });
+        const struct = ctx.structOf.get(block);
+        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color, artifact: !block.bullet, ...(struct !== undefined && { struct }) });
         if (block.backLink) page.links.push({ box: { x1: x0 - 5 - w, y1: baseline - descent * s.size, x2: x0 - 5, y2: baseline + ascent * s.size }, dest: block.backLink });
       }
     }
@@ -207,13 +211,19 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
  */
 function placeText(ctx: FlowContext, page: PageLayout, block: ModelBlock, start: number, end: number, x: number, baseline: number): void {
   const s = block.style;
+  let struct = ctx.structOf.get(block);
+  if (struct === undefined) {
+    struct = ctx.structure.length;
+    ctx.structure.push({ role: block.role ?? 'P', ...(block.lang && { lang: block.lang }) });
+    ctx.structOf.set(block, struct);
+  }
   for (const seg of styleSegments(start, end, s.font, block.styles)) {
     const runs = ctx.m.runs(block.text.slice(seg.start, seg.end), seg.font, s.size);
     for (const k of visualOrder(runs)) {
       const run = runs[k] as TextRun;
       // Font engines reverse right-to-left glyphs themselves; replacement boxes are drawn in that same visual order.
       const text = run.face === REPLACEMENT_FACE && run.rtl ? [...graphemes.segment(run.text)].map((g) => g.segment).reverse().join('') : run.text;
-      page.texts.push({ x, y: baseline, text, font: seg.font, ...(run.face !== seg.font && { face: run.face }), size: s.size, color: seg.color ?? s.color });
+      page.texts.push({ x, y: baseline, text, font: seg.font, ...(run.face !== seg.font && { face: run.face }), size: s.size, color: seg.color ?? s.color, struct });
       x += run.width;
     }
   }

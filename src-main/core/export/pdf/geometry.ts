@@ -20,6 +20,14 @@ export interface PlacedText {
    * extracted text (note numbers, list bullets).
    */
   artifact?: boolean;
+  /** Index of the structure element (DocumentLayout.structure) this text belongs to. */
+  struct?: number;
+}
+
+/** A structure element of the tagged PDF: one printed block. */
+export interface StructElement {
+  role: string;
+  lang?: string;
 }
 
 /** A thin vertical rule (block quotes, article notes). */
@@ -91,6 +99,8 @@ export interface OutlineEntry {
 export interface DocumentLayout {
   pages: PageLayout[];
   outline: OutlineEntry[];
+  /** Structure elements in reading order (each block once, the left column before the right). */
+  structure: StructElement[];
 }
 
 /** The smallest box containing all `boxes` (an annotation's /Rect). */

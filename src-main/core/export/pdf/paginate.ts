@@ -22,7 +22,7 @@ export interface PaginateOptions {
 /** Lay out `articles` on pages of `opts.paper`. */
 export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opts: PaginateOptions): DocumentLayout {
   const { width, height } = PAPER_SIZES[opts.paper];
-  const ctx: FlowContext = { m, width, height, top: MARGINS.top, bottom: height - MARGINS.bottom, pages: [], bookmarks: [] };
+  const ctx: FlowContext = { m, width, height, top: MARGINS.top, bottom: height - MARGINS.bottom, pages: [], bookmarks: [], structure: [], structOf: new WeakMap() };
   const full: Region = { x: MARGINS.left, width: width - MARGINS.left - MARGINS.right };
   const colWidth = (full.width - COLUMN_GAP) / 2;
   const left: Region = { x: full.x, width: colWidth };
@@ -75,7 +75,7 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
       page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
     }
   });
-  return { pages: ctx.pages, outline };
+  return { pages: ctx.pages, outline, structure: ctx.structure };
 }
 
 /** `text` cut with an ellipsis to fit `width`. */

@@ -4,7 +4,7 @@
  * unless `flattenHighlights` asks for them painted into the page instead.
  */
 import type { Font } from '@pdf-lib/fontkit';
-import type { PDFDocument as Doc, PDFFont, PDFOperator as Operator, PDFOperatorNames, PDFPage, PDFRef } from 'pdf-lib';
+import type { PDFName as PDFNameType, PDFDocument as Doc, PDFFont, PDFOperator as Operator, PDFOperatorNames, PDFPage, PDFRef } from 'pdf-lib';
 import { fontkit, pdfLib } from './pdf-runtime';
 import type { AnchoredAnnotation } from '../../../shared/types';
 import { writeHighlightAnnotation, writeTextAnnotation } from './annotation-writer';
@@ -14,12 +14,16 @@ import type { FallbackSource } from './font-fallback';
 import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
 import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
 import { writeOutline } from './outline-writer';
+import { MarkedContent, writeStructure } from './structure-writer';
+import { fileId, xmpPacket, type XmpFields } from './xmp';
+import { createHash } from 'node:crypto';
 import { HIGHLIGHT_OPACITY } from './highlight-blend';
 import { HIGHLIGHT_RGB, type FontKey } from './styles';
 
 const {
   BlendMode,
   PDFDocument,
+  PDFHexString,
   PDFName,
   PDFNull,
   PDFNumber,
@@ -82,8 +86,10 @@ export async function writePdf(
     replacement: buildReplacementFonts(doc.context, texts.filter((t) => t.face === REPLACEMENT_FACE).map((t) => t.text)),
   };
   const firstParts = new Map<string, PDFRef>();
-  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, faces, annotations, meta, firstParts);
+  const marked = new MarkedContent();
+  layout.pages.forEach((pageLayout, i) => drawPage(doc, pageLayout, faces, annotations, meta, firstParts, { marked, index: i, structure: layout.structure }));
   writeDestinations(doc, layout);
+  writeStructure(doc, layout.structure, marked, meta.language);
 
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
@@ -96,6 +102,12 @@ export async function writePdf(
   doc.setCreationDate(meta.now);
   doc.setModificationDate(meta.now);
   writeOutline(doc, layout.outline);
+  const fields: XmpFields = { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.join('; '), language: meta.language, producer: 'Folio', creator: 'Folio', date: meta.now };
+  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(fields)), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+  const digest = createHash('md5').update(JSON.stringify(layout.pages.map((p) => p.texts.map((t) => t.text)))).digest('hex');
+  const id = PDFHexString.of(fileId(fields, digest));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return doc.save({ useObjectStreams: true });
 }
 
@@ -106,6 +118,7 @@ function drawPage(
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
   firstParts: Map<string, PDFRef>,
+  tags: { marked: MarkedContent; index: number; structure: DocumentLayout['structure'] },
 ): void {
   const page = doc.addPage([layout.width, layout.height]);
   // Flattened: the same multiply fill the annotation's appearance draws, painted before the text.
@@ -123,9 +136,18 @@ function drawPage(
   }
   for (const t of layout.texts) {
     const [r, g, b] = t.color;
-    if (t.artifact) drawArtifact(page, faces.outlines[t.font], t);
-    else if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
+    if (t.artifact) {
+      drawArtifact(page, faces.outlines[t.font], t);
+      continue;
+    }
+    const role = t.struct !== undefined ? tags.structure[t.struct]?.role : undefined;
+    if (t.struct !== undefined && role) {
+      const mcid = tags.marked.next(tags.index, t.struct);
+      page.pushOperators(PDFOperator.of('BDC' as PDFOperatorNames, [PDFName.of(role), page.doc.context.obj({ MCID: mcid }) as unknown as PDFNameType]));
+    } else page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]));
+    if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
     else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
+    page.pushOperators(op('EMC'));
   }
   const opts = { author: meta.author, now: meta.now };
   for (const link of layout.links) writeLink(page, link);

@@ -70,14 +70,23 @@ export async function writePdf(
   meta: PdfMetadata,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  // Hand pdf-lib the fonts the measurer already parsed (same bytes, same fontkit), instead of
+  // parsing each face a second time.
+  const parsedByBytes = new Map<Uint8Array, Font>([
+    [fonts.regular, parsed.regular],
+    [fonts.bold, parsed.bold],
+    [fonts.italic, parsed.italic],
+  ]);
+  doc.registerFontkit({ create: (bytes: Uint8Array, name?: string) => parsedByBytes.get(bytes) ?? fontkit.create(bytes, name) } as typeof fontkit);
   // Ligatures off: one glyph per code point, matching fontkitMeasurer and extracting cleanly.
   const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { ...FONT_FEATURES } });
   const texts = layout.pages.flatMap((p) => p.texts);
   const fallback = new Map<string, PDFFont>();
   for (const id of new Set(texts.flatMap((t) => (t.face && t.face !== REPLACEMENT_FACE ? [t.face] : [])))) {
     const face = fallbacks.face(id);
-    if (face) fallback.set(id, await embed(face.bytes));
+    if (!face) continue;
+    parsedByBytes.set(face.bytes, face.font);
+    fallback.set(id, await embed(face.bytes));
   }
   const faces: Faces = {
     primary: { regular: await embed(fonts.regular), bold: await embed(fonts.bold), italic: await embed(fonts.italic) },

@@ -12,7 +12,7 @@ import { HIGHLIGHT_RGB } from '../../../../src-main/core/export/pdf/styles';
 import { articleText } from '../../../../src-main/shared/text';
 import type { AnchoredAnnotation, ArticleVersion } from '../../../../src-main/shared/types';
 import { articleNote, highlight, longArticle, mekongArticle, orphan } from '../../../fixtures/export-pdf/articles';
-import { HAS_PDFTOTEXT, NO_POPPLER, openWithPdfJs, pdfToText, pdfWords, renderPng, squash, type WordBox } from './pdf-tools';
+import { HAS_PDFTOTEXT, NO_POPPLER, PDF_SCREENSHOT_DIR, openWithPdfJs, pdfToText, pdfWords, renderPng, squash, type WordBox } from './pdf-tools';
 
 const FONTS = path.resolve('resources/fonts');
 const NOW = new Date('2024-05-01T12:00:00Z');
@@ -279,7 +279,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('PDF export read back with pdftotext and pdf.js'
   });
 
   it('writes page renders of a bilingual export for review', () => {
-    const dir = path.resolve('tests/e2e/__screenshots__/pdf');
+    const dir = PDF_SCREENSHOT_DIR;
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.startsWith('bilingual-')) rmSync(path.join(dir, f));
     renderPng(sideBySide, path.join(dir, 'bilingual'), 60);

@@ -11,7 +11,7 @@ import { exportPdf } from '../../../../src-main/core/export/pdf/index';
 import { articleText } from '../../../../src-main/shared/text';
 import type { Article, ArticleVersion } from '../../../../src-main/shared/types';
 import { articleNote, highlight, longArticle, mekongArticle, orphan } from '../../../fixtures/export-pdf/articles';
-import { HAS_PDFTOTEXT, openWithPdfJs, pdfToText, pdfWords, squash } from './pdf-tools';
+import { HAS_PDFTOTEXT, openWithPdfJs, pdfToText, pdfWords, saveReviewRender, squash } from './pdf-tools';
 
 const FONTS = path.resolve('resources/fonts');
 const NOW = new Date('2024-05-01T12:00:00Z');
@@ -63,6 +63,10 @@ describe.skipIf(!HAS_PDFTOTEXT)('notes', () => {
     const link = (await annotationsByPage(bytes)).flat().find((a) => a.subtype === 'Link' && a.url);
     expect(link?.url).toBe('https://www.mrcmekong.org/');
     expect(wordsIn(bytes, 1, link?.rect ?? [])).toBe('Ủy hội.');
+  });
+
+  it('writes a page render for review', () => {
+    expect(saveReviewRender(bytes, 'notes')).toHaveLength(1);
   });
 
   it('gives the popup plain text that keeps the structure', async () => {

@@ -58,6 +58,8 @@ interface Faces {
   outlines: Record<FontKey, Font>;
   fallback: Map<string, PDFFont>;
   replacement: ReplacementFonts;
+  /** Form XObjects of outlined strings already written (null: nothing to draw). */
+  artifactForms: Map<string, PDFRef | null>;
 }
 
 /** Render `layout` to PDF bytes. `annotations` resolves each placed highlight's id. */
@@ -93,6 +95,7 @@ export async function writePdf(
     outlines: parsed,
     fallback,
     replacement: buildReplacementFonts(doc.context, texts.filter((t) => t.face === REPLACEMENT_FACE).map((t) => t.text)),
+    artifactForms: new Map(),
   };
   const firstParts = new Map<string, PDFRef>();
   const marked = new MarkedContent();
@@ -146,7 +149,7 @@ function drawPage(
   for (const t of layout.texts) {
     const [r, g, b] = t.color;
     if (t.artifact) {
-      drawArtifact(page, faces.outlines[t.font], t);
+      drawArtifact(page, faces.outlines[t.font], t, faces.artifactForms);
       continue;
     }
     const role = t.struct !== undefined ? tags.structure[t.struct]?.role : undefined;
@@ -199,17 +202,27 @@ function writeDestinations(doc: Doc, layout: DocumentLayout): void {
 const op = (name: string, ...args: number[]): Operator => PDFOperator.of(name as PDFOperatorNames, args.map((n) => PDFNumber.of(n)));
 
 /** `t` as filled glyph outlines inside /Artifact marked content: visible, never extracted. */
-function drawArtifact(page: PDFPage, font: Font, t: PlacedText): void {
-  const path = outlineOps(font, t.text, t.x, t.y, t.size);
-  if (path.length === 0) return;
-  page.pushOperators(
-    PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]),
-    op('q'),
-    op('rg', ...t.color),
-    ...path.map((p) => op(p.op, ...p.args)),
-    op('Q'),
-    op('EMC'),
-  );
+function drawArtifact(page: PDFPage, font: Font, t: PlacedText, forms: Map<string, PDFRef | null>): void {
+  // Each distinct string (a running header, "Page 3 of 9", a note number) is one form XObject,
+  // drawn wherever it recurs: outlines are many path operators, and headers repeat on every page.
+  const key = `${t.font}|${t.size}|${t.color.join(',')}|${t.text}`;
+  let form = forms.get(key);
+  if (form === undefined) {
+    const path = outlineOps(font, t.text, 0, 0, t.size);
+    const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+    const content = [`${t.color.map(num).join(' ')} rg`, ...path.map((p) => [...p.args.map(num), p.op].join(' '))].join('\n');
+    const xs = path.flatMap((p) => p.args.filter((_, i) => i % 2 === 0));
+    const ys = path.flatMap((p) => p.args.filter((_, i) => i % 2 === 1));
+    form = path.length === 0
+      ? null
+      : page.doc.context.register(
+          page.doc.context.flateStream(content, { Type: 'XObject', Subtype: 'Form', BBox: [Math.min(...xs) - 1, Math.min(...ys) - 1, Math.max(...xs) + 1, Math.max(...ys) + 1] }),
+        );
+    forms.set(key, form);
+  }
+  if (!form) return;
+  const name = page.node.newXObject('Art', form);
+  page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]), op('q'), op('cm', 1, 0, 0, 1, t.x, t.y), PDFOperator.of('Do' as PDFOperatorNames, [name]), op('Q'), op('EMC'));
 }
 
 /** Replacement boxes: raw text operators with the Type 3 replacement font(s). */

@@ -16,6 +16,7 @@ const uiSizes = uiIndex >= 0 ? (args[uiIndex + 1] ?? '100,10000') : '100,10000';
 const steps: Array<[string, string[]]> = [
   ['search + library scan', ['bench/search/run.ts', '--n', sizes, '--scan-module', 'bench/search/library-scan.ts']],
   ['annotated PDF export', ['bench/pdf/run.ts']],
+  ['one-article PDF export from the CLI', ['bench/pdf/cli-one-article.ts']],
   ['reader first paint', ['bench/reader/first-paint.ts']],
   ['interface at scale (100 / 10k articles; add 50000 with --ui-n)', ['bench/ui/scale.ts', '--n', uiSizes]],
   ['algorithm and hostile-input cost', ['bench/cost/run.ts']],

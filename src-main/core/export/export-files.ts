@@ -52,7 +52,8 @@ export async function buildPdf(session: FolioSession, req: PdfRequest): Promise<
       layout: req.layout ?? 'side-by-side',
       paper: req.paper,
       author: session.settings.get().author || undefined,
-      labels: req.labels ?? session.settings.get().uiLanguage ?? (articles[0]?.versions[0]?.lang === 'vi' ? 'vi' : 'en'),
+      // One-language exports are labelled in their language; bilingual ones in the reader's.
+      labels: req.labels ?? (req.lang === 'both' ? (session.settings.get().uiLanguage ?? undefined) : undefined),
       flattenHighlights: req.flattenHighlights,
     },
     { onProgress: req.onProgress },

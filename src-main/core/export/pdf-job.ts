@@ -18,7 +18,8 @@ export interface PdfJobOptions {
   layout: 'side-by-side' | 'interleaved';
   paper: 'a4' | 'letter';
   author?: string;
-  labels: 'en' | 'vi';
+  /** Labels' language; absent: the export's own language. */
+  labels?: 'en' | 'vi';
   fontsDir?: string;
   /** Paint highlights into the page as well (for people who want them fixed), see pdf/index. */
   flattenHighlights?: boolean;

@@ -11,9 +11,13 @@
  * Choice: one annotation per highlight per page, with one quad per line segment. A highlight
  * crossing a page break therefore yields one annotation on each page, sharing /NM.
  */
-import { PDFHexString, PDFName, PDFString, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { PDFPage, PDFRef } from 'pdf-lib';
+import { pdfLib } from './pdf-runtime';
+
+const { PDFHexString, PDFName, PDFString } = pdfLib;
 import type { AnchoredAnnotation } from '../../../shared/types';
-import { boundingBox, type Box, type PlacedHighlight } from './geometry';
+import { boundingBox, type Box, type PlacedHighlight, type PlacedNote } from './geometry';
+import { noteToPlainText } from './note-markdown';
 import { pdfDate, parseIsoDate } from './pdf-date';
 import { HIGHLIGHT_OPACITY } from './highlight-blend';
 import { HIGHLIGHT_RGB } from './styles';
@@ -34,6 +38,12 @@ export function quadPoints(boxes: readonly Box[]): number[] {
 export interface AnnotationWriteOptions {
   author?: string;
   now: Date;
+  /**
+   * The first part of a highlight that crosses a page break. This part is then grouped with it
+   * (/IRT + /RT /Group, PDF 32000-1 §12.5.6.2), without its own note or popup, so viewers list
+   * one comment per highlight.
+   */
+  continues?: PDFRef;
 }
 
 /** Add the /Highlight annotation (and its /Popup) for `placed` to `page`. */
@@ -58,7 +68,7 @@ export function writeHighlightAnnotation(page: PDFPage, placed: PlacedHighlight,
       Resources: { ExtGState: { G0: { Type: 'ExtGState', BM: 'Multiply', CA: HIGHLIGHT_OPACITY, ca: HIGHLIGHT_OPACITY } } },
     }),
   );
-  const note = annotation.note.trim();
+  const note = opts.continues ? '' : noteToPlainText(annotation.note);
   const dict = context.obj({
     Type: 'Annot',
     Subtype: 'Highlight',
@@ -74,6 +84,10 @@ export function writeHighlightAnnotation(page: PDFPage, placed: PlacedHighlight,
   dict.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(parseIsoDate(annotation.created, opts.now))));
   if (opts.author) dict.set(PDFName.of('T'), PDFHexString.fromText(opts.author));
   if (note) dict.set(PDFName.of('Contents'), PDFHexString.fromText(note));
+  if (opts.continues) {
+    dict.set(PDFName.of('IRT'), opts.continues);
+    dict.set(PDFName.of('RT'), PDFName.of('Group'));
+  }
   const ref = context.register(dict);
   page.node.addAnnot(ref);
   if (note) {
@@ -89,5 +103,33 @@ export function writeHighlightAnnotation(page: PDFPage, placed: PlacedHighlight,
     dict.set(PDFName.of('Popup'), popupRef);
     page.node.addAnnot(popupRef);
   }
+  return ref;
+}
+
+/**
+ * A sticky note (/Text annotation, PDF 32000-1 §12.5.6.4) for an article-level note or an
+ * orphaned highlight, so these notes appear in a viewer's comment list too. /F 28: print,
+ * no zoom, no rotate (the icon keeps its size, as sticky notes do).
+ */
+export function writeTextAnnotation(page: PDFPage, at: PlacedNote, annotation: AnchoredAnnotation, opts: AnnotationWriteOptions): PDFRef {
+  const context = page.doc.context;
+  const color = HIGHLIGHT_RGB[annotation.color];
+  const dict = context.obj({
+    Type: 'Annot',
+    Subtype: 'Text',
+    Rect: [at.x, at.y - 18, at.x + 18, at.y],
+    Name: 'Comment',
+    C: [...color],
+    F: 28,
+    P: page.ref,
+    Open: false,
+  });
+  dict.set(PDFName.of('NM'), PDFHexString.fromText(annotation.id));
+  dict.set(PDFName.of('M'), PDFString.of(pdfDate(parseIsoDate(annotation.updated, opts.now))));
+  dict.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(parseIsoDate(annotation.created, opts.now))));
+  if (opts.author) dict.set(PDFName.of('T'), PDFHexString.fromText(opts.author));
+  dict.set(PDFName.of('Contents'), PDFHexString.fromText(noteToPlainText(annotation.note)));
+  const ref = context.register(dict);
+  page.node.addAnnot(ref);
   return ref;
 }

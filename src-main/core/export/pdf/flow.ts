@@ -4,11 +4,12 @@
  * its first line alone at a page foot nor carries its last line alone to the next page.
  */
 import type { ModelBlock } from './document-model';
-import type { PageLayout, PlacedHighlight } from './geometry';
+import type { PageLayout, PlacedHighlight, StructElement } from './geometry';
 import { breakLines, type Line } from './line-break';
 import { spanExtent } from './line-geometry';
 import { visualOrder } from './bidi';
 import { REPLACEMENT_FACE, type TextMeasurer, type TextRun } from './measure';
+import { styleSegments } from './styled-text';
 import { MARKER, type BlockStyle } from './styles';
 
 /** A position in the flow: page index and distance from the page's top edge. */
@@ -31,6 +32,11 @@ export interface FlowContext {
   top: number;
   bottom: number;
   pages: PageLayout[];
+  /** Bookmarks of blocks that asked for one (headings, the notes section), in flow order. */
+  bookmarks: Array<{ title: string; page: number; y: number }>;
+  /** Structure elements, one per block in the order blocks are flowed. */
+  structure: StructElement[];
+  structOf: WeakMap<ModelBlock, number>;
 }
 
 const EPS = 1e-6;
@@ -44,7 +50,7 @@ export function laterCursor(a: Cursor, b: Cursor): Cursor {
 
 /** The page at `index`, creating blank pages up to it. */
 export function pageAt(ctx: FlowContext, index: number): PageLayout {
-  while (ctx.pages.length <= index) ctx.pages.push({ width: ctx.width, height: ctx.height, texts: [], rules: [], highlights: [] });
+  while (ctx.pages.length <= index) ctx.pages.push({ width: ctx.width, height: ctx.height, texts: [], rules: [], highlights: [], links: [], anchors: [], notes: [] });
   return ctx.pages[index] as PageLayout;
 }
 
@@ -63,24 +69,35 @@ function linesOf(ctx: FlowContext, block: ModelBlock, region: Region): Line[] {
 
 function breakNow(ctx: FlowContext, block: ModelBlock, region: Region): Line[] {
   const s = block.style;
-  return breakLines(ctx.m, { text: block.text, markers: block.markers, font: s.font, size: s.size, width: region.width - s.indentLeft - s.indentRight });
+  return breakLines(ctx.m, { text: block.text, markers: block.markers, font: s.font, size: s.size, width: region.width - s.indentLeft - s.indentRight, ...(block.styles && { styles: block.styles }) });
 }
 
 /**
- * Whether `blocks` must start on the next page: the first block's opening lines (two, or
- * one for a one-line block) plus, for keep-with-next, the next block's opening, do not fit.
+ * Whether `blocks` must start on the next page: the first block's opening lines (two, or one
+ * for a one-line block) do not fit; for keep-with-next (headings, and the translation of a
+ * heading under it), the whole chain of kept blocks plus the opening of the block after it.
  */
 export function mustStartOnNextPage(ctx: FlowContext, blocks: readonly ModelBlock[], region: Region, at: Cursor): boolean {
-  const first = blocks[0];
-  if (!first || at.y <= ctx.top + EPS) return false;
-  const n = linesOf(ctx, first, region).length;
-  let need = first.style.spaceBefore + Math.min(2, Math.max(1, n)) * lineHeight(first.style);
-  const next = blocks[1];
-  if (first.style.keepWithNext && next) {
-    need += Math.max(0, n - 2) * lineHeight(first.style);
-    need += first.style.spaceAfter + next.style.spaceBefore + 2 * lineHeight(next.style);
+  if (!blocks[0] || at.y <= ctx.top + EPS) return false;
+  return at.y + openingHeight(ctx, blocks, region) > ctx.bottom + EPS;
+}
+
+/** Height `blocks` need at a page foot before a break may follow (see mustStartOnNextPage). */
+export function openingHeight(ctx: FlowContext, blocks: readonly ModelBlock[], region: Region): number {
+  let need = 0;
+  for (const [k, block] of blocks.entries()) {
+    const n = linesOf(ctx, block, region).length;
+    const kept = block.style.keepWithNext === true && k + 1 < blocks.length;
+    need += block.style.spaceBefore + (kept ? n : Math.min(2, Math.max(1, n))) * lineHeight(block.style);
+    if (!kept) break;
+    need += block.style.spaceAfter;
   }
-  return at.y + need > ctx.bottom + EPS;
+  return need;
+}
+
+/** Full height of `blocks` set one after another (no page break). */
+export function blocksHeight(ctx: FlowContext, blocks: readonly ModelBlock[], region: Region): number {
+  return blocks.reduce((h, b, k) => h + (k > 0 ? b.style.spaceBefore : 0) + linesOf(ctx, b, region).length * lineHeight(b.style) + b.style.spaceAfter, 0);
 }
 
 /** Flow `blocks` into `region` from `start`; returns the cursor after the last block. */
@@ -137,23 +154,30 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
   lines.forEach((line, n) => {
     const lineTop = top + n * lh;
     const baseline = ctx.height - (lineTop + (lh - (ascent + descent) * s.size) / 2 + ascent * s.size);
+    const yTop = baseline + ascent * s.size;
+    const yBottom = baseline - descent * s.size;
     for (const p of line.pieces) {
-      if (p.kind === 'text') {
-        const runs = ctx.m.runs(block.text.slice(p.start, p.end), s.font, s.size);
-        let x = x0 + p.x;
-        for (const k of visualOrder(runs)) {
-          const run = runs[k] as TextRun;
-          // Font engines reverse right-to-left glyphs themselves; replacement boxes are drawn in that same visual order.
-          const text = run.face === REPLACEMENT_FACE && run.rtl ? [...graphemes.segment(run.text)].map((g) => g.segment).reverse().join('') : run.text;
-          page.texts.push({ x, y: baseline, text, font: s.font, ...(run.face !== s.font && { face: run.face }), size: s.size, color: s.color });
-          x += run.width;
-        }
-      } else {
+      if (p.kind === 'text') placeText(ctx, page, block, p.start, p.end, x0 + p.x, baseline);
+      else {
         page.texts.push({ x: x0 + p.x, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color, artifact: true });
+        if (p.id !== undefined) {
+          // The number jumps to its end note; the end note's number jumps back here.
+          page.links.push({ box: { x1: x0 + p.x - 1, y1: yBottom, x2: x0 + p.x + p.width + 1, y2: yTop }, dest: `note:${p.id}` });
+          page.anchors.push({ name: `ref:${p.id}`, y: ctx.height - lineTop });
+        }
       }
     }
+    for (const link of block.links ?? []) {
+      const ext = spanExtent(ctx.m, block.text, line, link.start, link.end, s.font, s.size, block.styles);
+      if (ext) page.links.push({ box: { x1: x0 + ext[0], x2: x0 + ext[1], y1: yBottom, y2: yTop }, uri: link.uri });
+    }
+    if (n === 0 && isFirst) {
+      if (block.anchor) page.anchors.push({ name: block.anchor, y: ctx.height - lineTop });
+      if (block.bookmark) ctx.bookmarks.push({ title: block.bookmark, page: ctx.pages.indexOf(page), y: ctx.height - lineTop });
+      if (block.textNote) page.notes.push({ annotationId: block.textNote, x: ctx.width - 44, y: yTop });
+    }
     for (const span of block.spans) {
-      const ext = spanExtent(ctx.m, block.text, line, span.start, span.end, s.font, s.size);
+      const ext = spanExtent(ctx.m, block.text, line, span.start, span.end, s.font, s.size, block.styles);
       if (!ext) continue;
       const box = { x1: x0 + ext[0], x2: x0 + ext[1], y1: baseline - descent * s.size, y2: baseline + ascent * s.size };
       let h = page.highlights.find((x) => x.annotationId === span.annotationId);
@@ -167,8 +191,10 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
       const bullet = block.bullet ?? s.bullet;
       if (bullet) {
         const w = ctx.m.width(bullet, 'regular', s.size);
-        // A list's bullet is decoration (an artifact); an end note's number is content.
-        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color, artifact: !block.bullet });
+        // A list's bullet is decoration (an artifact); an end note's number is content, and links back.
+        const struct = ctx.structOf.get(block);
+        page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color, artifact: !block.bullet, ...(struct !== undefined && { struct }) });
+        if (block.backLink) page.links.push({ box: { x1: x0 - 5 - w, y1: baseline - descent * s.size, x2: x0 - 5, y2: baseline + ascent * s.size }, dest: block.backLink });
       }
     }
   });
@@ -176,5 +202,29 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
     const yTop = ctx.height - top - (lh - s.size) / 2;
     const yBottom = ctx.height - (top + lines.length * lh) + (lh - s.size) / 2;
     page.rules.push({ x: region.x + Math.min(3, s.indentLeft / 3), y1: yBottom, y2: yTop, color: [0.72, 0.72, 0.76], width: 1.2 });
+  }
+}
+
+/**
+ * Text [start, end) of `block` from x: cut where its styles change (rich notes), then into runs
+ * of one face each (fallback fonts), right-to-left runs in visual order.
+ */
+function placeText(ctx: FlowContext, page: PageLayout, block: ModelBlock, start: number, end: number, x: number, baseline: number): void {
+  const s = block.style;
+  let struct = ctx.structOf.get(block);
+  if (struct === undefined) {
+    struct = ctx.structure.length;
+    ctx.structure.push({ role: block.role ?? 'P', ...(block.lang && { lang: block.lang }) });
+    ctx.structOf.set(block, struct);
+  }
+  for (const seg of styleSegments(start, end, s.font, block.styles)) {
+    const runs = ctx.m.runs(block.text.slice(seg.start, seg.end), seg.font, s.size);
+    for (const k of visualOrder(runs)) {
+      const run = runs[k] as TextRun;
+      // Font engines reverse right-to-left glyphs themselves; replacement boxes are drawn in that same visual order.
+      const text = run.face === REPLACEMENT_FACE && run.rtl ? [...graphemes.segment(run.text)].map((g) => g.segment).reverse().join('') : run.text;
+      page.texts.push({ x, y: baseline, text, font: seg.font, ...(run.face !== seg.font && { face: run.face }), size: s.size, color: seg.color ?? s.color, struct });
+      x += run.width;
+    }
   }
 }

@@ -20,6 +20,14 @@ export interface PlacedText {
    * extracted text (note numbers, list bullets).
    */
   artifact?: boolean;
+  /** Index of the structure element (DocumentLayout.structure) this text belongs to. */
+  struct?: number;
+}
+
+/** A structure element of the tagged PDF: one printed block. */
+export interface StructElement {
+  role: string;
+  lang?: string;
 }
 
 /** A thin vertical rule (block quotes, article notes). */
@@ -46,6 +54,26 @@ export interface PlacedHighlight {
   boxes: Box[];
 }
 
+/** A clickable area: a web link, or a jump to a named destination of the document. */
+export interface PlacedLink {
+  box: Box;
+  uri?: string;
+  dest?: string;
+}
+
+/** A named destination (PDF 32000-1 §12.3.2.3): the top of a line. */
+export interface PlacedAnchor {
+  name: string;
+  y: number;
+}
+
+/** A sticky note (/Text annotation) for an article note or an orphaned highlight, its icon's top-left corner. */
+export interface PlacedNote {
+  annotationId: string;
+  x: number;
+  y: number;
+}
+
 /** One page of the laid-out document. */
 export interface PageLayout {
   width: number;
@@ -53,20 +81,26 @@ export interface PageLayout {
   texts: PlacedText[];
   rules: PlacedRule[];
   highlights: PlacedHighlight[];
+  links: PlacedLink[];
+  anchors: PlacedAnchor[];
+  notes: PlacedNote[];
 }
 
-/** A bookmark: an article title and where it starts. */
+/** A bookmark: an article title, a heading, or the notes section, and where it starts. */
 export interface OutlineEntry {
   title: string;
   page: number;
-  /** PDF y of the top of the article's first line. */
+  /** PDF y of the top of its first line. */
   y: number;
+  children?: OutlineEntry[];
 }
 
 /** The whole laid-out document. */
 export interface DocumentLayout {
   pages: PageLayout[];
   outline: OutlineEntry[];
+  /** Structure elements in reading order (each block once, the left column before the right). */
+  structure: StructElement[];
 }
 
 /** The smallest box containing all `boxes` (an annotation's /Rect). */

@@ -8,7 +8,8 @@
  */
 import type { AnchoredAnnotation, Article } from '../../../shared/types';
 import type { Bead } from './beads';
-import { PDF_LABELS, buildArticleModel } from './document-model';
+import { PDF_LABELS, buildArticleModel, type ArticleModel } from './document-model';
+import type { DocumentLayout } from './geometry';
 import { PdfExportError } from './errors';
 import { systemFallbacks } from './font-fallback';
 import { loadFontBytes, resolveFontsDir } from './fonts';
@@ -47,7 +48,7 @@ export interface PdfExportOptions {
   systemFontDirs?: readonly string[];
   /** Directory holding DejaVuSerif*.ttf (default: the repository's resources/fonts). */
   fontsDir?: string;
-  /** Language of the PDF's own words ("Notes", …): the reader's interface language (default en). */
+  /** Language of the PDF's own words ("Notes", …); default: the language of the printed text (English when all of it is English). */
   labels?: 'en' | 'vi';
   /** Creation time for metadata and undated annotations (default: now). */
   now?: Date;
@@ -63,31 +64,60 @@ export interface PdfExportOptions {
 /** Render `items` to an annotated PDF and return its bytes. */
 export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions): Promise<Uint8Array> {
   validateOptions(opts);
-  const printable = items.filter((it) => it.article.versions.length > 0);
-  if (printable.length === 0) throw new PdfExportError('PDF_NOTHING_TO_EXPORT', 'No article with readable text to export.');
+  // Empty articles are printed too (a page saying so), so every requested article is accounted for.
+  const printable = items;
+  if (printable.length === 0) throw new PdfExportError('PDF_NOTHING_TO_EXPORT', 'No article to export.');
   const now = opts.now ?? new Date();
   const fonts = await loadFontBytes(resolveFontsDir(opts.fontsDir));
   const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
   const fallbacks = systemFallbacks(opts.systemFontDirs);
   const measurer = fontkitMeasurer(parsed, fallbacks);
 
-  const models = printable.map((it) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, PDF_LABELS[opts.labels ?? 'en']));
-  const layout = paginate(measurer, models, { paper: opts.paper, onArticle: opts.onProgress });
+  const versions = printable.flatMap((it) => renderedVersions(it.article, opts.lang));
+  // The document's language: English when every printed version is English, else Vietnamese.
+  const language = versions.length > 0 && versions.every((v) => v.lang === 'en') ? 'en' : 'vi';
+  const labels = PDF_LABELS[opts.labels ?? language];
+  const build = (pageOf?: (name: string) => number | undefined): ArticleModel[] =>
+    printable.map((it, i) => buildArticleModel({ article: it.article, annotations: it.annotations, beads: it.beads as Bead[] | undefined }, opts.lang, opts.layout, labels, { key: String(i + 1), pageOf }));
+  const paginateOpts = { paper: opts.paper, pageLabel: (n: number, total: number) => labels.pageOf(n, total) };
+  // End notes give the page of their highlight: lay out, read where each marker landed, and lay
+  // out again with those page numbers (again if printing them moved a later marker; rarely).
+  let models = build();
+  let layout = paginate(measurer, models, paginateOpts);
+  for (let pass = 0; pass < 3 && hasNotes(layout); pass++) {
+    const pages = anchorPages(layout);
+    models = build((name) => pages.get(name));
+    layout = paginate(measurer, models, paginateOpts);
+    if (sameMap(pages, anchorPages(layout))) break;
+  }
+  printable.forEach((_, i) => opts.onProgress?.(i + 1, printable.length));
 
   const byId = new Map<string, AnchoredAnnotation>();
   for (const it of printable) for (const a of it.annotations) byId.set(a.id, a);
-  const versions = printable.flatMap((it) => renderedVersions(it.article, opts.lang));
   const first = models[0];
   return writePdf(layout, fonts, parsed, fallbacks, byId, {
     title: printable.length === 1 && first ? first.title : `Folio — ${printable.length} articles`,
     author: opts.author,
     subject: printable.length === 1 ? 'Annotated article exported from Folio' : 'Annotated articles exported from Folio',
     keywords: [...new Set(versions.flatMap((v) => v.tags))],
-    language: opts.lang === 'en' ? 'en' : 'vi',
+    language,
     now,
     flattenHighlights: opts.flattenHighlights ?? false,
   });
 }
+
+const hasNotes = (layout: DocumentLayout): boolean => layout.pages.some((p) => p.anchors.length > 0);
+
+/** Page number (1-based) of every named destination. */
+function anchorPages(layout: DocumentLayout): Map<string, number> {
+  const pages = new Map<string, number>();
+  layout.pages.forEach((p, i) => {
+    for (const a of p.anchors) pages.set(a.name, i + 1);
+  });
+  return pages;
+}
+
+const sameMap = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 function validateOptions(opts: PdfExportOptions): void {
   if (!['vi', 'en', 'both'].includes(opts.lang)) throw new PdfExportError('PDF_BAD_OPTIONS', `Unknown language: ${String(opts.lang)}`);

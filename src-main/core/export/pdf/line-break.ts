@@ -9,17 +9,21 @@
 import type { TextMeasurer } from './measure';
 import type { FontKey } from './styles';
 import { MARKER } from './styles';
+import type { StyleRange } from './note-markdown';
+import { rangeWidth } from './styled-text';
 
 /** A superscript note marker printed right after the character at `at - 1`. */
 export interface Marker {
   at: number;
   label: string;
+  /** Note id: the marker links to `note:<id>` and is the target `ref:<id>` of the note's link back. */
+  id?: string;
 }
 
 /** A run of source text [start, end) or a marker, at `x` points from the line's left edge. */
 export type LinePiece =
   | { kind: 'text'; start: number; end: number; x: number; width: number }
-  | { kind: 'marker'; label: string; x: number; width: number };
+  | { kind: 'marker'; label: string; id?: string; x: number; width: number };
 
 /** One output line: the source span it shows (trailing spaces excluded) and its pieces. */
 export interface Line {
@@ -36,9 +40,11 @@ export interface BreakRequest {
   font: FontKey;
   size: number;
   width: number;
+  /** Ranges set in another face (rich notes); sorted, not overlapping. */
+  styles?: readonly StyleRange[];
 }
 
-type Atom = { kind: 'text'; start: number; end: number; width: number } | { kind: 'marker'; label: string; width: number };
+type Atom = { kind: 'text'; start: number; end: number; width: number } | { kind: 'marker'; label: string; id?: string; width: number };
 
 interface Word {
   atoms: Atom[];
@@ -59,6 +65,7 @@ export function markerWidth(m: TextMeasurer, label: string, font: FontKey, size:
 /** Break `req.text` into lines no wider than `req.width` (except a single grapheme wider than the line). */
 export function breakLines(m: TextMeasurer, req: BreakRequest): Line[] {
   const { text, font, size } = req;
+  const w = (from: number, to: number): number => rangeWidth(m, text, from, to, font, size, req.styles);
   const markers = normaliseMarkers(text, req.markers ?? []);
   const lines: Line[] = [];
   let current: Line | null = null;
@@ -70,7 +77,7 @@ export function breakLines(m: TextMeasurer, req: BreakRequest): Line[] {
   };
   const place = (word: Word, line: Line): void => {
     let x = line.width;
-    const gap = line.pieces.length > 0 && word.spaceStart < word.start ? m.width(text.slice(word.spaceStart, word.start), font, size) : 0;
+    const gap = line.pieces.length > 0 && word.spaceStart < word.start ? w(word.spaceStart, word.start) : 0;
     x += gap;
     for (const atom of word.atoms) {
       const last = line.pieces[line.pieces.length - 1];
@@ -84,7 +91,7 @@ export function breakLines(m: TextMeasurer, req: BreakRequest): Line[] {
         }
         line.end = atom.end;
       } else {
-        line.pieces.push({ kind: 'marker', label: atom.label, x, width: atom.width });
+        line.pieces.push({ kind: 'marker', label: atom.label, ...(atom.id !== undefined && { id: atom.id }), x, width: atom.width });
       }
       x += atom.width;
     }
@@ -113,15 +120,15 @@ export function breakLines(m: TextMeasurer, req: BreakRequest): Line[] {
     let from = start;
     while (mi < markers.length && (markers[mi]?.at ?? Infinity) <= i) {
       const mk = markers[mi++] as Marker;
-      if (mk.at > from) atoms.push({ kind: 'text', start: from, end: mk.at, width: m.width(text.slice(from, mk.at), font, size) });
-      atoms.push({ kind: 'marker', label: mk.label, width: markerWidth(m, mk.label, font, size) });
+      if (mk.at > from) atoms.push({ kind: 'text', start: from, end: mk.at, width: w(from, mk.at) });
+      atoms.push({ kind: 'marker', label: mk.label, ...(mk.id !== undefined && { id: mk.id }), width: markerWidth(m, mk.label, font, size) });
       from = Math.max(from, mk.at);
     }
-    if (i > from) atoms.push({ kind: 'text', start: from, end: i, width: m.width(text.slice(from, i), font, size) });
+    if (i > from) atoms.push({ kind: 'text', start: from, end: i, width: w(from, i) });
     const word: Word = { atoms, width: atoms.reduce((s, a) => s + a.width, 0), spaceStart, start };
 
     if (current) {
-      const gap = m.width(text.slice(spaceStart, start), font, size);
+      const gap = w(spaceStart, start);
       if (current.width + gap + word.width <= req.width + 1e-6) {
         place(word, current);
         continue;
@@ -134,7 +141,7 @@ export function breakLines(m: TextMeasurer, req: BreakRequest): Line[] {
       continue;
     }
     // Overlong word: cut between grapheme clusters.
-    for (const chunk of splitWord(m, text, word, font, size, req.width)) {
+    for (const chunk of splitWord(w, text, word, req.width)) {
       flush();
       current = { start: chunk.start, end: chunk.start, width: 0, pieces: [] };
       place({ atoms: chunk.atoms, width: chunk.width, spaceStart: chunk.start, start: chunk.start }, current);
@@ -150,12 +157,12 @@ function normaliseMarkers(text: string, markers: readonly Marker[]): Marker[] {
     .map((mk) => {
       let at = Math.max(0, Math.min(text.length, mk.at));
       while (at > 0 && /\s/.test(text[at - 1] ?? '')) at--;
-      return { at, label: mk.label };
+      return { ...mk, at };
     })
     .sort((a, b) => a.at - b.at);
 }
 
-function splitWord(m: TextMeasurer, text: string, word: Word, font: FontKey, size: number, width: number): Array<{ start: number; atoms: Atom[]; width: number }> {
+function splitWord(w: (from: number, to: number) => number, text: string, word: Word, width: number): Array<{ start: number; atoms: Atom[]; width: number }> {
   const units: Atom[] = [];
   for (const atom of word.atoms) {
     if (atom.kind === 'marker') {
@@ -164,26 +171,53 @@ function splitWord(m: TextMeasurer, text: string, word: Word, font: FontKey, siz
     }
     for (const g of graphemes.segment(text.slice(atom.start, atom.end))) {
       const s = atom.start + g.index;
-      units.push({ kind: 'text', start: s, end: s + g.segment.length, width: m.width(g.segment, font, size) });
+      units.push({ kind: 'text', start: s, end: s + g.segment.length, width: w(s, s + g.segment.length) });
     }
   }
   const chunks: Array<{ start: number; atoms: Atom[]; width: number }> = [];
-  let chunk: { start: number; atoms: Atom[]; width: number } | null = null;
-  for (const u of units) {
-    // Markers always stay with the grapheme before them.
-    if (chunk && (u.kind === 'marker' || chunk.width + u.width <= width + 1e-6)) {
-      const last = chunk.atoms[chunk.atoms.length - 1];
-      if (u.kind === 'text' && last?.kind === 'text' && last.end === u.start) {
-        last.end = u.end;
-        last.width += u.width;
-      } else chunk.atoms.push({ ...u });
-      chunk.width += u.width;
-      continue;
+  let i = 0;
+  while (i < units.length) {
+    // As many units as fit (at least one); a marker always stays with the grapheme before it.
+    let j = i;
+    let sum = 0;
+    while (j < units.length && (j === i || units[j]?.kind === 'marker' || sum + (units[j]?.width ?? 0) <= width + 1e-6)) sum += units[j++]?.width ?? 0;
+    // Prefer a URL's natural break (after "/", "-", "?", "&", "=", "#", "_", before "."), if it keeps the line at least half full.
+    if (j < units.length) {
+      for (let k = j - 1; k > i + (j - i) / 2; k--) {
+        if (units[k]?.kind === 'text' && canBreakBefore(text, units[k - 1], units[k])) {
+          j = k;
+          break;
+        }
+      }
     }
-    if (chunk) chunks.push(chunk);
-    const start = u.kind === 'text' ? u.start : word.start;
-    chunk = { start, atoms: [{ ...u }], width: u.width };
+    chunks.push(mergeUnits(units.slice(i, j), word.start));
+    i = j;
   }
-  if (chunk) chunks.push(chunk);
   return chunks;
+}
+
+const BREAK_AFTER = new Set(['/', '-', '?', '&', '=', '#', '_', '\\']);
+
+/** A break between two graphemes of an overlong word: after a URL separator, or before a dot. */
+function canBreakBefore(text: string, prev: Atom | undefined, next: Atom | undefined): boolean {
+  if (prev?.kind !== 'text' || next?.kind !== 'text') return false;
+  const a = text.slice(prev.start, prev.end);
+  const b = text.slice(next.start, next.end);
+  // Not inside "://" or "//": the scheme stays whole.
+  if (a === '/' && b === '/') return false;
+  return BREAK_AFTER.has(a) || (b === '.' && a !== '.');
+}
+
+function mergeUnits(units: readonly Atom[], wordStart: number): { start: number; atoms: Atom[]; width: number } {
+  const first = units[0];
+  const chunk = { start: first?.kind === 'text' ? first.start : wordStart, atoms: [] as Atom[], width: 0 };
+  for (const u of units) {
+    const last = chunk.atoms[chunk.atoms.length - 1];
+    if (u.kind === 'text' && last?.kind === 'text' && last.end === u.start) {
+      last.end = u.end;
+      last.width += u.width;
+    } else chunk.atoms.push({ ...u });
+    chunk.width += u.width;
+  }
+  return chunk;
 }

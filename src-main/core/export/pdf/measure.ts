@@ -4,9 +4,9 @@
  * measurer reads advance widths from the same TrueType files the writer embeds, and splits text
  * into runs of one face each, so what is measured is exactly what is drawn (no overprint).
  */
-import * as fontkitModule from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 import type { FallbackSource } from './font-fallback';
+import { fontkit } from './pdf-runtime';
 import type { FontKey } from './styles';
 
 /** Face id of the replacement box drawn for a character no installed font has. */
@@ -36,10 +36,10 @@ export interface TextMeasurer {
 export type FontBytes = Record<FontKey, Uint8Array>;
 
 /** OpenType features the writer embeds with, and so the measurer lays out with. */
-export const FONT_FEATURES = { liga: false } as const;
+// Positioning features off too: pdf-lib draws by advance widths and discards GPOS positions, and
+// parsing GPOS for them cost ~0.3 s per export.
+export const FONT_FEATURES = { liga: false, kern: false, mark: false, mkmk: false } as const;
 
-// The package is UMD: Node's ESM loader exposes `create` on the default export only.
-const fontkit = ((fontkitModule as unknown as { default?: typeof fontkitModule }).default ?? fontkitModule);
 
 /** Parse a TrueType font with fontkit (the engine pdf-lib embeds with). */
 export function parseFont(bytes: Uint8Array): Font {

@@ -5,7 +5,8 @@
  * character it stands for. So the page shows a box instead of overprinting its neighbours, and
  * pdftotext, pdf.js and copy-paste still get the real text.
  */
-import { PDFHexString, PDFName, type PDFContext, type PDFRef } from 'pdf-lib';
+import type { PDFContext, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { pdfLib } from './pdf-runtime';
 import { replacementWidth } from './measure';
 
 /**
@@ -67,11 +68,11 @@ export function buildReplacementFonts(context: PDFContext, texts: readonly strin
     const chunk = clusters.slice(start, start + PER_FONT);
     const widths = chunk.map((c) => Math.round(replacementWidth(c) * 1000));
     const procs = context.obj({ m: context.register(context.flateStream('600 0 0 0 0 0 d1')) });
-    const differences: Array<number | PDFName> = [1, PDFName.of('m')];
+    const differences: Array<number | PDFName> = [1, pdfLib.PDFName.of('m')];
     chunk.forEach((_, k) => {
       const name = `r${k + FIRST_CODE}`;
-      procs.set(PDFName.of(name), context.register(context.flateStream(boxGlyph(widths[k] as number))));
-      differences.push(PDFName.of(name));
+      procs.set(pdfLib.PDFName.of(name), context.register(context.flateStream(boxGlyph(widths[k] as number))));
+      differences.push(pdfLib.PDFName.of(name));
     });
     const font = context.obj({
       Type: 'Font',
@@ -97,8 +98,8 @@ export function buildReplacementFonts(context: PDFContext, texts: readonly strin
         const font = fonts[Math.floor(i / PER_FONT)] as PDFRef;
         const code = hex2((i % PER_FONT) + FIRST_CODE);
         const last = out[out.length - 1];
-        if (last && last.font === font) last.codes = PDFHexString.of(last.codes.asString() + code);
-        else out.push({ font, codes: PDFHexString.of(code) });
+        if (last && last.font === font) last.codes = pdfLib.PDFHexString.of(last.codes.asString() + code);
+        else out.push({ font, codes: pdfLib.PDFHexString.of(code) });
       }
       return out;
     },

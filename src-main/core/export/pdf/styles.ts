@@ -28,6 +28,9 @@ export const COLUMN_GAP = 20;
 /** Baseline of the footer (page number), measured from the bottom edge. */
 export const FOOTER_BASELINE = 34;
 
+/** Baseline of the running header (the article title), measured from the top edge. */
+export const HEADER_BASELINE = 38;
+
 /** How one kind of block is set. Sizes in points; `leading` is the baseline-to-baseline distance as a multiple of `size`. */
 export interface BlockStyle {
   font: FontKey;

@@ -3,14 +3,32 @@
  * text, then the highlight annotations, metadata and outline. Highlights are annotations only,
  * unless `flattenHighlights` asks for them painted into the page instead.
  */
-import fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
-import {
+import type { PDFName as PDFNameType, PDFDocument as Doc, PDFFont, PDFOperator as Operator, PDFOperatorNames, PDFPage, PDFRef } from 'pdf-lib';
+import { fontkit, pdfLib } from './pdf-runtime';
+import type { AnchoredAnnotation } from '../../../shared/types';
+import { writeHighlightAnnotation, writeTextAnnotation } from './annotation-writer';
+import { outlineOps } from './glyph-outlines';
+import type { DocumentLayout, PageLayout, PlacedLink, PlacedText } from './geometry';
+import type { FallbackSource } from './font-fallback';
+import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
+import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
+import { writeOutline } from './outline-writer';
+import { MarkedContent, writeStructure } from './structure-writer';
+import { fileId, xmpPacket, type XmpFields } from './xmp';
+import { createHash } from 'node:crypto';
+import { HIGHLIGHT_OPACITY } from './highlight-blend';
+import { HIGHLIGHT_RGB, type FontKey } from './styles';
+
+const {
   BlendMode,
   PDFDocument,
+  PDFHexString,
   PDFName,
+  PDFNull,
   PDFNumber,
   PDFOperator,
+  PDFString,
   beginText,
   endText,
   moveText,
@@ -20,20 +38,7 @@ import {
   setFillingRgbColor,
   setFontAndSize,
   showText,
-  type PDFFont,
-  type PDFOperatorNames,
-  type PDFPage,
-} from 'pdf-lib';
-import type { AnchoredAnnotation } from '../../../shared/types';
-import { writeHighlightAnnotation } from './annotation-writer';
-import { outlineOps } from './glyph-outlines';
-import type { DocumentLayout, PageLayout, PlacedText } from './geometry';
-import type { FallbackSource } from './font-fallback';
-import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
-import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
-import { writeOutline } from './outline-writer';
-import { HIGHLIGHT_OPACITY } from './highlight-blend';
-import { HIGHLIGHT_RGB, type FontKey } from './styles';
+} = pdfLib;
 
 /** Document information dictionary entries (PDF 32000-1 §14.3.3). */
 export interface PdfMetadata {
@@ -53,6 +58,8 @@ interface Faces {
   outlines: Record<FontKey, Font>;
   fallback: Map<string, PDFFont>;
   replacement: ReplacementFonts;
+  /** Form XObjects of outlined strings already written (null: nothing to draw). */
+  artifactForms: Map<string, PDFRef | null>;
 }
 
 /** Render `layout` to PDF bytes. `annotations` resolves each placed highlight's id. */
@@ -65,42 +72,65 @@ export async function writePdf(
   meta: PdfMetadata,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  // Hand pdf-lib the fonts the measurer already parsed (same bytes, same fontkit), instead of
+  // parsing each face a second time.
+  const parsedByBytes = new Map<Uint8Array, Font>([
+    [fonts.regular, parsed.regular],
+    [fonts.bold, parsed.bold],
+    [fonts.italic, parsed.italic],
+  ]);
+  doc.registerFontkit({ create: (bytes: Uint8Array, name?: string) => parsedByBytes.get(bytes) ?? fontkit.create(bytes, name) } as typeof fontkit);
   // Ligatures off: one glyph per code point, matching fontkitMeasurer and extracting cleanly.
   const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { ...FONT_FEATURES } });
   const texts = layout.pages.flatMap((p) => p.texts);
   const fallback = new Map<string, PDFFont>();
   for (const id of new Set(texts.flatMap((t) => (t.face && t.face !== REPLACEMENT_FACE ? [t.face] : [])))) {
     const face = fallbacks.face(id);
-    if (face) fallback.set(id, await embed(face.bytes));
+    if (!face) continue;
+    parsedByBytes.set(face.bytes, face.font);
+    fallback.set(id, await embed(face.bytes));
   }
   const faces: Faces = {
     primary: { regular: await embed(fonts.regular), bold: await embed(fonts.bold), italic: await embed(fonts.italic) },
     outlines: parsed,
     fallback,
     replacement: buildReplacementFonts(doc.context, texts.filter((t) => t.face === REPLACEMENT_FACE).map((t) => t.text)),
+    artifactForms: new Map(),
   };
-  for (const pageLayout of layout.pages) drawPage(doc, pageLayout, faces, annotations, meta);
+  const firstParts = new Map<string, PDFRef>();
+  const marked = new MarkedContent();
+  layout.pages.forEach((pageLayout, i) => drawPage(doc, pageLayout, faces, annotations, meta, firstParts, { marked, index: i, structure: layout.structure }));
+  writeDestinations(doc, layout);
+  writeStructure(doc, layout.structure, marked, meta.language);
 
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
+  // One string, "; "-separated (pdf-lib would join with spaces, merging multi-word keywords).
+  if (meta.keywords.length > 0) doc.setKeywords([meta.keywords.join('; ')]);
   doc.setLanguage(meta.language);
   doc.setCreator('Folio');
   doc.setProducer('Folio');
   doc.setCreationDate(meta.now);
   doc.setModificationDate(meta.now);
   writeOutline(doc, layout.outline);
+  const fields: XmpFields = { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.join('; '), language: meta.language, producer: 'Folio', creator: 'Folio', date: meta.now };
+  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(fields)), { Type: 'Metadata', Subtype: 'XML' });
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+  const digest = createHash('md5').update(JSON.stringify(layout.pages.map((p) => p.texts.map((t) => t.text)))).digest('hex');
+  const id = PDFHexString.of(fileId(fields, digest));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
   return doc.save({ useObjectStreams: true });
 }
 
 function drawPage(
-  doc: PDFDocument,
+  doc: Doc,
   layout: PageLayout,
   faces: Faces,
   annotations: ReadonlyMap<string, AnchoredAnnotation>,
   meta: PdfMetadata,
+  firstParts: Map<string, PDFRef>,
+  tags: { marked: MarkedContent; index: number; structure: DocumentLayout['structure'] },
 ): void {
   const page = doc.addPage([layout.width, layout.height]);
   // Flattened: the same multiply fill the annotation's appearance draws, painted before the text.
@@ -118,36 +148,86 @@ function drawPage(
   }
   for (const t of layout.texts) {
     const [r, g, b] = t.color;
-    if (t.artifact) drawArtifact(page, faces.outlines[t.font], t);
-    else if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
+    if (t.artifact) {
+      drawArtifact(page, faces.outlines[t.font], t, faces.artifactForms);
+      continue;
+    }
+    const role = t.struct !== undefined ? tags.structure[t.struct]?.role : undefined;
+    if (t.struct !== undefined && role) {
+      const mcid = tags.marked.next(tags.index, t.struct);
+      page.pushOperators(PDFOperator.of('BDC' as PDFOperatorNames, [PDFName.of(role), page.doc.context.obj({ MCID: mcid }) as unknown as PDFNameType]));
+    } else page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]));
+    if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
     else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
+    page.pushOperators(op('EMC'));
+  }
+  const opts = { author: meta.author, now: meta.now };
+  for (const link of layout.links) writeLink(page, link);
+  for (const note of layout.notes) {
+    const annotation = annotations.get(note.annotationId);
+    if (annotation) writeTextAnnotation(page, note, annotation, opts);
   }
   if (meta.flattenHighlights) return;
   for (const h of layout.highlights) {
     const annotation = annotations.get(h.annotationId);
-    if (annotation) writeHighlightAnnotation(page, h, annotation, { author: meta.author, now: meta.now });
+    if (!annotation) continue;
+    const first = firstParts.get(h.annotationId);
+    const ref = writeHighlightAnnotation(page, h, annotation, { ...opts, ...(first && { continues: first }) });
+    if (!first) firstParts.set(h.annotationId, ref);
   }
 }
 
-const op = (name: string, ...args: number[]): PDFOperator => PDFOperator.of(name as PDFOperatorNames, args.map((n) => PDFNumber.of(n)));
+/** A /Link annotation: a web link (/URI action) or a jump to a named destination. No border. */
+function writeLink(page: PDFPage, link: PlacedLink): void {
+  const context = page.doc.context;
+  const { x1, y1, x2, y2 } = link.box;
+  const dict = context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [x1, y1, x2, y2], Border: [0, 0, 0], F: 4, P: page.ref });
+  if (link.uri) dict.set(PDFName.of('A'), context.obj({ Type: 'Action', S: 'URI', URI: PDFString.of(link.uri) }));
+  else if (link.dest) dict.set(PDFName.of('Dest'), PDFName.of(link.dest));
+  page.node.addAnnot(context.register(dict));
+}
+
+/** The named destinations of the layout, in the catalog's /Dests dictionary (PDF 32000-1 §12.3.2.3). */
+function writeDestinations(doc: Doc, layout: DocumentLayout): void {
+  const pages = doc.getPages();
+  const dests = doc.context.obj({});
+  layout.pages.forEach((p, i) => {
+    const page = pages[i];
+    if (!page) return;
+    for (const a of p.anchors) dests.set(PDFName.of(a.name), doc.context.obj([page.ref, PDFName.of('XYZ'), PDFNull, PDFNumber.of(a.y), PDFNull]));
+  });
+  if (dests.keys().length > 0) doc.catalog.set(PDFName.of('Dests'), doc.context.register(dests));
+}
+
+const op = (name: string, ...args: number[]): Operator => PDFOperator.of(name as PDFOperatorNames, args.map((n) => PDFNumber.of(n)));
 
 /** `t` as filled glyph outlines inside /Artifact marked content: visible, never extracted. */
-function drawArtifact(page: PDFPage, font: Font, t: PlacedText): void {
-  const path = outlineOps(font, t.text, t.x, t.y, t.size);
-  if (path.length === 0) return;
-  page.pushOperators(
-    PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]),
-    op('q'),
-    op('rg', ...t.color),
-    ...path.map((p) => op(p.op, ...p.args)),
-    op('Q'),
-    op('EMC'),
-  );
+function drawArtifact(page: PDFPage, font: Font, t: PlacedText, forms: Map<string, PDFRef | null>): void {
+  // Each distinct string (a running header, "Page 3 of 9", a note number) is one form XObject,
+  // drawn wherever it recurs: outlines are many path operators, and headers repeat on every page.
+  const key = `${t.font}|${t.size}|${t.color.join(',')}|${t.text}`;
+  let form = forms.get(key);
+  if (form === undefined) {
+    const path = outlineOps(font, t.text, 0, 0, t.size);
+    const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+    const content = [`${t.color.map(num).join(' ')} rg`, ...path.map((p) => [...p.args.map(num), p.op].join(' '))].join('\n');
+    const xs = path.flatMap((p) => p.args.filter((_, i) => i % 2 === 0));
+    const ys = path.flatMap((p) => p.args.filter((_, i) => i % 2 === 1));
+    form = path.length === 0
+      ? null
+      : page.doc.context.register(
+          page.doc.context.flateStream(content, { Type: 'XObject', Subtype: 'Form', BBox: [Math.min(...xs) - 1, Math.min(...ys) - 1, Math.max(...xs) + 1, Math.max(...ys) + 1] }),
+        );
+    forms.set(key, form);
+  }
+  if (!form) return;
+  const name = page.node.newXObject('Art', form);
+  page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]), op('q'), op('cm', 1, 0, 0, 1, t.x, t.y), PDFOperator.of('Do' as PDFOperatorNames, [name]), op('Q'), op('EMC'));
 }
 
 /** Replacement boxes: raw text operators with the Type 3 replacement font(s). */
 function drawReplacement(page: PDFPage, fonts: ReplacementFonts, t: PlacedText): void {
-  const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(...t.color), moveText(t.x, t.y)];
+  const ops: Operator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(...t.color), moveText(t.x, t.y)];
   for (const part of fonts.encode(t.text)) {
     const key = page.node.newFontDictionary('FolioBox', part.font);
     ops.push(setFontAndSize(key, t.size), showText(part.codes));

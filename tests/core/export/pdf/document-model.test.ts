@@ -32,9 +32,9 @@ describe('buildArticleModel', () => {
     const notes = blocks.filter((b) => b.bullet).map((b) => `${b.bullet} ${b.text}`);
     expect(notes).toEqual(['1. “nước mặn đã lấn sâu” — VI note', '2. “steadier incomes” — EN note', '3. “câu cũ” — lost note (not found in the current text)']);
     const first = blocks.find((b) => b.text === VI.paragraphs[0]?.text);
-    expect(first?.markers).toEqual([{ at: (VI.paragraphs[0]?.text.indexOf('nước mặn đã lấn sâu') ?? 0) + 'nước mặn đã lấn sâu'.length, label: '1' }]);
+    expect(first?.markers).toEqual([{ at: (VI.paragraphs[0]?.text.indexOf('nước mặn đã lấn sâu') ?? 0) + 'nước mặn đã lấn sâu'.length, label: '1', id: 'mekong:1' }]);
     expect(first?.spans.map((s) => s.color)).toEqual(['yellow']);
-    expect(blocks.some((b) => b.text === 'Note: Ghi chú chung')).toBe(true);
+    expect(blocks.some((b) => b.text === 'Note: Ghi chú\nchung')).toBe(true);
   });
 
   it('keeps only the printed version’s highlights (orphans included)', () => {

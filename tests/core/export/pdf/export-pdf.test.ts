@@ -12,8 +12,7 @@ import { HIGHLIGHT_RGB } from '../../../../src-main/core/export/pdf/styles';
 import { articleText } from '../../../../src-main/shared/text';
 import type { AnchoredAnnotation, ArticleVersion } from '../../../../src-main/shared/types';
 import { articleNote, highlight, longArticle, mekongArticle, orphan } from '../../../fixtures/export-pdf/articles';
-import { SCREENSHOTS } from '../../../support/output';
-import { HAS_PDFTOTEXT, NO_POPPLER, openWithPdfJs, pdfToText, pdfWords, renderPng, squash, type WordBox } from './pdf-tools';
+import { HAS_PDFTOTEXT, NO_POPPLER, PDF_SCREENSHOT_DIR, openWithPdfJs, pdfToText, pdfWords, renderPng, squash, type WordBox } from './pdf-tools';
 
 const FONTS = path.resolve('resources/fonts');
 const NOW = new Date('2024-05-01T12:00:00Z');
@@ -169,9 +168,10 @@ describe.skipIf(!HAS_PDFTOTEXT)('PDF export read back with pdftotext and pdf.js'
 
   it('lists orphaned highlights as not found, without an annotation, and prints article notes', async () => {
     const text = bodyText(vi);
-    expect(text).toContain('“một câu đã bị xoá khỏi bài” — Ghi chú cũ vẫn giữ lại (not found in the current text)');
-    expect(text).toContain('Note: Đọc trước buổi thảo luận ngày 12/4.');
-    expect(text).toContain('1. “nước mặn đã lấn sâu vào các kênh rạch” — Sớm hơn năm 2016 gần một tháng.');
+    // A Vietnamese export is labelled in Vietnamese.
+    expect(text).toContain('“một câu đã bị xoá khỏi bài” — Ghi chú cũ vẫn giữ lại (không còn tìm thấy trong văn bản hiện tại)');
+    expect(text).toContain('Ghi chú: Đọc trước buổi thảo luận ngày 12/4.');
+    expect(text).toContain('1. “nước mặn đã lấn sâu vào các kênh rạch” (tr. 1) — Sớm hơn năm 2016 gần một tháng.');
     const found = await highlightAnnotations(vi);
     expect(found.some((a) => a.contentsObj?.str === 'Ghi chú cũ vẫn giữ lại')).toBe(false);
   });
@@ -279,7 +279,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('PDF export read back with pdftotext and pdf.js'
   });
 
   it('writes page renders of a bilingual export for review', () => {
-    const dir = path.join(SCREENSHOTS, 'pdf');
+    const dir = PDF_SCREENSHOT_DIR;
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.startsWith('bilingual-')) rmSync(path.join(dir, f));
     renderPng(sideBySide, path.join(dir, 'bilingual'), 60);

@@ -12,7 +12,7 @@ import { exportPdf, type PdfExportItem } from '../../../../src-main/core/export/
 import { KIND_STYLES, TRANSLATION_COLOR, type Rgb } from '../../../../src-main/core/export/pdf/styles';
 import type { ArticleVersion } from '../../../../src-main/shared/types';
 import { highlight, mekongArticle } from '../../../fixtures/export-pdf/articles';
-import { HAS_PDFTOTEXT, pageContents, renderRgb, yellowGreenPixels } from './pdf-tools';
+import { HAS_PDFTOTEXT, pageContents, renderRgb, saveReviewRender, yellowGreenPixels } from './pdf-tools';
 
 const FONTS = path.resolve('resources/fonts');
 const NOW = new Date('2024-05-01T12:00:00Z');
@@ -70,6 +70,11 @@ describe.skipIf(!HAS_PDFTOTEXT)('highlights as annotations only', () => {
   it('shows nothing when printed without comments, and the highlight colour with them', () => {
     expect(yellowGreenPixels(renderRgb(annotated, 1, 50, true))).toBe(0);
     expect(yellowGreenPixels(renderRgb(annotated, 1, 50, false))).toBeGreaterThan(200);
+  });
+
+  it('writes page renders for review (annotated, flattened)', () => {
+    expect(saveReviewRender(annotated, 'highlight-overlaps')).toHaveLength(1);
+    expect(saveReviewRender(flattened, 'highlight-overlaps-flattened')).toHaveLength(1);
   });
 
   it('flattens highlights into the page when asked: painted fills, no highlight annotations', async () => {

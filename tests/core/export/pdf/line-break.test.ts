@@ -77,3 +77,18 @@ describe('span extents', () => {
     expect(spanExtent(m, text, line, 4, 5, 'regular', 10)).toBeNull();
   });
 });
+
+describe('overlong words (URLs)', () => {
+  it('breaks a URL after a separator or before a dot, never inside the scheme, and keeps every character', () => {
+    const url = 'https://www.mrcmekong.org/assets/Publications/basin-reports/State-of-the-Basin-Report-2023.pdf';
+    const lines = breakLines(m, { text: `Xem ${url}`, font: 'regular', size: 10, width: 150 });
+    const texts = lines.map((l) => `Xem ${url}`.slice(l.start, l.end));
+    expect(texts.join('').replace('Xem', 'Xem ')).toBe(`Xem ${url}`);
+    expect(texts.length).toBeGreaterThan(2);
+    expect(texts[1]?.startsWith('https://')).toBe(true);
+    for (const [i, t] of texts.slice(1, -1).entries()) {
+      const next = texts[i + 2] ?? '';
+      expect(/[/\-?&=#_]$/.test(t) || next.startsWith('.'), `${t} | ${next}`).toBe(true);
+    }
+  });
+});

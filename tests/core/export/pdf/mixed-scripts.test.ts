@@ -13,7 +13,7 @@ import { exportPdf, type PdfExportItem } from '../../../../src-main/core/export/
 import { MARGINS, PAPER_SIZES } from '../../../../src-main/core/export/pdf/styles';
 import type { Article } from '../../../../src-main/shared/types';
 import { highlight, version } from '../../../fixtures/export-pdf/articles';
-import { HAS_PDFTOTEXT, pdfJsItems, pdfToText, pdfWords, squash, type WordBox } from './pdf-tools';
+import { HAS_PDFTOTEXT, pdfJsItems, pdfToText, pdfWords, saveReviewRender, squash, type WordBox } from './pdf-tools';
 
 const FONTS = path.resolve('resources/fonts');
 const NOW = new Date('2024-05-01T12:00:00Z');
@@ -83,7 +83,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('mixed scripts', () => {
       it('covers exactly the highlighted words after the Chinese ones', async () => {
         const { openWithPdfJs } = await import('./pdf-tools');
         const doc = await openWithPdfJs(variants[name]!);
-        const [ann] = (await (await doc.getPage(1)).getAnnotations()) as Array<{ subtype: string; rect: number[] }>;
+        const ann = ((await (await doc.getPage(1)).getAnnotations()) as Array<{ subtype: string; rect: number[] }>).find((a) => a.subtype === 'Highlight');
         await doc.destroy();
         const [x1, y1, x2, y2] = ann!.rect as [number, number, number, number];
         const under = pdfWords(variants[name]!).filter((w) => (w.x1 + w.x2) / 2 > x1 && (w.x1 + w.x2) / 2 < x2 && (w.y1 + w.y2) / 2 > y1 && (w.y1 + w.y2) / 2 < y2);
@@ -91,6 +91,11 @@ describe.skipIf(!HAS_PDFTOTEXT)('mixed scripts', () => {
       });
     });
   }
+
+  it('writes page renders for review', () => {
+    expect(saveReviewRender(variants['system fonts']!, 'mixed-scripts')).toHaveLength(1);
+    expect(saveReviewRender(variants['no fallback fonts']!, 'mixed-scripts-no-fonts')).toHaveLength(1);
+  });
 
   it.skipIf(!existsSync('/usr/share/fonts/truetype/noto/NotoSerifHebrew-Regular.ttf'))('uses installed Noto fonts for Hebrew and Arabic, and boxes only what no font has', () => {
     const withSystem = fontsOf(variants['system fonts']!);

@@ -57,11 +57,11 @@ describe.skipIf(!HAS_PDFTOTEXT)('note markers stay out of the text', () => {
     expect(squash(items.filter((i) => i.x >= width / 2).map((i) => i.str).join(' '))).toContain(body(EN));
   });
 
-  it('still prints the numbers, as artifacts (one per noted highlight, plus the list bullets)', async () => {
+  it('still prints the numbers, as artifacts (one per noted highlight, plus the list bullets and the page footer)', async () => {
     const artifacts = (await pageContents(vi)).join('\n').match(/\/Artifact BMC/g) ?? [];
-    expect(artifacts).toHaveLength(3 + 2);
+    expect(artifacts).toHaveLength(3 + 2 + 1);
     // The end notes keep their numbers as text, in order.
     const text = squash(pdfToText(vi));
-    expect(text).toMatch(/1\. “Mùa khô năm nay đến s” — giữa chữ 2\. “đồng bằng sông Cửu Long” — trước dấu phẩy 3\./);
+    expect(text).toMatch(/1\. “Mùa khô năm nay đến s” \(tr\. 1\) — giữa chữ 2\. “đồng bằng sông Cửu Long” \(tr\. 1\) — trước dấu phẩy 3\./);
   });
 });

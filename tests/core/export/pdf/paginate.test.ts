@@ -5,7 +5,7 @@ import { paginate } from '../../../../src-main/core/export/pdf/paginate';
 import { MARGINS, PAPER_SIZES } from '../../../../src-main/core/export/pdf/styles';
 import { articleText } from '../../../../src-main/shared/text';
 import type { ArticleVersion } from '../../../../src-main/shared/types';
-import { highlight, longArticle, mekongArticle, numberedArticle } from '../../../fixtures/export-pdf/articles';
+import { highlight, longArticle, mekongArticle, numberedArticle, version } from '../../../fixtures/export-pdf/articles';
 import { realMeasurer as m } from './real-measurer';
 
 const bodyTexts = (p: PageLayout) => p.texts.filter((t) => t.size > 9 && t.y > MARGINS.bottom);
@@ -73,4 +73,47 @@ describe('paginate', () => {
       }
     });
   });
+});
+
+describe('keep-with-next in bilingual layouts', () => {
+  /** A bilingual article: `lead` filler paragraphs, then chapters of a heading and two paragraphs. */
+  function chapters(lead: number) {
+    const filler = (i: number, lang: 'vi' | 'en') => (lang === 'vi' ? `Đoạn mở đầu số ${i}: nước mặn lấn sâu vào kênh rạch, nông dân bơm nước ngọt dự trữ.` : `Opening paragraph ${i}: salt water moves up the canals and farmers store fresh water.`).repeat(1 + (i % 3));
+    const paras = (lang: 'vi' | 'en'): Array<[ 'heading' | 'paragraph', string ]> => {
+      const out: Array<['heading' | 'paragraph', string]> = [];
+      for (let i = 0; i < lead; i++) out.push(['paragraph', filler(i, lang)]);
+      for (let c = 1; c <= 8; c++) {
+        out.push(['heading', lang === 'vi' ? `Chương ${c}` : `Chapter ${c}`]);
+        out.push(['paragraph', filler(c + 1, lang)], ['paragraph', filler(c + 2, lang)]);
+      }
+      return out;
+    };
+    return { id: `ch-${lead}`, versions: [version('vi', 'Chương và đoạn', paras('vi')), version('en', 'Chapters and paragraphs', paras('en'))] };
+  }
+
+  /** Heading lines that are the last body line of their page (column). */
+  function strandedHeadings(pages: readonly PageLayout[]): string[] {
+    const stranded: string[] = [];
+    for (const [i, page] of pages.entries()) {
+      const body = page.texts.filter((t) => !t.artifact);
+      for (const column of [(x: number) => x < page.width / 2, (x: number) => x >= page.width / 2]) {
+        const col = body.filter((t) => column(t.x));
+        const lowest = Math.min(...col.map((t) => t.y));
+        const last = col.filter((t) => Math.abs(t.y - lowest) < 0.01);
+        if (last.length > 0 && last.every((t) => /^(Chương|Chapter) \d+$/.test(t.text))) stranded.push(`p.${i + 1}: ${last.map((t) => t.text).join(' ')}`);
+      }
+    }
+    return stranded;
+  }
+
+  for (const layoutName of ['side-by-side', 'interleaved'] as const) {
+    it(`never leaves a heading at the foot of a page (${layoutName})`, () => {
+      const stranded: string[] = [];
+      for (let lead = 0; lead < 12; lead++) {
+        const model = buildArticleModel({ article: chapters(lead), annotations: [] }, 'both', layoutName);
+        stranded.push(...strandedHeadings(paginate(m, [model], { paper: 'a4' }).pages).map((s) => `lead ${lead} ${s}`));
+      }
+      expect(stranded).toEqual([]);
+    });
+  }
 });

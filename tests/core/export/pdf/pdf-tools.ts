@@ -1,8 +1,16 @@
 /** Independent readers of the produced PDFs for the export tests: poppler's pdftotext and pdf.js. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SCREENSHOTS } from '../../../support/output';
+
+/**
+ * Where page renders of the main export cases are written for review: the one place that knows
+ * the e2e screenshots folder (it may move to an ignored folder).
+ */
+/** Page renders for review go with the other screenshots, in the ignored test-results folder. */
+export const PDF_SCREENSHOT_DIR = path.join(SCREENSHOTS, 'pdf');
 
 /** True when poppler's pdftotext is on PATH. */
 export const HAS_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined;
@@ -132,4 +140,12 @@ export async function pdfJsItems(bytes: Uint8Array): Promise<Array<{ page: numbe
   }
   await doc.destroy();
   return out;
+}
+
+/** Render the first `pages` pages of `bytes` at 60 dpi as PDF_SCREENSHOT_DIR/<name>-<n>.png for review. */
+export function saveReviewRender(bytes: Uint8Array, name: string, pages = 1): string[] {
+  mkdirSync(PDF_SCREENSHOT_DIR, { recursive: true });
+  for (const f of readdirSync(PDF_SCREENSHOT_DIR)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(path.join(PDF_SCREENSHOT_DIR, f));
+  withFile(bytes, (file) => execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(pages), file, path.join(PDF_SCREENSHOT_DIR, name)]));
+  return readdirSync(PDF_SCREENSHOT_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
 }

@@ -15,7 +15,7 @@ import type { Impacts } from './impacts';
 import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
 import { kindBits, publicScore, tierBase, tierKey } from './rank';
-import { clip, leadSnippet, makeMatcher, makeSnippets, matchRanges, type Matcher } from './snippets';
+import { clip, leadSnippet, makeMatcher, makeSnippets, matchRanges, termPattern, type Matcher } from './snippets';
 import { bloomHasKey, bloomKey, type BloomKey } from './bloom';
 
 /** An indexed document: its id and metadata, by short id. */
@@ -111,6 +111,11 @@ export function collectMatches(r: SearchRun): Matches {
   }
   const filter = makeFilter(r.filters);
   const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
+  // Every word of a quoted phrase must be in the document before its text is read.
+  let phraseSlots = 0;
+  r.plan.slots.forEach((s, i) => {
+    if (s.inPhrase) phraseSlots |= 1 << Math.min(i, 30);
+  });
   const bestOf = new Map<string, number>();
   const docs: number[] = [];
   const base: number[] = [];
@@ -120,7 +125,7 @@ export function collectMatches(r: SearchRun): Matches {
       const d = acc.touched[i] as number;
       const entry = r.docAt[d];
       if (!entry || (filter && !filter(entry.meta))) continue;
-      if (r.plan.phrases.length > 0 && !matchesPhrases(r, entry, phraseKeys)) continue;
+      if (r.plan.phrases.length > 0 && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !matchesPhrases(r, entry, phraseKeys))) continue;
       const b = tierBase(acc.any[d] as number, acc.strong[d] as number, acc.exact[d] as number);
       const s = acc.score[d] as number;
       const at = bestOf.get(entry.meta.articleId);
@@ -160,22 +165,24 @@ export function selectPage(r: SearchRun, m: Matches, offset: number, limit: numb
     if (counted >= need) break;
   }
   const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
-  const cand: { doc: number; score: number; id: string }[] = [];
+  const values = new Float64Array(n);
+  const cand: number[] = [];
   for (let i = 0; i < n; i++) {
     const b = m.base[i] as number;
     if (b < threshold) continue;
-    const d = m.docs[i] as number;
-    const id = r.docAt[d]?.id ?? '';
     let adjacent = 0;
     if (pairs.length > 0) {
-      const filter = r.bigrams.get(id);
+      const filter = r.bigrams.get(r.docAt[m.docs[i] as number]?.id ?? '');
       if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
     }
-    cand.push({ doc: d, score: publicScore(tierKey(b, adjacent), m.scores[i] as number), id });
+    values[i] = publicScore(tierKey(b, adjacent), m.scores[i] as number);
+    cand.push(i);
   }
-  const better = (a: { score: number; id: string }, b: { score: number; id: string }): boolean => a.score > b.score || (a.score === b.score && a.id < b.id);
-  const top = topK(cand, need, better);
-  return top.slice(offset).map(({ doc, score }) => ({ doc, score }));
+  const idOf = (i: number): string => r.docAt[m.docs[i] as number]?.id ?? '';
+  const better = (a: number, b: number): boolean => (values[a] as number) > (values[b] as number) || (values[a] === values[b] && idOf(a) < idOf(b));
+  return topK(cand, need, better)
+    .slice(offset)
+    .map((i) => ({ doc: m.docs[i] as number, score: values[i] as number }));
 }
 
 /** The `k` best of `items` in order, with a bounded binary heap (worst at the root). */
@@ -236,7 +243,7 @@ export function toHit(r: SearchRun, doc: number, score: number, snippets: boolea
     // Words of a quoted phrase are marked as the whole phrase, not one by one.
     if (fields !== 0 && infos.some((i) => !r.plan.slots[i.slot]?.inPhrase)) terms.add(term);
   }
-  const matcher = makeMatcher(terms, r.plan.phrases);
+  const matcher = makeMatcher(terms, r.plan.phrases, markPatternOf(r));
   const v = versionOf(r, meta);
   let snips: SearchSnippet[] = [];
   if (snippets) {
@@ -254,6 +261,18 @@ export function toHit(r: SearchRun, doc: number, score: number, snippets: boolea
     lang: meta.lang,
     snippets: snips,
   };
+}
+
+const markPatterns = new WeakMap<ReadonlyMap<string, readonly TermInfo[]>, RegExp | null>();
+
+/** The pattern finding candidate marks for any term of the query (compiled once per query). */
+function markPatternOf(r: SearchRun): RegExp | null {
+  let p = markPatterns.get(r.infos);
+  if (p === undefined) {
+    p = termPattern([...r.infos].filter(([, infos]) => infos.some((i) => !r.plan.slots[i.slot]?.inPhrase)).map(([t]) => t));
+    markPatterns.set(r.infos, p);
+  }
+  return p;
 }
 
 const ANNOTATIONS_BIT = 1 << FIELDS.indexOf('annotations');

@@ -110,7 +110,7 @@ function spellingTable(): Map<number, string> {
   return spellings;
 }
 
-const CLASS_SPECIAL = /[\\\]\[^-]/g;
+const CLASS_SPECIAL = /[\\\]^-]/g;
 const SOURCE_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
 
 /**

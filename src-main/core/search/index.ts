@@ -290,7 +290,10 @@ export class SearchIndex {
       const hit = toHit(run, doc, score, opts.snippets ?? true);
       if (hit) hits.push(hit);
     }
-    return { total: matches.docs.length, offset, hits };
+    const total = matches.docs.length - matches.rejected;
+    // Phrase candidates not yet checked against their text: the total is an upper bound.
+    const approximate = matches.state !== null && matches.checked < matches.docs.length;
+    return approximate ? { total, offset, hits, approximate } : { total, offset, hits };
   }
 
   /** Saves the index atomically under `dataDir`. */

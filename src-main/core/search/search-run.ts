@@ -38,13 +38,20 @@ export interface SearchRun {
   filters: SearchFilters | undefined;
 }
 
-/** Every matching article (its best document), before ordering: what paging reuses. */
+/**
+ * Every matching article (its best document), before ordering: what paging reuses. With quoted
+ * phrases, a match is a candidate (every phrase word present, every pair adjacent somewhere per
+ * the Bloom filter) until its text is checked, which happens only for the pages shown; `state`
+ * records each check (0 not yet, 1 contains the phrases, 2 does not).
+ */
 export interface Matches {
   docs: Int32Array;
   base: Int32Array;
   scores: Float64Array;
+  state: Uint8Array | null;
+  checked: number;
+  rejected: number;
 }
-
 
 /** Reusable accumulator arrays indexed by short id. */
 class Accumulator {
@@ -125,7 +132,7 @@ export function collectMatches(r: SearchRun): Matches {
       const d = acc.touched[i] as number;
       const entry = r.docAt[d];
       if (!entry || (filter && !filter(entry.meta))) continue;
-      if (r.plan.phrases.length > 0 && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !matchesPhrases(r, entry, phraseKeys))) continue;
+      if (r.plan.phrases.length > 0 && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !phraseCandidate(r, entry, phraseKeys))) continue;
       const b = tierBase(acc.any[d] as number, acc.strong[d] as number, acc.exact[d] as number);
       const s = acc.score[d] as number;
       const at = bestOf.get(entry.meta.articleId);
@@ -143,46 +150,63 @@ export function collectMatches(r: SearchRun): Matches {
   } finally {
     acc.reset();
   }
-  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores) };
+  const state = r.plan.phrases.length > 0 ? new Uint8Array(docs.length) : null;
+  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores), state, checked: 0, rejected: 0 };
 }
 
 /**
  * Step 3: the short ids of matches `[offset, offset + limit)` in rank order, with their
- * public scores. Ties are broken by document id, never by insertion order.
+ * public scores. Ties are broken by document id, never by insertion order. Phrase candidates
+ * on the way are checked against their text; one that fails is dropped and the page refilled.
  */
 export function selectPage(r: SearchRun, m: Matches, offset: number, limit: number): { doc: number; score: number }[] {
   const need = offset + limit;
   const n = m.docs.length;
   if (need <= 0 || n === 0) return [];
-  // The lowest tier base that can still reach the page: adjacency (0–9) never crosses bases.
-  const perBase = new Map<number, number>();
-  for (let i = 0; i < n; i++) perBase.set(m.base[i] as number, (perBase.get(m.base[i] as number) ?? 0) + 1);
-  let threshold = -1;
-  let counted = 0;
-  for (const b of [...perBase.keys()].sort((x, y) => y - x)) {
-    threshold = b;
-    counted += perBase.get(b) as number;
-    if (counted >= need) break;
-  }
   const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
   const values = new Float64Array(n);
-  const cand: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const b = m.base[i] as number;
-    if (b < threshold) continue;
-    let adjacent = 0;
-    if (pairs.length > 0) {
-      const filter = r.bigrams.get(r.docAt[m.docs[i] as number]?.id ?? '');
-      if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
-    }
-    values[i] = publicScore(tierKey(b, adjacent), m.scores[i] as number);
-    cand.push(i);
-  }
   const idOf = (i: number): string => r.docAt[m.docs[i] as number]?.id ?? '';
   const better = (a: number, b: number): boolean => (values[a] as number) > (values[b] as number) || (values[a] === values[b] && idOf(a) < idOf(b));
-  return topK(cand, need, better)
-    .slice(offset)
-    .map((i) => ({ doc: m.docs[i] as number, score: values[i] as number }));
+  for (;;) {
+    // The lowest tier base that can still reach the page: adjacency (0–9) never crosses bases.
+    const perBase = new Map<number, number>();
+    for (let i = 0; i < n; i++) if (m.state?.[i] !== 2) perBase.set(m.base[i] as number, (perBase.get(m.base[i] as number) ?? 0) + 1);
+    let threshold = -1;
+    let counted = 0;
+    for (const b of [...perBase.keys()].sort((x, y) => y - x)) {
+      threshold = b;
+      counted += perBase.get(b) as number;
+      if (counted >= need) break;
+    }
+    const cand: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const b = m.base[i] as number;
+      if (b < threshold || m.state?.[i] === 2) continue;
+      let adjacent = 0;
+      if (pairs.length > 0) {
+        const filter = r.bigrams.get(idOf(i));
+        if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
+      }
+      values[i] = publicScore(tierKey(b, adjacent), m.scores[i] as number);
+      cand.push(i);
+    }
+    const top = topK(cand, need, better);
+    let dropped = false;
+    if (m.state) {
+      for (const i of top) {
+        if (m.state[i] !== 0) continue;
+        const entry = r.docAt[m.docs[i] as number];
+        const ok = entry !== undefined && phraseInText(r, entry);
+        m.state[i] = ok ? 1 : 2;
+        m.checked++;
+        if (!ok) {
+          m.rejected++;
+          dropped = true;
+        }
+      }
+    }
+    if (!dropped) return top.slice(offset).map((i) => ({ doc: m.docs[i] as number, score: values[i] as number }));
+  }
 }
 
 /** The `k` best of `items` in order, with a bounded binary heap (worst at the root). */
@@ -221,10 +245,14 @@ function versionOf(r: SearchRun, meta: DocMeta): ArticleVersion | undefined {
   return r.articles.get(meta.articleId)?.versions.find((v) => v.lang === meta.lang);
 }
 
-function matchesPhrases(r: SearchRun, entry: DocEntry, keys: readonly BloomKey[]): boolean {
-  // Bloom pre-filter, then the text itself (MiniSearch has no phrase search).
+/** Every adjacent pair of every phrase is in the document's Bloom filter. */
+function phraseCandidate(r: SearchRun, entry: DocEntry, keys: readonly BloomKey[]): boolean {
   const filter = r.bigrams.get(entry.id);
-  if (!filter || !keys.every((k) => bloomHasKey(filter, k))) return false;
+  return filter !== undefined && keys.every((k) => bloomHasKey(filter, k));
+}
+
+/** The text itself contains every phrase (MiniSearch has no phrase search). */
+function phraseInText(r: SearchRun, entry: DocEntry): boolean {
   const v = versionOf(r, entry.meta);
   if (!v) return false; // no text to verify against: never claim a phrase match
   return r.plan.phrases.every((p) => containsPhrase(v.title, p) || v.paragraphs.some((para) => containsPhrase(para.text, p)));

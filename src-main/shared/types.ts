@@ -192,6 +192,11 @@ export interface SearchPage {
   total: number;
   offset: number;
   hits: SearchHit[];
+  /**
+   * True for quoted phrases when some candidates were not checked against their text yet: all
+   * their words are present and adjacent in pairs, so `total` is an upper bound ("about").
+   */
+  approximate?: boolean;
 }
 
 /** Filters accepted by search. */

@@ -54,6 +54,8 @@ export interface FolioState {
   hits: SearchHit[] | null;
   /** How many articles match the current search in all (hits holds the pages loaded so far). */
   searchTotal: number;
+  /** The total is an upper bound (quoted phrases not all checked yet). */
+  searchApproximate: boolean;
   settings: Settings | null;
   toast: Toast | null;
   dialog: 'settings' | 'export' | 'shortcuts' | 'skipped' | 'notebook' | null;
@@ -108,6 +110,7 @@ export const useFolio = create<FolioState>((set, get) => ({
   query: '',
   hits: null,
   searchTotal: 0,
+  searchApproximate: false,
   settings: null,
   toast: null,
   dialog: null,
@@ -181,7 +184,7 @@ export const useFolio = create<FolioState>((set, get) => ({
       return;
     }
     const page = await api('searchPage', { query: q, limit: RESULTS_PAGE, prefix: true });
-    if (seq === searchSeq) set({ hits: page.hits, searchTotal: page.total });
+    if (seq === searchSeq) set({ hits: page.hits, searchTotal: page.total, searchApproximate: page.approximate ?? false });
   },
 
   async loadMoreResults() {
@@ -189,7 +192,7 @@ export const useFolio = create<FolioState>((set, get) => ({
     if (!hits || !query.trim()) return;
     const seq = searchSeq;
     const page = await api('searchPage', { query, limit: RESULTS_PAGE, offset: hits.length, prefix: true });
-    if (seq === searchSeq && get().hits === hits) set({ hits: [...hits, ...page.hits], searchTotal: page.total });
+    if (seq === searchSeq && get().hits === hits) set({ hits: [...hits, ...page.hits], searchTotal: page.total, searchApproximate: page.approximate ?? false });
   },
 
   async updateSettings(patch) {

@@ -141,6 +141,8 @@ export class Engine extends MiniSearch<IndexedDoc> {
     const gone = this.pendingPurge;
     const emptied: string[] = [];
     for (const [term, data] of this._index) {
+      // Still-encoded terms are read in place: no decoding unless a removed document is there.
+      if (data instanceof LazyTermData && data.pending && !data.holdsAny(gone)) continue;
       for (const [fieldId, freqs] of data) {
         if (gone.size < freqs.size) {
           for (const id of gone) freqs.delete(id);

@@ -91,3 +91,42 @@ export function normalizeTonePlacement(syllable: string): string {
   const pos = onset + at + 1;
   return (base.slice(0, pos) + tone + base.slice(pos)).normalize('NFC');
 }
+
+let spellings: Map<number, string> | null = null;
+
+/** Per folded code unit, every code unit (any case, any marks) that folds to it. */
+function spellingTable(): Map<number, string> {
+  if (spellings) return spellings;
+  const t = table();
+  const groups = new Map<number, number[]>();
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    const f = t[c] as number;
+    if (f === c && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c)) continue; // uppercase maps via its lowercase
+    let g = groups.get(f);
+    if (!g) groups.set(f, (g = []));
+    g.push(c);
+  }
+  spellings = new Map([...groups].map(([f, cs]) => [f, String.fromCharCode(...cs)]));
+  return spellings;
+}
+
+const CLASS_SPECIAL = /[\\\]^-]/g;
+const SOURCE_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+/**
+ * Regular-expression source matching `folded` (a folded, lowercase key) in NFC text in any case
+ * and with any diacritics: each letter becomes the class of every letter that folds to it
+ * (`d` → `[dDđĐ]`). Matching the text itself this way avoids folding a copy of every paragraph,
+ * which dominated phrase checks and snippets.
+ */
+export function anySpellingPattern(folded: string): string {
+  const table = spellingTable();
+  let out = '';
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    const chars = table.get(c);
+    if (chars && chars.length > 1) out += `[${chars.replace(CLASS_SPECIAL, '\\$&')}]`;
+    else out += (folded[i] as string).replace(SOURCE_SPECIAL, '\\$&');
+  }
+  return out;
+}

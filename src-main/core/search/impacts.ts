@@ -9,6 +9,7 @@
  */
 import { FIELDS } from './documents';
 import { FIELD_BOOST } from './boosts';
+import { LazyTermData } from './lazy-term';
 
 const K = 1.2;
 const B = 0.7;
@@ -91,31 +92,50 @@ export function bm25(tf: number, df: number, n: number, length: number, avgLengt
 
 /** Impacts of a term given its postings (fieldId → shortId → frequency). */
 export function computeImpacts(data: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined, stats: FieldStats, n: number): Impacts {
-  if (!data || data.size === 0 || n === 0) return EMPTY;
+  if (!data || n === 0) return EMPTY;
   const fieldScores: { docs: number[]; scores: number[] }[] = [];
-  FIELDS.forEach((field, fieldId) => {
-    const freqs = data.get(fieldId);
-    if (!freqs || freqs.size === 0) return;
-    const boost = FIELD_BOOST[field];
-    const df = freqs.size;
+  const scoreField = (fieldId: number, df: number, each: (visit: (doc: number, tf: number) => void) => void): void => {
+    const boost = FIELD_BOOST[FIELDS[fieldId] as (typeof FIELDS)[number]];
     const avg = (stats.totals[fieldId] as number) / n;
     const docs: number[] = [];
     const scores: number[] = [];
-    for (const [doc, tf] of freqs) {
+    each((doc, tf) => {
       docs.push(doc);
       scores.push(boost * bm25(tf, df, n, stats.length(doc, fieldId), avg));
-    }
+    });
     fieldScores.push({ docs, scores });
-  });
+  };
+  // A term still encoded from a snapshot is scored in place, without building its Maps.
+  const encoded: [number, Uint32Array, number, number][] = [];
+  if (data instanceof LazyTermData && data.forEachEncodedField((f, p, at, count) => encoded.push([f, p, at, count]))) {
+    encoded.sort((a, b) => a[0] - b[0]); // field order, as MiniSearch sums
+    for (const [fieldId, p, at, count] of encoded) {
+      if (count === 0) continue;
+      scoreField(fieldId, count, (visit) => {
+        for (let k = 0; k < count; k++) visit(p[at + 2 * k] as number, p[at + 2 * k + 1] as number);
+      });
+    }
+  } else {
+    for (let fieldId = 0; fieldId < FIELDS.length; fieldId++) {
+      const freqs = data.get(fieldId);
+      if (!freqs || freqs.size === 0) continue;
+      scoreField(fieldId, freqs.size, (visit) => {
+        for (const [doc, tf] of freqs) visit(doc, tf);
+      });
+    }
+  }
+  if (fieldScores.length === 0) return EMPTY;
   if (fieldScores.length === 1) {
     const only = fieldScores[0] as { docs: number[]; scores: number[] };
     return { docs: Int32Array.from(only.docs), scores: Float64Array.from(only.scores) };
   }
   // Several fields: sum per document, in field order (as MiniSearch does).
   const sum = new Map<number, number>();
-  for (const f of fieldScores) for (let i = 0; i < f.docs.length; i++) {
-    const doc = f.docs[i] as number;
-    sum.set(doc, (sum.get(doc) ?? 0) + (f.scores[i] as number));
+  for (const f of fieldScores) {
+    for (let i = 0; i < f.docs.length; i++) {
+      const doc = f.docs[i] as number;
+      sum.set(doc, (sum.get(doc) ?? 0) + (f.scores[i] as number));
+    }
   }
   const docs = new Int32Array(sum.size);
   const scores = new Float64Array(sum.size);

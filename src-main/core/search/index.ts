@@ -58,6 +58,8 @@ export interface OpenOptions {
   fingerprint: string;
   /** Analysis worker threads for big builds; default: cores − 1 (min 1); 0 analyses in-thread. */
   workers?: number;
+  /** Re-encode the postings compactly after a reconcile inserting this many documents (default 2000). */
+  compactAfter?: number;
 }
 
 /** How `open` obtained its state, for diagnostics and tests. */
@@ -73,6 +75,12 @@ interface Planned {
   plan: QueryPlan;
   infos: Map<string, TermInfo[]>;
 }
+
+/**
+ * After inserting this many documents at once, the postings are re-encoded into one array (as a
+ * saved index is loaded): a Map entry per posting costs several times the memory.
+ */
+const COMPACT_MIN_DOCS = 2000;
 
 /** Searches whose matches are kept for paging and repeated requests. */
 const MATCH_CACHE_SIZE = 16;
@@ -105,12 +113,13 @@ export class SearchIndex {
     private readonly dataDir: string,
     private readonly fingerprint: string,
     private readonly workers: number,
+    private readonly compactAfter: number = COMPACT_MIN_DOCS,
   ) {}
 
   /** Loads the saved index when it is valid for this library and analyzer, else starts empty. */
   static async open(opts: OpenOptions): Promise<SearchIndex> {
     const workers = opts.workers ?? Math.max(1, availableParallelism() - 1);
-    const index = new SearchIndex(opts.dataDir, opts.fingerprint, workers);
+    const index = new SearchIndex(opts.dataDir, opts.fingerprint, workers, opts.compactAfter);
     try {
       await removeLeftoverTempFiles(opts.dataDir);
       const state = await loadState(opts.dataDir);
@@ -133,8 +142,8 @@ export class SearchIndex {
       index.signatures = state.signatures;
       for (const [docId, meta] of state.docs) index.docIdsOf(meta.articleId).push(docId);
       index.origin = 'cache';
-      // Searchable now; decode the remaining postings in the background (see lazy-term.ts).
-      index.settling = index.engine.materializeAll();
+      // Postings stay encoded in one array (lazy-term.ts): queries score them in place, and a
+      // term becomes Maps only when a document holding it changes. That is most of the memory.
     } catch (err) {
       Object.assign(index, { engine: new Engine(), docAt: [], docs: new Map(), bigrams: new Map(), signatures: new Map() });
       index.vocabulary = index.newVocabulary();
@@ -206,6 +215,7 @@ export class SearchIndex {
     }
     let done = 0;
     onProgress?.(0, inputs.length);
+    const inserted = inputs.length;
     this.lastBuildMode = await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
       for (const item of batch) {
         const meta = pending.get(item.id);
@@ -216,6 +226,7 @@ export class SearchIndex {
     });
     this.planCache.clear();
     if (added + updated + removed > 0) this.dirty = true;
+    if (inserted > 0 && inserted >= this.compactAfter) await this.compact();
     return { added, updated, removed };
   }
 
@@ -290,7 +301,19 @@ export class SearchIndex {
       const hit = toHit(run, doc, score, opts.snippets ?? true);
       if (hit) hits.push(hit);
     }
-    return { total: matches.docs.length, offset, hits };
+    const total = matches.docs.length - matches.rejected;
+    // Phrase candidates not yet checked against their text: the total is an upper bound.
+    const approximate = matches.state !== null && matches.checked < matches.docs.length;
+    return approximate ? { total, offset, hits, approximate } : { total, offset, hits };
+  }
+
+  /** Re-encodes the postings compactly (same contents, same short ids). */
+  private async compact(): Promise<void> {
+    this.engine.purge((term) => this.vocabulary.remove(term));
+    this.engine = await Engine.fromSnapshot(this.engine.snapshot(), () => undefined);
+    this.cacheVersion = -1;
+    this.planCache.clear();
+    this.matchCache.clear();
   }
 
   /** Saves the index atomically under `dataDir`. */

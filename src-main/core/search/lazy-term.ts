@@ -25,6 +25,36 @@ export class LazyTermData extends Map<number, Map<number, number>> {
     return this.postings !== null;
   }
 
+  /**
+   * Calls `each(fieldId, postings, at, n)` per field while still encoded: the field's `n`
+   * (shortId, frequency) pairs start at `postings[at]`. Returns false (calling nothing) once
+   * decoded; the caller then reads the Maps.
+   */
+  forEachEncodedField(each: (fieldId: number, postings: Uint32Array, at: number, n: number) => void): boolean {
+    const p = this.postings;
+    if (p === null) return false;
+    let at = this.offset;
+    const nf = p[at++] as number;
+    for (let f = 0; f < nf; f++) {
+      const fieldId = p[at] as number;
+      const n = p[at + 1] as number;
+      each(fieldId, p, at + 2, n);
+      at += 2 + n * 2;
+    }
+    return true;
+  }
+
+  /** False when none of `ids` has a posting here (read without decoding while encoded). */
+  holdsAny(ids: ReadonlySet<number>): boolean {
+    let found = false;
+    const encoded = this.forEachEncodedField((_f, p, at, n) => {
+      for (let k = 0; k < n && !found; k++) if (ids.has(p[at + 2 * k] as number)) found = true;
+    });
+    if (encoded) return found;
+    for (const freqs of super.values()) for (const id of ids) if (freqs.has(id)) return true;
+    return false;
+  }
+
   /** Largest per-field document count, read from the encoded postings without decoding them. */
   documentFrequency(): number {
     const p = this.postings;

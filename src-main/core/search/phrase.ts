@@ -3,7 +3,7 @@
  * narrows candidates with bigrams, then this checks the text itself.
  */
 import { tokenize } from './tokenize';
-import { foldDiacritics, foldInPlace } from './fold';
+import { anySpellingPattern, foldDiacritics } from './fold';
 import type { Phrase } from './query';
 import type { Range } from '../../shared/types';
 
@@ -15,7 +15,7 @@ const patterns = new WeakMap<Phrase, RegExp>();
 function foldedPattern(phrase: Phrase): RegExp {
   let re = patterns.get(phrase);
   if (!re) {
-    const words = phrase.keys.map((k) => foldDiacritics(k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = phrase.keys.map((k) => anySpellingPattern(foldDiacritics(k)));
     re = new RegExp(`(?<!${WORD_CHAR})${words.join(GAP)}(?!${WORD_CHAR})`, 'gu');
     patterns.set(phrase, re);
   }
@@ -25,17 +25,17 @@ function foldedPattern(phrase: Phrase): RegExp {
 /**
  * Where `text` contains the phrase's words consecutively, separated only by spaces (or a code
  * joiner), as [start, end) ranges; at most `max`. The folded phrase is found with one regular
- * expression over a length-preserving fold of the text; an exact (diacritic) phrase then
- * compares only the matched stretches word by word (tone placement normalised).
+ * expression matching any spelling over the text itself (fold.ts `anySpellingPattern`); an
+ * exact (diacritic) phrase then compares only the matched stretches word by word (tone
+ * placement normalised).
  */
 export function phraseRanges(text: string, phrase: Phrase, max = Infinity): Range[] {
   const n = phrase.keys.length;
   if (n === 0) return [];
   const re = foldedPattern(phrase);
   re.lastIndex = 0;
-  const folded = foldInPlace(text);
   const out: Range[] = [];
-  for (let m = re.exec(folded); m && out.length < max; m = re.exec(folded)) {
+  for (let m = re.exec(text); m && out.length < max; m = re.exec(text)) {
     const end = m.index + m[0].length;
     if (phrase.folded) {
       out.push([m.index, end]);

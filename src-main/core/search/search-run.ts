@@ -15,7 +15,7 @@ import type { Impacts } from './impacts';
 import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
 import { kindBits, publicScore, tierBase, tierKey } from './rank';
-import { clip, leadSnippet, makeMatcher, makeSnippets, matchRanges, type Matcher } from './snippets';
+import { clip, leadSnippet, makeMatcher, makeSnippets, matchRanges, termPattern, type Matcher } from './snippets';
 import { bloomHasKey, bloomKey, type BloomKey } from './bloom';
 
 /** An indexed document: its id and metadata, by short id. */
@@ -38,13 +38,20 @@ export interface SearchRun {
   filters: SearchFilters | undefined;
 }
 
-/** Every matching article (its best document), before ordering: what paging reuses. */
+/**
+ * Every matching article (its best document), before ordering: what paging reuses. With quoted
+ * phrases, a match is a candidate (every phrase word present, every pair adjacent somewhere per
+ * the Bloom filter) until its text is checked, which happens only for the pages shown; `state`
+ * records each check (0 not yet, 1 contains the phrases, 2 does not).
+ */
 export interface Matches {
   docs: Int32Array;
   base: Int32Array;
   scores: Float64Array;
+  state: Uint8Array | null;
+  checked: number;
+  rejected: number;
 }
-
 
 /** Reusable accumulator arrays indexed by short id. */
 class Accumulator {
@@ -111,6 +118,11 @@ export function collectMatches(r: SearchRun): Matches {
   }
   const filter = makeFilter(r.filters);
   const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
+  // Every word of a quoted phrase must be in the document before its text is read.
+  let phraseSlots = 0;
+  r.plan.slots.forEach((s, i) => {
+    if (s.inPhrase) phraseSlots |= 1 << Math.min(i, 30);
+  });
   const bestOf = new Map<string, number>();
   const docs: number[] = [];
   const base: number[] = [];
@@ -120,7 +132,7 @@ export function collectMatches(r: SearchRun): Matches {
       const d = acc.touched[i] as number;
       const entry = r.docAt[d];
       if (!entry || (filter && !filter(entry.meta))) continue;
-      if (r.plan.phrases.length > 0 && !matchesPhrases(r, entry, phraseKeys)) continue;
+      if (r.plan.phrases.length > 0 && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !phraseCandidate(r, entry, phraseKeys))) continue;
       const b = tierBase(acc.any[d] as number, acc.strong[d] as number, acc.exact[d] as number);
       const s = acc.score[d] as number;
       const at = bestOf.get(entry.meta.articleId);
@@ -138,44 +150,63 @@ export function collectMatches(r: SearchRun): Matches {
   } finally {
     acc.reset();
   }
-  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores) };
+  const state = r.plan.phrases.length > 0 ? new Uint8Array(docs.length) : null;
+  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores), state, checked: 0, rejected: 0 };
 }
 
 /**
  * Step 3: the short ids of matches `[offset, offset + limit)` in rank order, with their
- * public scores. Ties are broken by document id, never by insertion order.
+ * public scores. Ties are broken by document id, never by insertion order. Phrase candidates
+ * on the way are checked against their text; one that fails is dropped and the page refilled.
  */
 export function selectPage(r: SearchRun, m: Matches, offset: number, limit: number): { doc: number; score: number }[] {
   const need = offset + limit;
   const n = m.docs.length;
   if (need <= 0 || n === 0) return [];
-  // The lowest tier base that can still reach the page: adjacency (0–9) never crosses bases.
-  const perBase = new Map<number, number>();
-  for (let i = 0; i < n; i++) perBase.set(m.base[i] as number, (perBase.get(m.base[i] as number) ?? 0) + 1);
-  let threshold = -1;
-  let counted = 0;
-  for (const b of [...perBase.keys()].sort((x, y) => y - x)) {
-    threshold = b;
-    counted += perBase.get(b) as number;
-    if (counted >= need) break;
-  }
   const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
-  const cand: { doc: number; score: number; id: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    const b = m.base[i] as number;
-    if (b < threshold) continue;
-    const d = m.docs[i] as number;
-    const id = r.docAt[d]?.id ?? '';
-    let adjacent = 0;
-    if (pairs.length > 0) {
-      const filter = r.bigrams.get(id);
-      if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
+  const values = new Float64Array(n);
+  const idOf = (i: number): string => r.docAt[m.docs[i] as number]?.id ?? '';
+  const better = (a: number, b: number): boolean => (values[a] as number) > (values[b] as number) || (values[a] === values[b] && idOf(a) < idOf(b));
+  for (;;) {
+    // The lowest tier base that can still reach the page: adjacency (0–9) never crosses bases.
+    const perBase = new Map<number, number>();
+    for (let i = 0; i < n; i++) if (m.state?.[i] !== 2) perBase.set(m.base[i] as number, (perBase.get(m.base[i] as number) ?? 0) + 1);
+    let threshold = -1;
+    let counted = 0;
+    for (const b of [...perBase.keys()].sort((x, y) => y - x)) {
+      threshold = b;
+      counted += perBase.get(b) as number;
+      if (counted >= need) break;
     }
-    cand.push({ doc: d, score: publicScore(tierKey(b, adjacent), m.scores[i] as number), id });
+    const cand: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const b = m.base[i] as number;
+      if (b < threshold || m.state?.[i] === 2) continue;
+      let adjacent = 0;
+      if (pairs.length > 0) {
+        const filter = r.bigrams.get(idOf(i));
+        if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
+      }
+      values[i] = publicScore(tierKey(b, adjacent), m.scores[i] as number);
+      cand.push(i);
+    }
+    const top = topK(cand, need, better);
+    let dropped = false;
+    if (m.state) {
+      for (const i of top) {
+        if (m.state[i] !== 0) continue;
+        const entry = r.docAt[m.docs[i] as number];
+        const ok = entry !== undefined && phraseInText(r, entry);
+        m.state[i] = ok ? 1 : 2;
+        m.checked++;
+        if (!ok) {
+          m.rejected++;
+          dropped = true;
+        }
+      }
+    }
+    if (!dropped) return top.slice(offset).map((i) => ({ doc: m.docs[i] as number, score: values[i] as number }));
   }
-  const better = (a: { score: number; id: string }, b: { score: number; id: string }): boolean => a.score > b.score || (a.score === b.score && a.id < b.id);
-  const top = topK(cand, need, better);
-  return top.slice(offset).map(({ doc, score }) => ({ doc, score }));
 }
 
 /** The `k` best of `items` in order, with a bounded binary heap (worst at the root). */
@@ -214,10 +245,14 @@ function versionOf(r: SearchRun, meta: DocMeta): ArticleVersion | undefined {
   return r.articles.get(meta.articleId)?.versions.find((v) => v.lang === meta.lang);
 }
 
-function matchesPhrases(r: SearchRun, entry: DocEntry, keys: readonly BloomKey[]): boolean {
-  // Bloom pre-filter, then the text itself (MiniSearch has no phrase search).
+/** Every adjacent pair of every phrase is in the document's Bloom filter. */
+function phraseCandidate(r: SearchRun, entry: DocEntry, keys: readonly BloomKey[]): boolean {
   const filter = r.bigrams.get(entry.id);
-  if (!filter || !keys.every((k) => bloomHasKey(filter, k))) return false;
+  return filter !== undefined && keys.every((k) => bloomHasKey(filter, k));
+}
+
+/** The text itself contains every phrase (MiniSearch has no phrase search). */
+function phraseInText(r: SearchRun, entry: DocEntry): boolean {
   const v = versionOf(r, entry.meta);
   if (!v) return false; // no text to verify against: never claim a phrase match
   return r.plan.phrases.every((p) => containsPhrase(v.title, p) || v.paragraphs.some((para) => containsPhrase(para.text, p)));
@@ -236,7 +271,7 @@ export function toHit(r: SearchRun, doc: number, score: number, snippets: boolea
     // Words of a quoted phrase are marked as the whole phrase, not one by one.
     if (fields !== 0 && infos.some((i) => !r.plan.slots[i.slot]?.inPhrase)) terms.add(term);
   }
-  const matcher = makeMatcher(terms, r.plan.phrases);
+  const matcher = makeMatcher(terms, r.plan.phrases, markPatternOf(r));
   const v = versionOf(r, meta);
   let snips: SearchSnippet[] = [];
   if (snippets) {
@@ -254,6 +289,18 @@ export function toHit(r: SearchRun, doc: number, score: number, snippets: boolea
     lang: meta.lang,
     snippets: snips,
   };
+}
+
+const markPatterns = new WeakMap<ReadonlyMap<string, readonly TermInfo[]>, RegExp | null>();
+
+/** The pattern finding candidate marks for any term of the query (compiled once per query). */
+function markPatternOf(r: SearchRun): RegExp | null {
+  let p = markPatterns.get(r.infos);
+  if (p === undefined) {
+    p = termPattern([...r.infos].filter(([, infos]) => infos.some((i) => !r.plan.slots[i.slot]?.inPhrase)).map(([t]) => t));
+    markPatterns.set(r.infos, p);
+  }
+  return p;
 }
 
 const ANNOTATIONS_BIT = 1 << FIELDS.indexOf('annotations');

@@ -7,7 +7,7 @@
  */
 import type { Lang, Paragraph, Range, SearchSnippet } from '../../shared/types';
 import { wordKeys } from './tokenize';
-import { foldDiacritics, foldInPlace } from './fold';
+import { anySpellingPattern, foldDiacritics, foldInPlace } from './fold';
 import { phraseRanges } from './phrase';
 import type { Phrase } from './query';
 
@@ -24,27 +24,33 @@ export interface Matcher {
   pattern: RegExp | null;
 }
 
-/** A matcher for `terms` and `phrases`. */
-export function makeMatcher(terms: ReadonlySet<string>, phrases: readonly Phrase[]): Matcher {
-  const folded = [...new Set([...terms].map(foldDiacritics))].sort((a, b) => b.length - a.length);
-  const alternatives = folded.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
-  const pattern = folded.length > 0 ? new RegExp(`(?<!${WORD_CHAR})(?:${alternatives})(?!${WORD_CHAR})`, 'gu') : null;
+/**
+ * A matcher for `terms` and `phrases`. `pattern` finds candidate words (default: any spelling of
+ * `terms`); a search compiles it once from all its terms and reuses it for every hit.
+ */
+export function makeMatcher(terms: ReadonlySet<string>, phrases: readonly Phrase[], pattern: RegExp | null = termPattern(terms)): Matcher {
   return { terms, phrases, pattern };
 }
 
+/** One regular expression finding any spelling of any of `terms` as a whole word. */
+export function termPattern(terms: Iterable<string>): RegExp | null {
+  const folded = [...new Set([...terms].map(foldDiacritics))].sort((a, b) => b.length - a.length);
+  if (folded.length === 0) return null;
+  return new RegExp(`(?<!${WORD_CHAR})(?:${folded.map(anySpellingPattern).join('|')})(?!${WORD_CHAR})`, 'gu');
+}
+
 /**
- * Matched ranges in `text`, sorted, not overlapping. Candidates are found in a length-preserving
- * fold of the text (one regular expression), then each is kept only if its own exact key (tone
- * placement normalised) is one of the matched terms.
+ * Matched ranges in `text`, sorted, not overlapping. Candidates are found by one regular
+ * expression matching any spelling of the terms, then each is kept only if its own exact key
+ * (tone placement normalised) is one of the matched terms.
  */
 export function matchRanges(text: string, m: Matcher): Range[] {
   const ranges: Range[] = [];
   for (const p of m.phrases) ranges.push(...phraseRanges(text, p));
   if (m.pattern) {
-    const lower = foldInPlace(text);
     const re = m.pattern;
     re.lastIndex = 0;
-    for (let hit = re.exec(lower); hit; hit = re.exec(lower)) {
+    for (let hit = re.exec(text); hit; hit = re.exec(text)) {
       const start = hit.index;
       const end = start + hit[0].length;
       const raw = text.slice(start, end).normalize('NFC');

@@ -26,6 +26,7 @@ export function LibraryPane() {
   const selectedId = useFolio((s) => s.selectedId);
   const hits = useFolio((s) => s.hits);
   const searchTotal = useFolio((s) => s.searchTotal);
+  const searchApproximate = useFolio((s) => s.searchApproximate);
   const query = useFolio((s) => s.query);
   const sort = useFolio((s) => s.settings?.sort ?? 'date');
   const filter = useFolio((s) => s.filter);
@@ -76,7 +77,7 @@ export function LibraryPane() {
       )}
       <div className="pane-scroll">
         {query.trim() && hits ? (
-          <SearchResults query={query} hits={hits} total={searchTotal} onOpen={openHit} onMore={() => void useFolio.getState().loadMoreResults()} />
+          <SearchResults query={query} hits={hits} total={searchTotal} approximate={searchApproximate} onOpen={openHit} onMore={() => void useFolio.getState().loadMoreResults()} />
         ) : articles.length === 0 && status ? (
           <div className="empty-state">
             <p>{t('library.empty')}</p>

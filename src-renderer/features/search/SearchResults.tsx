@@ -8,6 +8,8 @@ export interface SearchResultsProps {
   hits: SearchHit[];
   /** Matching articles in all (hits may be the first pages only). */
   total: number;
+  /** `total` is an upper bound: shown as "about". */
+  approximate?: boolean;
   onOpen(hit: SearchHit, snippet: SearchSnippet | undefined): void;
   /** Loads the next page; the button shows while fewer than `total` hits are loaded. */
   onMore?(): void;
@@ -31,7 +33,7 @@ export function MarkedText({ text, ranges }: { text: string; ranges: Array<[numb
 }
 
 /** The result list, or a no-results state that says what to try. */
-export function SearchResults({ query, hits, total, onOpen, onMore }: SearchResultsProps) {
+export function SearchResults({ query, hits, total, approximate, onOpen, onMore }: SearchResultsProps) {
   const { t, i18n } = useTranslation();
   if (!hits.length) {
     return (
@@ -44,7 +46,7 @@ export function SearchResults({ query, hits, total, onOpen, onMore }: SearchResu
   return (
     <div className="search-results">
       <p className="result-count" role="status">
-        {hits.length < total ? t('search.shown', { shown: hits.length, total }) : t('search.results', { count: total })}
+        {hits.length < total ? t(approximate ? 'search.shownAbout' : 'search.shown', { shown: hits.length, total }) : t('search.results', { count: hits.length })}
       </p>
       <ul role="list">
         {hits.map((hit) => (
@@ -69,7 +71,7 @@ export function SearchResults({ query, hits, total, onOpen, onMore }: SearchResu
       </ul>
       {onMore && hits.length < total && (
         <button type="button" className="more-results" onClick={onMore}>
-          {t('search.more', { count: total - hits.length })}
+          {t(approximate ? 'search.moreAbout' : 'search.more', { count: total - hits.length })}
         </button>
       )}
     </div>

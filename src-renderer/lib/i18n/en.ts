@@ -61,6 +61,8 @@ export const en = {
     shown: 'Showing {{shown}} of {{total}} results',
     more_one: 'Show {{count}} more result',
     more_other: 'More results ({{count}} left)',
+    shownAbout: 'Showing {{shown}} of about {{total}} results',
+    moreAbout: 'More results',
     viaNote: 'In your note:',
     viaHighlight: 'In your highlight:',
     viaTag: 'In your tags:',

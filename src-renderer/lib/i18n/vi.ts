@@ -61,6 +61,8 @@ export const vi: Messages = {
     shown: 'Đang hiện {{shown}} trên {{total}} kết quả',
     more_one: 'Xem thêm {{count}} kết quả',
     more_other: 'Xem thêm (còn {{count}} kết quả)',
+    shownAbout: 'Đang hiện {{shown}} trên khoảng {{total}} kết quả',
+    moreAbout: 'Xem thêm kết quả',
     viaNote: 'Trong ghi chú của bạn:',
     viaHighlight: 'Trong đoạn bạn đánh dấu:',
     viaTag: 'Trong thẻ của bạn:',

@@ -71,3 +71,29 @@ describe('honest result lists (issue 16, point 6)', () => {
     expect(index.search('hoàn thành')[0]?.snippets.every((s) => s.via === undefined)).toBe(true);
   });
 });
+
+describe('totals of quoted phrases', () => {
+  it('counts candidates as "about" until checked, and pages only true phrase matches', async () => {
+    const arts = [
+      ...Array.from({ length: 30 }, (_, i) => makeArticle(`in${i}`, { title: 'Dân vận khéo', paragraphs: ['Phong trào dân vận khéo lan rộng.'] })),
+      // Every pair adjacent somewhere, never the whole phrase: a candidate the text check rejects.
+      ...Array.from({ length: 10 }, (_, i) => makeArticle(`split${i}`, { title: 'b', paragraphs: ['Làm dân vận tốt và vận khéo léo.'] })),
+    ];
+    const idx = await SearchIndex.open({ dataDir: mkdtempSync(join(tmpdir(), 'folio-phrase-')), fingerprint: 'q', workers: 0 });
+    await idx.reconcile(arts, () => undefined);
+    const first = idx.searchPage('"dân vận khéo"', { limit: 10 });
+    expect(first.hits.every((h) => h.id.startsWith('in'))).toBe(true);
+    expect(first.total).toBe(40);
+    expect(first.approximate).toBe(true);
+    const seen: string[] = [];
+    let page = first;
+    for (let offset = 0; page.hits.length > 0; offset += 10) {
+      page = idx.searchPage('"dân vận khéo"', { limit: 10, offset });
+      seen.push(...page.hits.map((h) => h.id));
+    }
+    expect(seen.sort()).toEqual(arts.slice(0, 30).map((a) => a.id).sort());
+    const last = idx.searchPage('"dân vận khéo"', { limit: 10 });
+    expect(last.total).toBe(30);
+    expect(last.approximate).toBeUndefined();
+  });
+});

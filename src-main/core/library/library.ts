@@ -37,19 +37,20 @@ export interface LibraryOptions {
   html?: HtmlOptions;
   onProgress?: (p: ScanProgress) => void;
   /**
-   * Worker threads that read and parse files when more than 32 need parsing (cache hits do not
-   * count); 0 parses in-thread. Default: one per core but one, at least 2 on 2 cores, at most 8.
+   * Worker threads that read and parse files (cache hits are not parsed). Default: one per core
+   * but one, at least 2 on 2 cores, at most 8. 0 parses in-thread: only for tests and benchmarks
+   * that compare the two, as it blocks the thread that answers requests.
    */
   workers?: number;
-  /** A file still parsing in a worker after this many ms is skipped as `parse-error` (default 20 000). */
+  /** A file still parsing in a worker after this many ms is skipped as `too-slow` (default 20 000). */
   parseTimeoutMs?: number;
   /** Heap limit of each parse worker in MB (default: Node's); a worker over it skips its file. */
   workerHeapMb?: number;
 }
 
 /**
- * How the last scan or change parsed its files: in worker threads, in-thread (few files, or
- * `workers: 0`), or in-thread because no worker could start here.
+ * How the last scan or change parsed its files: in worker threads, in-thread (`workers: 0`), or
+ * in-thread because no worker could start here.
  */
 export type ParseMode = 'workers' | 'in-thread' | 'in-thread-fallback';
 
@@ -68,8 +69,6 @@ const YIELD_EVERY = 50;
 const YIELD_AFTER_MS = 30;
 /** Watcher debounce: editors write files in bursts (temp file, rename, touch). */
 const DEBOUNCE_MS = 250;
-/** Fewer files to parse than this are parsed in-thread: a short CLI command skips worker start-up. */
-const WORKER_THRESHOLD = 32;
 /** Default per-file parse timeout in a worker (a 20 MB page parses in a few seconds here). */
 const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
 
@@ -260,8 +259,8 @@ export class Library {
   }
 
   /**
-   * Load `found` in order: cache hits as they are, the rest read and parsed — in the worker pool
-   * when there are enough of them, else here with a few reads in flight and regular yields.
+   * Load `found` in order: cache hits as they are, the rest read and parsed in the worker pool
+   * (here only with `workers: 0`, with a few reads in flight and regular yields).
    * `onDone(n)` reports files finished so far.
    */
   private async loadAll(found: readonly FoundFile[], onDone: (n: number) => Promise<void> | void): Promise<(ParsedFile | SkippedFile)[]> {
@@ -278,7 +277,8 @@ export class Library {
     const opts = this.readOptions();
     const workers = this.opts.workers ?? defaultWorkers();
     // After close (a late watcher batch) no new pool is started.
-    if (workers > 0 && misses.length > WORKER_THRESHOLD && !this.closed) {
+    if (misses.length === 0) return out as (ParsedFile | SkippedFile)[];
+    if (workers > 0 && !this.closed) {
       const pool = this.parsePool();
       await Promise.all(misses.map(async (i) => {
         const f = found[i] as FoundFile;

@@ -33,7 +33,7 @@ export interface LibraryOptions {
   maxLines?: number;
   /** Articles with more paragraphs are skipped as `too-large` (default 50 000). */
   maxParagraphs?: number;
-  /** HTML parsing limits: pages over them skip DOMPurify and are reduced to text by the strip. */
+  /** HTML limits: pages over them skip Readability and are read from the whole body. */
   html?: HtmlOptions;
   onProgress?: (p: ScanProgress) => void;
   /**
@@ -76,7 +76,7 @@ const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
  * Default parse workers. On 2 cores two workers beat one (the main thread only walks and receives
  * results): a cold scan of 10,000 articles, bundled, took 4.7 s with 2 workers, 6.9 s with 1 and
  * 6.9 s in-thread here. Beyond that leave a core to the app; capped, as each worker loads its
- * own parsers (and jsdom on its first HTML page).
+ * own parsers.
  */
 function defaultWorkers(): number {
   const cores = availableParallelism();

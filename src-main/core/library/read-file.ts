@@ -57,7 +57,7 @@ export interface ReadOptions {
   maxLines?: number;
   /** Articles with more paragraphs are skipped as `too-large` (default 50 000). */
   maxParagraphs?: number;
-  /** HTML parsing limits (when DOMPurify runs). */
+  /** HTML limits (when Readability runs). */
   html?: HtmlOptions;
   /** Furniture line keys of the file's folder (scraped .txt pages). */
   furniture?: ReadonlySet<string>;

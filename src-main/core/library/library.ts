@@ -18,6 +18,7 @@ import { FolioError } from '../../shared/result';
 import type { HtmlOptions } from './parse/html';
 import { ParsePool } from './parse-pool';
 import { IdRegistry } from './registry';
+import { isWriteRefused } from './persisted-json';
 import { OUTSIDE_MESSAGE, realPathInside, resolveInside } from './safe-path';
 import { isIgnoredName, walkLibrary, type FoundFile } from './walk';
 
@@ -46,6 +47,10 @@ export interface LibraryOptions {
   parseTimeoutMs?: number;
   /** Heap limit of each parse worker in MB (default: Node's); a worker over it skips its file. */
   workerHeapMb?: number;
+  /** Never write the registry or cache (the data folder cannot be written). */
+  readOnly?: boolean;
+  /** Called once when a write to the data folder is refused (read-only, no permission, full). */
+  onWriteRefused?: (err: Error) => void;
 }
 
 /**
@@ -106,9 +111,12 @@ export class Library {
   private closed = false;
   private pool: ParsePool | null = null;
   private lastParseMode: ParseMode = 'in-thread';
+  /** False once the data folder refused a write: state is kept in memory only. */
+  private writable: boolean;
 
   private constructor(opts: LibraryOptions) {
     this.opts = opts;
+    this.writable = !opts.readOnly;
     this.root = opts.root;
     this.dataDir = opts.dataDir;
   }
@@ -444,8 +452,16 @@ export class Library {
     return change;
   }
 
+  /** Save the registry and cache; a refused write leaves them in memory (reported once). */
   private async persist(): Promise<void> {
-    await this.registry.save();
-    await saveCache(this.dataDir, this.root, this.files);
+    if (!this.writable) return;
+    try {
+      await this.registry.save();
+      await saveCache(this.dataDir, this.root, this.files);
+    } catch (err) {
+      if (!isWriteRefused(err)) throw err;
+      this.writable = false;
+      this.opts.onWriteRefused?.(err as Error);
+    }
   }
 }

@@ -228,7 +228,8 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
     base = { title: h.title, date: h.date, author: h.author, source: h.source, tags: [], captions: h.captions, paragraphs: h.paragraphs };
   } else {
     const s = parseScrapedText(text, input.furniture ? { furniture: input.furniture } : {});
-    base = { ...s, tags: [] };
+    // Fields in the cache schema's order, so a warm start's cache text is byte-identical and not rewritten.
+    base = { title: s.title, date: s.date, author: s.author, source: s.source, tags: [], captions: s.captions, paragraphs: s.paragraphs };
   }
   if (base.paragraphs.length === 0) return skip(relPath, 'empty', 'No readable text in the file');
   const lang = metaLang ?? langFromPath(relPath) ?? detectLanguage(`${base.title}\n${articleText(base.paragraphs)}`);

@@ -87,6 +87,10 @@ export class SearchIndex {
   private settling: Promise<void> = Promise.resolve();
   /** How the last reconcile analysed its documents (null before any). */
   lastBuildMode: BuildMode | null = null;
+  /** Changed since loaded or saved: `save` writes nothing otherwise (reads never rewrite the index). */
+  private dirty = true;
+  /** Bumped by every change, so a change made while a save runs keeps the index dirty. */
+  private generation = 0;
 
   private constructor(
     private readonly dataDir: string,
@@ -99,7 +103,8 @@ export class SearchIndex {
     const workers = opts.workers ?? Math.max(1, availableParallelism() - 1);
     const index = new SearchIndex(opts.dataDir, opts.fingerprint, workers);
     try {
-      await removeLeftoverTempFiles(opts.dataDir);
+      // Cleaning is a write: a read-only data folder refuses it, and the index still loads.
+      await removeLeftoverTempFiles(opts.dataDir).catch(() => undefined);
       const state = await loadState(opts.dataDir);
       if (state === null) return index;
       if (state.analyzer !== ANALYZER_VERSION || state.fingerprint !== opts.fingerprint) {
@@ -115,6 +120,7 @@ export class SearchIndex {
       index.signatures = state.signatures;
       for (const [docId, meta] of state.docs) index.docIdsOf(meta.articleId).push(docId);
       index.origin = 'cache';
+      index.dirty = false;
       // Searchable now; decode the remaining postings in the background (see lazy-term.ts).
       index.settling = index.engine.materializeAll();
     } catch (err) {
@@ -194,6 +200,7 @@ export class SearchIndex {
       onProgress?.(done, inputs.length);
     });
     this.planCache.clear();
+    if (added + updated + removed > 0) this.touch();
     return { added, updated, removed };
   }
 
@@ -204,6 +211,7 @@ export class SearchIndex {
     this.signatures.set(article.id, articleSignature(article, extras));
     for (const { input, meta } of articleDocs(article, extras)) this.insert(analyzeDoc(input), meta);
     this.planCache.clear();
+    this.touch();
   }
 
   /** Removes an article and all its versions. */
@@ -213,6 +221,7 @@ export class SearchIndex {
     this.articles.delete(articleId);
     this.docIdsByArticle.delete(articleId);
     this.planCache.clear();
+    this.touch();
   }
 
   /** Searches; see the module comment for the query syntax and ranking. */
@@ -239,8 +248,10 @@ export class SearchIndex {
     });
   }
 
-  /** Saves the index atomically under `dataDir`. */
+  /** Saves the index atomically under `dataDir`, when it changed since it was loaded or saved. */
   async save(): Promise<void> {
+    if (!this.dirty) return;
+    const generation = this.generation;
     await saveState(this.dataDir, {
       analyzer: ANALYZER_VERSION,
       fingerprint: this.fingerprint,
@@ -249,6 +260,12 @@ export class SearchIndex {
       bigrams: this.bigrams,
       snapshot: this.engine.snapshot(),
     });
+    if (this.generation === generation) this.dirty = false;
+  }
+
+  private touch(): void {
+    this.dirty = true;
+    this.generation++;
   }
 
   private insert(item: AnalyzedDoc, meta: DocMeta): void {

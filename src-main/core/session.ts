@@ -50,6 +50,15 @@ export class FolioSession {
    */
   readOnlyReason: string | null = null;
 
+  /** The read-only notice for the user, in both languages (null when the state can be saved). */
+  readOnlyNotice(): { en: string; vi: string } | null {
+    if (this.readOnlyReason === null) return null;
+    return {
+      en: `This library's folder cannot be written: reading, search and export work, but Folio saves nothing in ${this.dataDir}.`,
+      vi: `Không ghi được vào thư mục của thư viện này: vẫn đọc, tìm kiếm và xuất được, nhưng Folio không lưu gì vào ${this.dataDir}.`,
+    };
+  }
+
   private constructor(
     readonly libraryRoot: string,
     readonly dataDir: string,

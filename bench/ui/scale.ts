@@ -108,7 +108,7 @@ async function measure(url: string): Promise<Record<Step, number> & { domRows: n
     await box.click();
     t = Date.now();
     await box.pressSequentially('dân vận khéo', { delay: 40 });
-    await page.waitForFunction(() => [...document.querySelectorAll('.search-results mark')].some((m) => m.textContent?.toLowerCase() === 'khéo'), undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.search-results mark')).some((m) => m.textContent?.toLowerCase() === 'khéo'), undefined, { timeout: 120_000 });
     const typeQuery = Date.now() - t;
     await box.fill('');
     await page.waitForSelector('.article-list [role="option"]');

@@ -57,7 +57,7 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
       libraryRoot: s.libraryRoot,
       dataDir: s.dataDir,
       capabilities: { revealInFolder: !!host.revealInFolder, openLibrary: !!host.openLibraryDialog },
-      recovery: s.annotationReport.message ?? null,
+      recovery: s.annotationReport.message ?? s.readOnlyNotice(),
     };
   };
   const status = async () => {

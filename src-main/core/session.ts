@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { Library, type LibraryChange } from './library/index';
+import { isWriteRefused } from './library/persisted-json';
 import { SearchIndex } from './search/index';
 import { annotationsByArticleId, annotationsIn, extrasOf, saveMovedPositions, storedAnnotations } from './article-annotations';
 import { AnnotationStore, type OpenReport } from './annotations/index';
@@ -43,6 +44,20 @@ export class FolioSession {
   private unsubscribeAnnotations: (() => void) | null = null;
   /** Resolves when the search index is loaded/reconciled; search requests wait for it. */
   readonly searchReady: Promise<void>;
+  /**
+   * Why the library's state cannot be saved (the data folder is read-only, not permitted, or
+   * full), or null. Reading, search and export to elsewhere still work; nothing is cached.
+   */
+  readOnlyReason: string | null = null;
+
+  /** The read-only notice for the user, in both languages (null when the state can be saved). */
+  readOnlyNotice(): { en: string; vi: string } | null {
+    if (this.readOnlyReason === null) return null;
+    return {
+      en: `This library's folder cannot be written: reading, search and export work, but Folio saves nothing in ${this.dataDir}.`,
+      vi: `Không ghi được vào thư mục của thư viện này: vẫn đọc, tìm kiếm và xuất được, nhưng Folio không lưu gì vào ${this.dataDir}.`,
+    };
+  }
 
   private constructor(
     readonly libraryRoot: string,
@@ -63,9 +78,22 @@ export class FolioSession {
   static async open(opts: SessionOptions, onProgress?: (p: ScanProgress) => void): Promise<FolioSession> {
     const libraryRoot = path.resolve(opts.libraryRoot);
     const dataDir = path.resolve(opts.dataDir ?? defaultDataDir(libraryRoot));
-    await mkdir(dataDir, { recursive: true });
+    // A read-only library (or data folder) opens read-only: nothing is cached, said once.
+    let readOnlyReason: string | null = null;
+    const refuse = (err: unknown): void => {
+      if (readOnlyReason !== null) return;
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      readOnlyReason = `${dataDir} cannot be written (${code}): Folio keeps this library's state in memory only`;
+      console.error(`folio: ${readOnlyReason}`);
+    };
+    try {
+      await mkdir(dataDir, { recursive: true });
+    } catch (err) {
+      if (!isWriteRefused(err)) throw err;
+      refuse(err);
+    }
     const [library, { store, report }, settings] = await Promise.all([
-      Library.open({ root: libraryRoot, dataDir, maxFileBytes: opts.maxFileBytes, onProgress }),
+      Library.open({ root: libraryRoot, dataDir, maxFileBytes: opts.maxFileBytes, onProgress, readOnly: readOnlyReason !== null, onWriteRefused: refuse }),
       // A long-running session notices writes by another process (the CLI, `folio serve`) within ~1.5 s.
       AnnotationStore.open(dataDir, { watchMs: opts.watch ? 1500 : undefined }),
       SettingsStore.open(opts.settingsFile ?? path.join(dataDir, 'settings.json')),
@@ -73,6 +101,11 @@ export class FolioSession {
     let resolveIndex!: (i: SearchIndex | null) => void;
     const indexPromise = new Promise<SearchIndex | null>((r) => (resolveIndex = r));
     const session = new FolioSession(libraryRoot, dataDir, library, store, report, settings, indexPromise);
+    session.readOnlyReason = readOnlyReason;
+    session.refuse = (err) => {
+      refuse(err);
+      session.readOnlyReason = readOnlyReason;
+    };
     session.progress = { phase: 'indexing', done: 0, total: library.articles().length };
     if (opts.search === false) {
       resolveIndex(null);
@@ -122,11 +155,22 @@ export class FolioSession {
     return this.searchIndex;
   }
 
+  /** Records a refused write (set by `open`). */
+  private refuse: (err: unknown) => void = () => undefined;
+
+  private saveIndex(index: SearchIndex): Promise<void> {
+    if (this.readOnlyReason !== null) return Promise.resolve();
+    return index.save().catch((err: unknown) => {
+      if (isWriteRefused(err)) this.refuse(err);
+      else console.error('folio: could not save the search index:', err);
+    });
+  }
+
   private scheduleSave(index: SearchIndex): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      index.save().catch((err: unknown) => console.error('folio: could not save the search index:', err));
+      void this.saveIndex(index);
     }, 2000);
     this.saveTimer.unref();
   }
@@ -178,7 +222,7 @@ export class FolioSession {
     this.unsubscribeAnnotations?.();
     await this.library.close();
     const index = await this.searchIndex;
-    await index?.save().catch(() => undefined);
+    if (index) await this.saveIndex(index);
     await this.annotations.close();
   }
 }

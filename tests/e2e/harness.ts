@@ -1,3 +1,4 @@
+/// <reference lib="dom" /> // apiCall runs in the page (was provided by @types/jsdom, now removed)
 /**
  * End-to-end harness: starts the real `folio serve` (the built CLI) on a copy of a library and
  * drives Debian's Chromium through playwright-core. Where no Chromium is installed, suites skip

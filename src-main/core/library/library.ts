@@ -21,6 +21,7 @@ import type { HtmlOptions } from './parse/html';
 import { ParsePool } from './parse-pool';
 import { IdRegistry } from './registry';
 import { applyEdit, MetadataEdits, type MetadataEdit } from './metadata-edits';
+import { isWriteRefused } from './persisted-json';
 import { OUTSIDE_MESSAGE, realPathInside, resolveInside } from './safe-path';
 import { isIgnoredName, walkLibrary, type FoundFile } from './walk';
 
@@ -36,23 +37,28 @@ export interface LibraryOptions {
   maxLines?: number;
   /** Articles with more paragraphs are skipped as `too-large` (default 50 000). */
   maxParagraphs?: number;
-  /** HTML parsing limits: pages over them skip DOMPurify and are reduced to text by the strip. */
+  /** HTML limits: pages over them skip Readability and are read from the whole body. */
   html?: HtmlOptions;
   onProgress?: (p: ScanProgress) => void;
   /**
-   * Worker threads that read and parse files when more than 32 need parsing (cache hits do not
-   * count); 0 parses in-thread. Default: one per core but one, at least 2 on 2 cores, at most 8.
+   * Worker threads that read and parse files (cache hits are not parsed). Default: one per core
+   * but one, at least 2 on 2 cores, at most 8. 0 parses in-thread: only for tests and benchmarks
+   * that compare the two, as it blocks the thread that answers requests.
    */
   workers?: number;
-  /** A file still parsing in a worker after this many ms is skipped as `parse-error` (default 20 000). */
+  /** A file still parsing in a worker after this many ms is skipped as `too-slow` (default 20 000). */
   parseTimeoutMs?: number;
   /** Heap limit of each parse worker in MB (default: Node's); a worker over it skips its file. */
   workerHeapMb?: number;
+  /** Never write the registry or cache (the data folder cannot be written). */
+  readOnly?: boolean;
+  /** Called once when a write to the data folder is refused (read-only, no permission, full). */
+  onWriteRefused?: (err: Error) => void;
 }
 
 /**
- * How the last scan or change parsed its files: in worker threads, in-thread (few files, or
- * `workers: 0`), or in-thread because no worker could start here.
+ * How the last scan or change parsed its files: in worker threads, in-thread (`workers: 0`), or
+ * in-thread because no worker could start here.
  */
 export type ParseMode = 'workers' | 'in-thread' | 'in-thread-fallback';
 
@@ -71,8 +77,6 @@ const YIELD_EVERY = 50;
 const YIELD_AFTER_MS = 30;
 /** Watcher debounce: editors write files in bursts (temp file, rename, touch). */
 const DEBOUNCE_MS = 250;
-/** Fewer files to parse than this are parsed in-thread: a short CLI command skips worker start-up. */
-const WORKER_THRESHOLD = 32;
 /** Default per-file parse timeout in a worker (a 20 MB page parses in a few seconds here). */
 const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
 
@@ -80,7 +84,7 @@ const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
  * Default parse workers. On 2 cores two workers beat one (the main thread only walks and receives
  * results): a cold scan of 10,000 articles, bundled, took 4.7 s with 2 workers, 6.9 s with 1 and
  * 6.9 s in-thread here. Beyond that leave a core to the app; capped, as each worker loads its
- * own parsers (and jsdom on its first HTML page).
+ * own parsers.
  */
 function defaultWorkers(): number {
   const cores = availableParallelism();
@@ -111,9 +115,12 @@ export class Library {
   private closed = false;
   private pool: ParsePool | null = null;
   private lastParseMode: ParseMode = 'in-thread';
+  /** False once the data folder refused a write: state is kept in memory only. */
+  private writable: boolean;
 
   private constructor(opts: LibraryOptions) {
     this.opts = opts;
+    this.writable = !opts.readOnly;
     this.root = opts.root;
     this.dataDir = opts.dataDir;
   }
@@ -329,8 +336,8 @@ export class Library {
   }
 
   /**
-   * Load `found` in order: cache hits as they are, the rest read and parsed — in the worker pool
-   * when there are enough of them, else here with a few reads in flight and regular yields.
+   * Load `found` in order: cache hits as they are, the rest read and parsed in the worker pool
+   * (here only with `workers: 0`, with a few reads in flight and regular yields).
    * `onDone(n)` reports files finished so far.
    */
   private async loadAll(found: readonly FoundFile[], onDone: (n: number) => Promise<void> | void): Promise<(ParsedFile | SkippedFile)[]> {
@@ -347,7 +354,8 @@ export class Library {
     const opts = this.readOptions();
     const workers = this.opts.workers ?? defaultWorkers();
     // After close (a late watcher batch) no new pool is started.
-    if (workers > 0 && misses.length > WORKER_THRESHOLD && !this.closed) {
+    if (misses.length === 0) return out as (ParsedFile | SkippedFile)[];
+    if (workers > 0 && !this.closed) {
       const pool = this.parsePool();
       await Promise.all(misses.map(async (i) => {
         const f = found[i] as FoundFile;
@@ -520,8 +528,16 @@ export class Library {
     return change;
   }
 
+  /** Save the registry and cache; a refused write leaves them in memory (reported once). */
   private async persist(): Promise<void> {
-    await this.registry.save();
-    await saveCache(this.dataDir, this.root, this.files);
+    if (!this.writable) return;
+    try {
+      await this.registry.save();
+      await saveCache(this.dataDir, this.root, this.files);
+    } catch (err) {
+      if (!isWriteRefused(err)) throw err;
+      this.writable = false;
+      this.opts.onWriteRefused?.(err as Error);
+    }
   }
 }

@@ -1,32 +1,26 @@
 /**
- * Worker entry (worker_threads): reads and parses library files, so HTML parsing (jsdom +
- * DOMPurify, linkedom + Readability) runs off the main thread and on every core.
- * Build entry for electron-vite: `out/main/parse-worker.js`.
+ * Worker entry (a piscina task module): reads and parses one library file, so HTML and Markdown
+ * parsing run off the thread that answers requests. Build entry for electron-vite:
+ * `out/main/parse-worker.js`.
  *
- * Requests are handled one at a time, synchronously, in arrival order: the oldest unanswered
- * request is always the one this worker is busy with, which is how the pool knows which file to
- * blame for a hang or crash. Blocking reads are fine here (nothing else runs on this thread).
+ * Piscina gives each worker one task at a time, so a hang or crash is always this file's: the
+ * pool times it and piscina ends and replaces the worker. Blocking reads are fine here (nothing
+ * else runs on this thread).
  */
-import { parentPort } from 'node:worker_threads';
-import { signalReady } from '../workers/worker-location';
 import { parseFileBytesAsync, readFileBytesSync } from './read-file';
 import { parseErrorSkip, type ParseRequest, type ParseResponse } from './parse-protocol';
 
-async function handle(req: ParseRequest): Promise<void> {
-  let response: ParseResponse;
+/** Parse one file (`null` is the pool's start-up probe). */
+export default async function parseTask(req: ParseRequest | null): Promise<ParseResponse> {
+  if (req === null) return null;
+  req.started?.postMessage('started');
+  req.started?.close();
   try {
     const read = readFileBytesSync(req.abs, req.rel, req.opts);
-    response = { id: req.id, result: 'reason' in read ? read : await parseFileBytesAsync(read, req.rel, req.opts) };
+    // Containers (.docx, .pdf) convert asynchronously; piscina still runs one task per worker.
+    return 'reason' in read ? read : await parseFileBytesAsync(read, req.rel, req.opts);
   } catch (err) {
     // readParsedFile's halves report bad input as skips; anything thrown is kept to its file.
-    response = { id: req.id, result: parseErrorSkip(req.rel, err) };
+    return parseErrorSkip(req.rel, err);
   }
-  parentPort?.postMessage(response);
 }
-
-// Containers (.docx, .pdf) convert asynchronously: a queue keeps requests strictly one at a time.
-let queue: Promise<void> = Promise.resolve();
-parentPort?.on('message', (req: ParseRequest) => {
-  queue = queue.then(() => handle(req));
-});
-signalReady();

@@ -1,7 +1,22 @@
-/** Read and write small JSON state files in the data dir: validated on read, atomic on write. */
+/**
+ * Read and write small JSON state files in the data dir: validated on read, atomic and durable on
+ * write, and never rewritten with the text they already hold (a read-only command must not touch
+ * `.folio/`).
+ */
 import { readFile } from 'node:fs/promises';
 import { writeFileDurably } from '../fs/write-durably';
 import type { z } from 'zod';
+
+/** The text each file held when this process last read or wrote it. */
+const known = new Map<string, string>();
+
+/** Error codes of a write the file system refuses (read-only, no permission, full). */
+const REFUSED = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']);
+
+/** True when `err` is a write the file system refused: the caller carries on in memory. */
+export function isWriteRefused(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && REFUSED.has(String((err as { code?: unknown }).code));
+}
 
 /** The parsed file, or null when it is missing, corrupt or does not match `schema`. */
 export async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
@@ -9,8 +24,10 @@ export async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T
   try {
     raw = await readFile(path, 'utf8');
   } catch {
+    known.delete(path);
     return null;
   }
+  known.set(path, raw);
   try {
     const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
@@ -19,7 +36,14 @@ export async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T
   }
 }
 
-/** Write `value` as JSON atomically and durably (core/fs/write-durably.ts). */
-export async function writeJson(path: string, value: unknown): Promise<void> {
-  await writeFileDurably(path, JSON.stringify(value));
+/**
+ * Write `value` as JSON atomically and durably (core/fs/write-durably.ts), unless the file
+ * already holds exactly that text. Returns whether it wrote.
+ */
+export async function writeJson(path: string, value: unknown): Promise<boolean> {
+  const text = JSON.stringify(value);
+  if (known.get(path) === text) return false;
+  await writeFileDurably(path, text);
+  known.set(path, text);
+  return true;
 }

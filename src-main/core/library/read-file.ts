@@ -72,7 +72,7 @@ export interface ReadOptions {
   maxLines?: number;
   /** Articles with more paragraphs are skipped as `too-large` (default 50 000). */
   maxParagraphs?: number;
-  /** HTML parsing limits (when DOMPurify runs). */
+  /** HTML limits (when Readability runs). */
   html?: HtmlOptions;
   /** Furniture line keys of the file's folder (scraped .txt pages). */
   furniture?: ReadonlySet<string>;
@@ -278,7 +278,8 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
     base = { title: h.title, date: h.date, author: h.author, source: h.source, tags: [], captions: h.captions, paragraphs: h.paragraphs };
   } else {
     const s = parseScrapedText(text, input.furniture ? { furniture: input.furniture } : {});
-    base = { ...s, tags: [] };
+    // Fields in the cache schema's order, so a warm start's cache text is byte-identical and not rewritten.
+    base = { title: s.title, date: s.date, author: s.author, source: s.source, tags: [], captions: s.captions, paragraphs: s.paragraphs };
   }
   return finishVersion(base, { relPath, format, encoding: input.encoding, size: input.size, mtimeMs: input.mtimeMs, contentHash, metaLang, translation, pairId });
 }

@@ -98,7 +98,7 @@ export class IdRegistry {
     }
   }
 
-  /** Persist atomically. */
+  /** Persist atomically (not when the file already holds this). */
   async save(): Promise<void> {
     await writeJson(this.file, { version: 1, entries: Object.fromEntries(this.entries) });
   }

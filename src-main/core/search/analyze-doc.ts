@@ -28,9 +28,19 @@ export function fieldTerms(text: string, bigrams: Set<string>): FieldTerms {
   return { terms: [...counts.keys()].join(TERM_SEPARATOR), freqs: [...counts.values()] };
 }
 
-/** Every field of `input` analysed (see analyzer.ts). */
+/**
+ * Every field of `input` analysed (see analyzer.ts). A field that cannot be analysed is indexed
+ * empty (and reported on stderr): one bad document never stops the build of the others.
+ */
 export function analyzeDoc(input: DocInput): AnalyzedDoc {
   const bigrams = new Set<string>();
-  const fields = FIELDS.map((f) => fieldTerms(input[f], bigrams));
+  const fields = FIELDS.map((f) => {
+    try {
+      return fieldTerms(input[f], bigrams);
+    } catch (err) {
+      console.error(`folio: could not index the ${f} of ${input.id}: ${err instanceof Error ? err.message : String(err)}`);
+      return { terms: '', freqs: [] };
+    }
+  });
   return { id: input.id, fields, bigrams: buildBloom(bigrams) };
 }

@@ -121,7 +121,8 @@ export class SearchIndex {
     const workers = opts.workers ?? Math.max(1, availableParallelism() - 1);
     const index = new SearchIndex(opts.dataDir, opts.fingerprint, workers, opts.compactAfter);
     try {
-      await removeLeftoverTempFiles(opts.dataDir);
+      // Cleaning is a write: a read-only data folder refuses it, and the index still loads.
+      await removeLeftoverTempFiles(opts.dataDir).catch(() => undefined);
       const state = await loadState(opts.dataDir);
       if (state === null) return index;
       if (state.analyzer !== ANALYZER_VERSION || state.fingerprint !== opts.fingerprint) {

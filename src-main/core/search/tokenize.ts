@@ -27,8 +27,17 @@ export interface Compound {
   key: string;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’\-/.:_][\p{L}\p{M}\p{N}]+)*/gu;
-const PART = /[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * Longest word indexed, in UTF-16 units; a longer run of letters is indexed by its first
+ * MAX_WORD_LENGTH and the rest skipped. Unbounded `+` made V8's regex engine keep a backtrack entry
+ * per letter: one 5,000,000-letter word threw RangeError and disabled search for the library.
+ */
+export const MAX_WORD_LENGTH = 64;
+/** Most parts of one compound (`08-BC/TU`); longer chains continue as further tokens. */
+const MAX_PARTS = 16;
+const TOKEN = new RegExp(`[\\p{L}\\p{M}\\p{N}]{1,${MAX_WORD_LENGTH}}(?:['’\\-/.:_][\\p{L}\\p{M}\\p{N}]{1,${MAX_WORD_LENGTH}}){0,${MAX_PARTS - 1}}`, 'gu');
+const PART = new RegExp(`[\\p{L}\\p{M}\\p{N}]{1,${MAX_WORD_LENGTH}}`, 'gu');
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const SPACES_ONLY = /^[ \t\u00a0\u202f]+$/;
 
 const keyCache = new Map<string, readonly [string, string]>();
@@ -53,6 +62,11 @@ export function tokenize(text: string): { words: Word[]; compounds: Compound[] }
   for (const m of text.matchAll(TOKEN)) {
     const token = m[0];
     const start = m.index;
+    // The rest of an over-long word (or part): it continues a run of letters, so it is skipped.
+    if (start > 0 && WORD_CHAR.test(text[start - 1] ?? '') && start === prevEnd) {
+      prevEnd = start + token.length;
+      continue;
+    }
     const gap = prevEnd < 0 ? '' : text.slice(prevEnd, start);
     const followsPrev = prevEnd >= 0 && SPACES_ONLY.test(gap);
     prevEnd = start + token.length;

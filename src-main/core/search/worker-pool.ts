@@ -4,11 +4,11 @@
  * cannot merge indexes). Falls back to in-thread analysis, yielding to the event loop, when
  * workers cannot start.
  *
- * The worker is found and started by `../workers/worker-location` (bundled: `out/main/index-worker.js`,
- * a main build entry; from source: `./index-worker.ts` through tsx).
+ * The workers are a piscina pool; the entry is found by `../workers/worker-location` (bundled:
+ * `out/main/index-worker.js`, a main build entry; from source: `./index-worker.ts` through tsx).
  */
-import type { Worker } from 'node:worker_threads';
-import { spawnWorker, workerLocation, type WorkerLocation } from '../workers/worker-location';
+import { Piscina } from 'piscina';
+import { poolWorker, workerLocation, type WorkerLocation } from '../workers/worker-location';
 import { analyzeDoc } from './analyze-doc';
 import type { DocInput } from './documents';
 import type { AnalyzedDoc } from './analyze-doc';
@@ -21,10 +21,6 @@ const SLICE_MS = 15;
 /** How the index worker would be started here: the file found, or null. Exposed for the report/tests. */
 export function indexWorkerLocation(): WorkerLocation | null {
   return workerLocation(WORKER_BASENAME, import.meta.url);
-}
-
-function spawn(): Worker {
-  return spawnWorker(WORKER_BASENAME, import.meta.url);
 }
 
 /** How a build ran: in worker threads, or in-thread (asked for, or because workers failed). */
@@ -60,48 +56,26 @@ export async function analyzeInBatches(inputs: readonly DocInput[], workers: num
   return mode;
 }
 
-function viaWorkers(batches: DocInput[][], count: number, onBatch: (seq: number, docs: AnalyzedDoc[]) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const pool: Worker[] = [];
+async function viaWorkers(batches: DocInput[][], count: number, onBatch: (seq: number, docs: AnalyzedDoc[]) => void): Promise<void> {
+  const where = poolWorker(WORKER_BASENAME, import.meta.url);
+  if (!where) throw Object.assign(new Error(`Worker ${WORKER_BASENAME} not found`), { code: 'worker-not-found' });
+  // Two batches per worker keep it busy while the main thread inserts the previous one.
+  const pool = new Piscina<DocInput[], AnalyzedDoc[]>({ ...where, minThreads: 0, maxThreads: count, concurrentTasksPerWorker: 2 });
+  try {
+    // The first failure (a worker that cannot load or crashed) rejects at once: the caller
+    // finishes the batches not yet delivered in-thread.
+    // Delivered in order, so documents get the same internal ids (and ties the same ranking) as
+    // an in-thread build.
+    const ready = new Map<number, AnalyzedDoc[]>();
     let next = 0;
-    let finished = 0;
-    let failed = false;
-    const stop = (): void => {
-      for (const w of pool) void w.terminate();
-    };
-    const feed = (w: Worker): void => {
-      if (next < batches.length) {
-        const seq = next++;
-        w.postMessage({ seq, docs: batches[seq] });
+    await Promise.all(batches.map(async (docs, seq) => {
+      ready.set(seq, await pool.run(docs));
+      for (let d = ready.get(next); d; d = ready.get(next)) {
+        ready.delete(next);
+        onBatch(next++, d);
       }
-    };
-    try {
-      for (let i = 0; i < Math.min(count, batches.length); i++) {
-        const w = spawn();
-        pool.push(w);
-        w.on('message', (msg: { seq: number; docs: AnalyzedDoc[] }) => {
-          if (failed) return;
-          feed(w);
-          onBatch(msg.seq, msg.docs);
-          if (++finished === batches.length) {
-            stop();
-            resolve();
-          }
-        });
-        w.on('error', (err) => {
-          if (failed) return;
-          failed = true;
-          stop();
-          reject(err);
-        });
-        // Two batches in flight per worker keep it busy while the main thread inserts.
-        feed(w);
-        feed(w);
-      }
-    } catch (err) {
-      failed = true;
-      stop();
-      reject(err);
-    }
-  });
+    }));
+  } finally {
+    await pool.destroy().catch(() => undefined);
+  }
 }

@@ -18,7 +18,7 @@ describe('index worker when bundled', () => {
       bundle: true,
       format: 'esm',
       platform: 'node',
-      external: ['minisearch', 'write-file-atomic', 'zod'],
+      external: ['minisearch', 'write-file-atomic', 'zod', 'piscina'],
       logLevel: 'silent',
     });
     const pool = (await import(pathToFileURL(join(out, 'main.js')).href)) as typeof import('../../../src-main/core/search/worker-pool');

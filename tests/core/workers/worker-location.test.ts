@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWorker, workerLocation } from '../../../src-main/core/workers/worker-location';
+import { fileURLToPath } from 'node:url';
+import { poolWorker, workerLocation } from '../../../src-main/core/workers/worker-location';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-worker-location-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,9 +22,15 @@ describe('workerLocation', () => {
     expect(workerLocation('none', entry)).toBeNull();
   });
 
-  it('startWorker rejects with a code when the entry is missing or dies before it is ready', async () => {
-    await expect(startWorker('none', pathToFileURL(join(dir, 'main.js')).href)).rejects.toMatchObject({ code: 'worker-not-found' });
-    writeFileSync(join(dir, 'dies.js'), 'process.exit(3);');
-    await expect(startWorker('dies', pathToFileURL(join(dir, 'main.js')).href)).rejects.toMatchObject({ code: 'worker-exited' });
+  it('gives piscina the built file itself, or the tsx bootstrap with the source entry', () => {
+    writeFileSync(join(dir, 'built.js'), '');
+    writeFileSync(join(dir, 'source.ts'), '');
+    const caller = pathToFileURL(join(dir, 'main.js')).href;
+    expect(poolWorker('built', caller)).toEqual({ filename: join(dir, 'built.js') });
+    const fromSource = poolWorker('source', caller);
+    expect(fromSource?.filename).toBe(fileURLToPath(new URL('../../../src-main/core/workers/tsx-entry.mjs', import.meta.url)));
+    expect(fromSource?.workerData?.folioTsx.entry).toBe(pathToFileURL(join(dir, 'source.ts')).href);
+    expect(fromSource?.workerData?.folioTsx.tsxApi).toMatch(/tsx/);
+    expect(poolWorker('none', caller)).toBeNull();
   });
 });

@@ -1,19 +1,24 @@
 /**
- * Sanitising untrusted article HTML over a linkedom DOM. Folio keeps only text, so the real
- * guarantee is structural: dangerous elements are removed before anything reads the tree, and
- * attributes (event handlers, `javascript:` URLs, remote resources) never reach the output,
- * which is plain text. This is the second layer: DOMPurify runs first, over jsdom, on pages
- * within its limits (html-purify.ts; over linkedom its node iterator finds no nodes).
+ * Untrusted article HTML over a linkedom DOM. Folio keeps only text, so the guarantee is
+ * structural: dangerous elements are removed before anything reads the tree, only text nodes are
+ * read, and attributes (event handlers, `javascript:` URLs, remote resources) never reach the
+ * output, which is plain text.
  */
-import { parseHTML } from 'linkedom';
 
 /** Elements whose content is never article text, or that can load or run something. */
 export const DANGEROUS_TAGS = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input',
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'input',
   'button', 'select', 'textarea', 'option', 'noscript', 'template', 'svg', 'math', 'link', 'meta',
   'base', 'img', 'picture', 'source', 'video', 'audio', 'track', 'canvas', 'map', 'area', 'dialog',
   'portal', 'param',
+  // Raw-text elements: their content is markup-looking text, never article text.
+  'xmp', 'plaintext', 'noembed', 'noframes', 'title',
 ] as const;
+/*
+ * `form` is not listed: its controls are, and the page's own text inside a form stays. The tree
+ * builder (htmlparser2, not the WHATWG algorithm) nests a second `<form>` instead of ignoring it,
+ * so removing forms whole lost the rest of a hostile page (tests/fixtures/hostile/10-mxss.html).
+ */
 const DANGEROUS = new Set<string>(DANGEROUS_TAGS);
 
 /** Minimal view of the linkedom nodes we touch. */
@@ -37,11 +42,4 @@ export function stripDangerous(root: { querySelectorAll: (sel: string) => ArrayL
   const found = root.querySelectorAll(DANGEROUS_TAGS.join(','));
   const list = Array.from(found);
   for (const el of list) el.remove();
-}
-
-/** Sanitise an HTML fragment structurally (the second layer after DOMPurify, see html-purify.ts). */
-export function sanitizeHtml(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
-  stripDangerous(document);
-  return document.body?.innerHTML ?? '';
 }

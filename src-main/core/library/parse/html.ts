@@ -1,20 +1,28 @@
 /**
- * A saved web page into metadata and plain-text paragraphs: DOMPurify sanitises the page first
- * (within its limits, html-purify.ts), linkedom parses, our structural strip runs as a second
- * layer, Readability picks the main content (falling back to the body), and block elements become
- * paragraphs (h1-h6 heading, li list-item, blockquote quote, pre preformatted, figcaption caption).
- * Metadata (meta tags, which DOMPurify removes) is read from the unsanitised tree as attribute
- * strings only; nothing from it is ever run or rendered as markup.
+ * A saved web page into metadata and plain-text paragraphs, parsing the page once: linkedom
+ * builds the tree (htmlparser2: linear, no recursion, so depth cannot overflow it), metadata is
+ * read from it as attribute strings, dangerous elements are removed (html-sanitize.ts),
+ * Readability picks the main content in that same tree (falling back to the body), and block
+ * elements become paragraphs (h1-h6 heading, li list-item, blockquote quote, pre preformatted,
+ * figcaption caption).
+ *
+ * Nothing here is ever rendered as markup: the output is plain text, which is why there is no
+ * HTML sanitiser in the pipeline (DOMPurify over jsdom used to run first; it parsed the page a
+ * second time, cost depth squared, and its output was reduced to text anyway). What keeps markup
+ * out is structural: dangerous elements are removed before any text is read, only text nodes are
+ * read, and the reader shows text only (tests/core/library/hostile.test.ts).
  */
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { Paragraph, ParagraphKind } from '../../../shared/types';
-import { isDangerousTag, sanitizeHtml, stripDangerous, type DomNode } from './html-sanitize';
+import { isDangerousTag, stripDangerous, type DomNode } from './html-sanitize';
 import { normaliseTimestamp } from './vietnamese-date';
 import { cleanArticleLines, type LineDecision } from './article-lines';
 import { DATE_ELEMENTS, dateFromMarkedText, readJsonLd } from './html-metadata';
 import { matchByline } from './boilerplate';
-import { DEFAULT_PURIFY_LIMITS, countStartTags, overPurifyLimits, purifyDocument, type PurifyLimits } from './html-purify';
+import { capDepth, countStartTags, MAX_DOM_DEPTH, tagDepth } from './html-tags';
+
+export { capDepth, countStartTags, tagDepth, MAX_DOM_DEPTH };
 
 /** Metadata and paragraphs of an HTML page. */
 export interface HtmlDocument {
@@ -36,26 +44,9 @@ export const READABILITY_MAX_DEPTH = 400;
 /** Pages with more start tags skip Readability (100 000 paragraphs took seconds in it). */
 export const READABILITY_MAX_TAGS = 50_000;
 
-/** Options of `parseHtml`. */
+/** Limits past which a page skips Readability and is read from its whole body. */
 export interface HtmlOptions {
-  /** When DOMPurify runs (pages over a limit are reduced to text by the structural strip only). */
-  purify?: Partial<PurifyLimits>;
-}
-
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
-
-/** Rough maximum element nesting depth from the tags alone (stops counting past `limit`). */
-export function tagDepth(html: string, limit: number): number {
-  let depth = 0;
-  let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
-    const name = (m[2] ?? '').toLowerCase();
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (!m[3] && !VOID.has(name) && name !== 'p' && name !== 'li') depth++;
-    if (depth > max) max = depth;
-    if (max > limit) break;
-  }
-  return max;
+  readability?: Partial<{ maxChars: number; maxTags: number; maxDepth: number }>;
 }
 
 const BLOCK_KIND: Record<string, ParagraphKind> = {
@@ -144,16 +135,16 @@ function cleanText(s: string | null | undefined): string | null {
   return t && !/^(https?:|javascript:|data:)/i.test(t) ? t : null;
 }
 
-/** Parse a saved HTML page (NFC text). Throws only if even the body fallback fails. */
+/** Parse a saved HTML page (NFC text), building its tree once. Throws only if even the body fallback fails. */
 export function parseHtml(input: string, opts: HtmlOptions = {}): HtmlDocument {
   // linkedom leaves <body> empty for a bare fragment: give it a document shell.
-  const raw = /<html[\s>]/i.test(input.slice(0, 4096)) ? input : `<!doctype html><html><body>${input}</body></html>`;
-  const limits = { ...DEFAULT_PURIFY_LIMITS, ...opts.purify };
-  const purified = overPurifyLimits(raw, (limit) => tagDepth(raw, limit), limits) === null ? purifyDocument(raw) : null;
-  const html = purified ?? raw;
-  // Metadata: attribute strings of the original page (DOMPurify drops <meta>).
-  const { document: original } = parseHTML(raw);
-  const doc = original as unknown as MetaDoc & { title: string; documentElement: { getAttribute: (n: string) => string | null } | null; body: DomNode | null };
+  const html = /<html[\s>]/i.test(input.slice(0, 4096)) ? input : `<!doctype html><html><body>${input}</body></html>`;
+  const limits = { maxChars: READABILITY_MAX_CHARS, maxTags: READABILITY_MAX_TAGS, maxDepth: READABILITY_MAX_DEPTH, ...opts.readability };
+  // The tree builder keeps its open elements in an array it shifts and unshifts (O(depth) per
+  // tag): a page nested deeper than browsers allow is flattened first, as Chromium does.
+  const { document } = parseHTML(tagDepth(html, MAX_DOM_DEPTH) > MAX_DOM_DEPTH ? capDepth(html, MAX_DOM_DEPTH) : html);
+  const doc = document as unknown as MetaDoc & { title: string; documentElement: DomNode & { getAttribute: (n: string) => string | null } | null; body: DomNode | null };
+  // Metadata first: attribute strings of <meta> elements, which the strip below removes.
   const metaTitle = meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]');
   const metaDate = meta(doc, 'meta[property="article:published_time"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'time[datetime]');
   const metaAuthor = meta(doc, 'meta[name="author"]', 'meta[property="article:author"]');
@@ -161,42 +152,42 @@ export function parseHtml(input: string, opts: HtmlOptions = {}): HtmlDocument {
   const lang = cleanText(doc.documentElement?.getAttribute('lang'))?.slice(0, 2).toLowerCase() ?? null;
   const jsonLd = readJsonLd([...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''));
   // Read only when nothing else gave a date, and only on pages Readability would read too.
-  const markedDate = (): string | null => (raw.length <= READABILITY_MAX_CHARS && countStartTags(raw, READABILITY_MAX_TAGS) <= READABILITY_MAX_TAGS
+  const markedDate = (): string | null => (html.length <= limits.maxChars && countStartTags(html, limits.maxTags) <= limits.maxTags
     ? dateFromMarkedText([...doc.querySelectorAll(DATE_ELEMENTS)].map((e) => e.textContent ?? '')) : null);
-  stripDangerous(original as unknown as Parameters<typeof stripDangerous>[0]);
+  const docTitle = cleanText(doc.title);
+  stripDangerous(document as unknown as Parameters<typeof stripDangerous>[0]);
   const h1 = cleanText(doc.querySelector('h1')?.textContent);
-  const { document } = purified === null ? { document: original } : parseHTML(html);
-  if (purified !== null) stripDangerous(document as unknown as Parameters<typeof stripDangerous>[0]);
 
   let title: string | null = null;
   let byline: string | null = null;
   let published: string | null = null;
   let siteName: string | null = null;
   let blocks: { kind: ParagraphKind; text: string }[] = [];
-  if (html.length <= READABILITY_MAX_CHARS && countStartTags(html, READABILITY_MAX_TAGS) <= READABILITY_MAX_TAGS && tagDepth(html, READABILITY_MAX_DEPTH) <= READABILITY_MAX_DEPTH) {
+  let readabilityRan = false;
+  if (html.length <= limits.maxChars && countStartTags(html, limits.maxTags) <= limits.maxTags && tagDepth(html, limits.maxDepth) <= limits.maxDepth) {
+    readabilityRan = true;
     try {
-      const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+      // `serializer` hands back the content element itself: no HTML string to parse again.
+      const article = new Readability<DomNode>(document as unknown as Document, { charThreshold: 200, serializer: (el) => el as unknown as DomNode }).parse();
       if (article?.content) {
-        const { document: clean } = parseHTML(`<!doctype html><html><body>${sanitizeHtml(article.content)}</body></html>`);
-        const body = (clean as unknown as { body: DomNode | null }).body;
-        blocks = body ? blocksOf(body) : [];
+        blocks = blocksOf(article.content);
         title = cleanText(article.title);
         byline = cleanText(article.byline);
         published = article.publishedTime ?? null;
         siteName = cleanText(article.siteName);
       }
     } catch {
-      blocks = []; // Readability failed (deep nesting, odd markup): use the body below.
+      blocks = []; // Readability failed (odd markup): use the body below.
     }
   }
   if (blocks.length === 0) {
-    const { document: fresh } = parseHTML(html);
-    stripDangerous(fresh as unknown as Parameters<typeof stripDangerous>[0]);
-    const f = fresh as unknown as { body: DomNode | null; documentElement: DomNode | null };
-    const body = f.body ?? f.documentElement;
+    // Readability rearranges the tree it reads: only then is the page parsed a second time.
+    const tree = readabilityRan ? (parseHTML(html).document as unknown as typeof doc) : doc;
+    if (readabilityRan) stripDangerous(tree as unknown as Parameters<typeof stripDangerous>[0]);
+    const body = tree.body ?? tree.documentElement;
     blocks = body ? blocksOf(body) : [];
   }
-  const finalTitle = cleanText(metaTitle) ?? h1 ?? title ?? cleanText(doc.title) ?? blocks[0]?.text.slice(0, 120) ?? 'Untitled';
+  const finalTitle = cleanText(metaTitle) ?? h1 ?? title ?? docTitle ?? blocks[0]?.text.slice(0, 120) ?? 'Untitled';
   // Inside the article container too: breadcrumb, date span, byline, newsletter box, share row.
   const cleaned = cleanHtmlBlocks(blocks, finalTitle);
   const paragraphs: Paragraph[] = cleaned.blocks.map((b, index) => ({ index, kind: b.kind, text: b.text }));

@@ -11,10 +11,18 @@ export function wordCount(line: string): number {
   // Counting matches without building an array: this runs several times per line of every page.
   WORD.lastIndex = 0;
   let n = 0;
-  while (WORD.exec(line)) n++;
+  let end = -1;
+  for (let m = WORD.exec(line); m; m = WORD.exec(line)) {
+    if (m.index !== end) n++; // a match right after a full one continues the same long word
+    end = m.index + m[0].length;
+  }
   return n;
 }
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * Bounded: with an unbounded `+`, V8's regex engine kept a backtrack entry per letter and a
+ * 5,000,000-letter word threw RangeError (the file was skipped).
+ */
+const WORD = /[\p{L}\p{N}]{1,256}/gu;
 
 /** True when `line` ends like a sentence (or a quotation). */
 export function endsLikeSentence(line: string): boolean {

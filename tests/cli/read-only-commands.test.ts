@@ -3,14 +3,15 @@
  * `folio index`, `list`, `show`, `search` and a session's read requests leave every file under
  * `.folio/` with the same size and mtime.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copySampleLibrarySync } from '../support/sample-library';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FolioSession } from '../../src-main/core/session';
 import { createHandlers } from '../../src-main/api/handlers';
 import { call } from '../../src-main/api/dispatch';
-import { folio, REPO } from './run-cli';
+import { folio } from './run-cli';
 
 const tmp = mkdtempSync(join(tmpdir(), 'folio-read-only-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -32,7 +33,8 @@ function snapshot(dir: string): Record<string, string> {
 describe('read-only commands', { timeout: 180_000 }, () => {
   const lib = join(tmp, 'lib');
   const data = join(lib, '.folio');
-  cpSync(join(REPO, 'resources/sample-library'), lib, { recursive: true });
+  // A user's copy of the sample (without the bundled marker, whose state would go to user data).
+  copySampleLibrarySync(lib);
 
   it('folio list, show and search leave .folio/ untouched', async () => {
     expect((await folio(['index', lib])).code).toBe(0);

@@ -4,9 +4,8 @@
  * and carries it into the notebook's Markdown export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { REPO, SCREENSHOTS, apiCall, browserSkipReason, useApp } from './harness';
+import { REPO, SCREENSHOTS, apiCall, browserSkipReason, useApp, downloaded } from './harness';
 
 const skip = browserSkipReason();
 const LIBRARY = path.join(REPO, 'tests/fixtures/reader-library');
@@ -53,7 +52,7 @@ describe.skipIf(!!skip)('cross-language highlights', () => {
     await dialog.locator('.notebook-item').first().waitFor();
     await dialog.getByRole('button', { name: 'Chọn tất cả đang hiện' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất Markdown' }).click()]);
-    const md = await readFile((await download.path())!, 'utf8');
+    const md = (await downloaded(download)).toString('utf8');
     expect(md).toContain('> Nồi nước dùng của bà nấu từ nửa đêm.\n>\n> *Bản dịch:* She starts her broth at midnight.');
     await page.keyboard.press('Escape');
   });

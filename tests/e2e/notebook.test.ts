@@ -4,10 +4,9 @@
  * as Markdown (the downloaded file is read back) and as PDF; a tag is renamed onto another (merge).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { REPO, SCREENSHOTS, apiCall, browserSkipReason, useApp } from './harness';
+import { REPO, SCREENSHOTS, apiCall, browserSkipReason, useApp, downloaded } from './harness';
 
 const skip = browserSkipReason();
 const LIBRARY = path.join(REPO, 'tests/fixtures/reader-library');
@@ -63,14 +62,14 @@ describe.skipIf(!!skip)('the notebook', () => {
     const dialog = page.getByRole('dialog', { name: 'Sổ tay' });
     await dialog.getByRole('button', { name: 'Chọn tất cả đang hiện' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất Markdown' }).click()]);
-    const md = await readFile((await download.path())!, 'utf8');
+    const md = (await downloaded(download)).toString('utf8');
     expect(md).toMatch(/^# Sổ tay\n/);
     expect(md).toContain('## Bến sông buổi sáng');
     expect(md).toContain('Mở đầu rất đẹp');
     expect(md).toContain('## The harbour ledger');
     expect(md).toContain('Ask the archive about 1890');
     const [pdf] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất PDF' }).click()]);
-    expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await downloaded(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('renames a tag onto another one (merge) and shows the new counts', async () => {

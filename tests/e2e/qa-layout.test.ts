@@ -1,0 +1,31 @@
+/**
+ * Found in the new-user walkthrough: at 1400×900 a pair side by side narrows the library pane,
+ * and the article list then cut dates mid-text ("15 thg 2, 202").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { browserSkipReason, SCREENSHOTS, useApp } from './harness';
+
+const skip = browserSkipReason();
+
+describe.skipIf(!!skip)('walkthrough layout (vi-VN, 1400×900)', () => {
+  const app = useApp({ beforeAll, afterAll }, { locale: 'vi-VN', width: 1400, height: 900 });
+
+  it('keeps every date in the narrowed article list whole', async () => {
+    const { page } = app;
+    await page.locator('.article-item', { has: page.locator('.badge', { hasText: 'VI+EN' }) }).first().click();
+    await page.getByRole('radio', { name: 'Song song' }).click();
+    await page.waitForSelector('.article-grid.mode-side-by-side');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'qa-narrow-library.png') });
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.article-list .article-meta')].flatMap((meta) => {
+        const box = meta.getBoundingClientRect();
+        return [...meta.querySelectorAll<HTMLElement>('time, .badge, .count')]
+          .filter((el) => el.getBoundingClientRect().right > box.right + 0.5)
+          .map((el) => `${el.textContent} ends at ${el.getBoundingClientRect().right}, the row at ${box.right}`);
+      }),
+    );
+    expect(await page.locator('.article-list .article-meta time').count()).toBeGreaterThan(1);
+    expect(clipped).toEqual([]);
+  });
+});

@@ -42,3 +42,18 @@ describe.skipIf(!!skip)('walkthrough layout (vi-VN, 1400×900)', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+describe.skipIf(!!skip)('walkthrough layout (en-US, 1024×700)', () => {
+  const app = useApp({ beforeAll, afterAll }, { locale: 'en-US', width: 1024, height: 700 });
+
+  it('keeps the top bar on one row (the search box gives up room before a button wraps)', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'qa-topbar-1024.png') });
+    // One row: every item's vertical centre lies inside the first item's box.
+    const boxes = await page.locator('.topbar > *').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, mid: (r.top + r.bottom) / 2, text: e.textContent }; }));
+    expect(boxes.length).toBeGreaterThan(8);
+    const first = boxes[0]!;
+    expect(boxes.filter((b) => b.mid < first.top || b.mid > first.bottom).map((b) => b.text)).toEqual([]);
+  });
+});

@@ -57,3 +57,27 @@ describe.skipIf(!!skip)('walkthrough layout (en-US, 1024×700)', () => {
     expect(boxes.filter((b) => b.mid < first.top || b.mid > first.bottom).map((b) => b.text)).toEqual([]);
   });
 });
+
+describe.skipIf(!!skip)('walkthrough themes (vi-VN)', () => {
+  const app = useApp({ beforeAll, afterAll }, { locale: 'vi-VN', width: 1024, height: 700 });
+
+  it('draws the settings sliders and radios in the sepia theme’s accent colour', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Cài đặt' }).click();
+    await page.getByRole('radio', { name: 'Nâu đọc sách' }).check();
+    await page.waitForSelector('html[data-theme="sepia"]');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'qa-settings-sepia.png') });
+    const colours = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--accent)';
+      document.body.append(probe);
+      const accent = getComputedStyle(probe).color;
+      probe.remove();
+      const slider = document.querySelector<HTMLInputElement>('.dialog input[type="range"], [role="dialog"] input[type="range"]')!;
+      return { accent, slider: getComputedStyle(slider).accentColor };
+    });
+    expect(colours.accent).toBe('rgb(122, 75, 28)');
+    expect(colours.slider).toBe(colours.accent);
+    await page.keyboard.press('Escape');
+  });
+});

@@ -43,6 +43,27 @@ describe.skipIf(!!skip)('walkthrough layout (vi-VN, 1400×900)', () => {
   });
 });
 
+describe.skipIf(!!skip)('walkthrough notebook filters (vi-VN)', () => {
+  const app = useApp({ beforeAll, afterAll }, { locale: 'vi-VN', width: 1400, height: 900 });
+
+  it('leaves a gap between each date label and its field', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Sổ tay' }).click();
+    await page.locator('.notebook-filters input[type="date"]').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'qa-notebook-filters.png') });
+    const gaps = await page.locator('.notebook-filters label').evaluateAll((labels) =>
+      labels.map((label) => {
+        const range = document.createRange();
+        range.selectNodeContents(label.firstChild!);
+        return Math.round(label.querySelector('input')!.getBoundingClientRect().left - range.getBoundingClientRect().right);
+      }),
+    );
+    expect(gaps).toHaveLength(2);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(4);
+    await page.keyboard.press('Escape');
+  });
+});
+
 describe.skipIf(!!skip)('walkthrough layout (en-US, 1024×700)', () => {
   const app = useApp({ beforeAll, afterAll }, { locale: 'en-US', width: 1024, height: 700 });
 

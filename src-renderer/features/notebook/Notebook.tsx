@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HIGHLIGHT_COLORS, type Annotation } from '@shared/types';
 import { Dialog } from '../../components/Dialog';
+import { Markdown } from '../../components/Markdown';
 import { useFolio } from '../../app/store';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
@@ -164,7 +165,11 @@ export function Notebook() {
                     {a.target ? <q>{a.target.quote.exact}</q> : <em>{t('annotations.articleNotes')}</em>}
                   </button>
                 </div>
-                {a.note.trim() && <p className="notebook-note">{a.note}</p>}
+                {a.note.trim() && (
+                  <div className="notebook-note">
+                    <Markdown text={a.note} />
+                  </div>
+                )}
                 <p className="notebook-meta">
                   <span className="badge">{a.lang.toUpperCase()}</span> <time dateTime={a.created}>{formatDate(a.created.slice(0, 10), i18n.language)}</time>
                   {sort === 'date' && <span> · {titles.get(a.articleId)}</span>}

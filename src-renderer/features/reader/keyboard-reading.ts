@@ -106,6 +106,14 @@ export async function highlightCurrent(color: HighlightColor, withNote: boolean)
   const unit = paragraphUnit(version.paragraphs, cursorParagraph(article, version));
   if (!unit) return;
   useFolio.setState({ cursor: { lang: version.lang, paragraph: unit.paragraph } });
+  // `h` then `n` on the same paragraph: note the highlight already there, never a duplicate of it.
+  const same = useFolio
+    .getState()
+    .annotations.find((a) => a.kind === 'highlight' && !a.orphaned && a.lang === version.lang && a.target?.position.start === unit.start && a.target.position.end === unit.end);
+  if (same) {
+    useFolio.setState({ focusedAnnotationId: same.id, ...(withNote ? { editingId: same.id } : {}) });
+    return;
+  }
   await createHighlight(article.id, version.lang, unit.start, unit.end, color, withNote);
 }
 

@@ -1,0 +1,43 @@
+/**
+ * The notebook shows each note as the annotations pane does: its Markdown rendered (bold,
+ * italic), not the raw asterisks and underscores the user typed.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render } from '@testing-library/react';
+import { act } from 'react';
+import type { Annotation } from '@shared/types';
+
+vi.mock('../../../../src-renderer/lib/api', () => import('../../support/fake-api'));
+const fake = await import('../../support/fake-api');
+const { Notebook } = await import('../../../../src-renderer/features/notebook/Notebook');
+
+const note: Annotation = {
+  id: 'a1',
+  articleId: 'tra-sen',
+  lang: 'vi',
+  kind: 'highlight',
+  target: { quote: { type: 'TextQuoteSelector', exact: 'Trà sen', prefix: '', suffix: ' là' }, position: { type: 'TextPositionSelector', start: 0, end: 7 }, paragraph: 0 },
+  color: 'yellow',
+  note: '**Đậm** và _nghiêng_ ở đây',
+  tags: [],
+  created: '2026-11-30T01:00:00.000Z',
+  updated: '2026-11-30T01:00:00.000Z',
+};
+
+afterEach(() => {
+  cleanup();
+  fake.reset();
+});
+
+describe('Notebook', () => {
+  it('renders a note’s Markdown instead of showing its raw markup', async () => {
+    fake.autoReplies.set('searchAnnotations', () => [note]);
+    const { container } = render(<Notebook />);
+    await act(async () => fake.settle());
+    const shown = container.querySelector('.notebook-note');
+    expect(shown).not.toBeNull();
+    expect(shown!.querySelector('strong')?.textContent).toBe('Đậm');
+    expect(shown!.querySelector('em')?.textContent).toBe('nghiêng');
+    expect(shown!.textContent).toBe('Đậm và nghiêng ở đây');
+  });
+});

@@ -24,6 +24,7 @@
  * (a torn last line is ignored), so a reader sees a consistent state.
  */
 import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { AnnotationError } from '../../shared/anchoring/errors';
 import type { Annotation } from '../../shared/types';
 import { localDate, takeDailyBackup } from './backups';
@@ -449,6 +450,13 @@ export class AnnotationStore {
 
   /** Takes the cross-process lock; a stale lock taken over is reported (console and `notices`). */
   private async takeLock(): Promise<HeldLock> {
+    // A store opened without writing may have no folder yet: create it now, or say why not
+    // ('read-only', 'disk-full') rather than failing on the lock file as if a file were missing.
+    try {
+      await mkdir(this.dataDir, { recursive: true });
+    } catch (err) {
+      throw asStorageError(err, this.dataDir);
+    }
     const lock = await acquireLock(this.lockFile, { timeoutMs: this.opts.lockTimeoutMs });
     if (lock.tookOver) {
       const message = lockTakeoverMessage(lock.tookOver);

@@ -58,6 +58,7 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
       dataDir: s.dataDir,
       capabilities: { revealInFolder: !!host.revealInFolder, openLibrary: !!host.openLibraryDialog },
       recovery: s.annotationReport.message ?? s.readOnlyNotice(),
+      foreignAnnotations: ((f) => (f ? { annotations: f.annotations } : null))(s.annotations.foreignStore()),
     };
   };
   const status = async () => {
@@ -164,6 +165,11 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
       return r ? { description: r.redone } : null;
     },
 
+    mergeForeignAnnotations: async () => {
+      const s = await getSession();
+      const r = await s.annotations.mergeForeignStore();
+      return { added: r.added, updated: r.updated, keptAs: r.keptAs };
+    },
     renameTag: async ({ from, to }) => {
       const s = await getSession();
       const target = to.trim();

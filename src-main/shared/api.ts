@@ -81,6 +81,11 @@ export interface AppInfo {
   capabilities: { revealInFolder: boolean; openLibrary: boolean };
   /** Plain-words report when annotations were recovered from a backup at start, else null. */
   recovery: { en: string; vi: string } | null;
+  /**
+   * An annotations.json copied in from another library, not adopted (writes are refused until the
+   * user merges it with `mergeForeignAnnotations` or moves it away); null when there is none.
+   */
+  foreignAnnotations: { annotations: number } | null;
 }
 
 /** An exported file, returned as bytes so both transports deliver it the same way. */
@@ -134,6 +139,8 @@ export const API = {
   redo: method<{ description: string } | null>()(z.object({ id: Id.optional() }).strict()),
 
   /** Renames a tag on every annotation; renaming onto an existing tag merges the two. */
+  /** Merges an annotations.json copied in from another library, with the user's consent. */
+  mergeForeignAnnotations: method<{ added: number; updated: number; keptAs: string }>()(Empty),
   renameTag: method<{ updated: number }>()(z.object({ from: z.string().min(1).max(100), to: z.string().min(1).max(100) }).strict()),
 
   exportPdf: method<ExportedFile>()(PdfExportRequestSchema),

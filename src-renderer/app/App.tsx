@@ -16,6 +16,7 @@ import { SkippedDialog } from '../features/library/SkippedDialog';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { Notebook } from '../features/notebook/Notebook';
 import { Resizer } from '../components/Resizer';
+import { ForeignStoreNotice } from '../features/annotations/ForeignStoreNotice';
 import { Toast } from '../components/Toast';
 import { api, onFolioEvent, pathForDroppedFile } from '../lib/api';
 import { setUiLanguage, systemLanguage } from '../lib/i18n';
@@ -91,6 +92,7 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const settings = useFolio((s) => s.settings);
   const dialog = useFolio((s) => s.dialog);
+  const foreign = useFolio((s) => s.info?.foreignAnnotations ?? null);
   const article = useFolio((s) => s.article);
   const measured = useColumnFit(article, settings);
   const anyway = useFolio((s) => s.showPanesAnyway);
@@ -154,6 +156,7 @@ export function App() {
         onDrop={onDrop}
       >
         <TopBar ref={searchRef} />
+        {foreign && <ForeignStoreNotice annotations={foreign.annotations} />}
         <main
           className="panes"
           ref={(el) => {

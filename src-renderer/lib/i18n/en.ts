@@ -244,6 +244,14 @@ export const en = {
     save: 'Save',
     invalid: 'Cannot save: {{detail}}',
   },
+  foreign: {
+    found_one: "This library's annotations.json came from another library ({{count}} annotation). Folio shows your own notes and saves nothing new until you decide.",
+    found_other: "This library's annotations.json came from another library ({{count}} annotations). Folio shows your own notes and saves nothing new until you decide.",
+    merge: 'Merge them into this library',
+    later: 'Not now',
+    merged_one: 'Merged {{count}} annotation; the copied file was kept aside.',
+    merged_other: 'Merged {{count}} annotations; the copied file was kept aside.',
+  },
 };
 
 export type Messages = typeof en;

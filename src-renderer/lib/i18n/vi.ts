@@ -244,4 +244,12 @@ export const vi: Messages = {
     save: 'Lưu',
     invalid: 'Không lưu được: {{detail}}',
   },
+  foreign: {
+    found_one: 'Tệp annotations.json của thư viện này đến từ một thư viện khác ({{count}} chú thích). Folio hiện ghi chú của bạn và chưa lưu gì mới cho đến khi bạn chọn.',
+    found_other: 'Tệp annotations.json của thư viện này đến từ một thư viện khác ({{count}} chú thích). Folio hiện ghi chú của bạn và chưa lưu gì mới cho đến khi bạn chọn.',
+    merge: 'Hợp nhất vào thư viện này',
+    later: 'Để sau',
+    merged_one: 'Đã hợp nhất {{count}} chú thích; tệp chép vào được giữ riêng.',
+    merged_other: 'Đã hợp nhất {{count}} chú thích; tệp chép vào được giữ riêng.',
+  },
 };

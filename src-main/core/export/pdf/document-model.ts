@@ -64,6 +64,7 @@ export const PDF_LABELS = {
     pageOf: (n: number, m: number) => `Page ${n} of ${m}`,
     untitled: 'Untitled article',
     empty: 'This article has no text.',
+    translation: (lang: string) => `Translation (${lang}):`,
   },
   vi: {
     notes: 'Ghi chú',
@@ -73,6 +74,7 @@ export const PDF_LABELS = {
     pageOf: (n: number, m: number) => `Trang ${n}/${m}`,
     untitled: 'Bài không có tiêu đề',
     empty: 'Bài này không có nội dung.',
+    translation: (lang: string) => `Bản dịch (${lang}):`,
   },
 } as const;
 export type PdfLabels = (typeof PDF_LABELS)[keyof typeof PDF_LABELS];

@@ -8,7 +8,8 @@
  */
 import type { AnchoredAnnotation, Article } from '../../../shared/types';
 import type { Bead } from './beads';
-import { PDF_LABELS, buildArticleModel, type ArticleModel } from './document-model';
+import { PDF_LABELS, buildArticleModel, type ArticleModel, type PdfLabels } from './document-model';
+import { counterpartOf } from '../../../shared/align/counterpart';
 import type { DocumentLayout } from './geometry';
 import { PdfExportError } from './errors';
 import { systemFallbacks } from './font-fallback';
@@ -93,7 +94,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   printable.forEach((_, i) => opts.onProgress?.(i + 1, printable.length));
 
   const byId = new Map<string, AnchoredAnnotation>();
-  for (const it of printable) for (const a of it.annotations) byId.set(a.id, a);
+  for (const it of printable) for (const a of it.annotations) byId.set(a.id, withCounterpart(it.article, a, labels));
   const first = models[0];
   return writePdf(layout, fonts, parsed, fallbacks, byId, {
     title: printable.length === 1 && first ? first.title : `Folio — ${printable.length} articles`,
@@ -104,6 +105,17 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
     now,
     flattenHighlights: opts.flattenHighlights ?? false,
   });
+}
+
+/**
+ * A highlight in a translation pair carries the aligned sentence(s) of the other version in its
+ * comment (the viewer's popup), as the reader's card shows them; the printed text is unchanged.
+ */
+function withCounterpart(article: Article, a: AnchoredAnnotation, labels: PdfLabels): AnchoredAnnotation {
+  const other = counterpartOf(article, a);
+  if (!other) return a;
+  const translation = `${labels.translation(other.version.lang)}\n${other.text}`;
+  return { ...a, note: a.note.trim() ? `${a.note.trim()}\n\n${translation}` : translation };
 }
 
 const hasNotes = (layout: DocumentLayout): boolean => layout.pages.some((p) => p.anchors.length > 0);

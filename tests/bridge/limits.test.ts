@@ -42,7 +42,9 @@ describe('idle unauthenticated sockets', () => {
   it('1,100 idle sockets are capped at 64 open, an authenticated request is served, the header timeout closes the rest', async () => {
     const CAP = 64;
     const IDLE = 1_100;
-    t = await startTestBridge({ limits: { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 1_000, maxUnauthenticatedSockets: CAP } });
+    // The header timeout is long enough that no socket times out while the 1,100 connect (slow on
+    // a busy machine): until then only the cap may close them.
+    t = await startTestBridge({ limits: { headersTimeoutMs: 20_000, requestTimeoutMs: 25_000, keepAliveTimeoutMs: 1_000, maxUnauthenticatedSockets: CAP } });
     const bridge = t;
     let closed = 0;
     const sockets: net.Socket[] = [];

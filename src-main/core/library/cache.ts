@@ -8,7 +8,7 @@ import type { ParsedFile } from './read-file';
 import { readJson, writeJson } from './persisted-json';
 
 /** Bump when parsing changes so stale caches are rebuilt. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 const ParagraphSchema = z.object({
   index: z.number().int(),

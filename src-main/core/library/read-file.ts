@@ -267,10 +267,15 @@ function buildVersion(input: BuildInput): ParsedFile | SkippedFile {
     translation = md.meta.translation ?? null;
     pairId = md.meta.pairId ?? null;
     const firstHeading = md.paragraphs.find((p) => p.kind === 'heading')?.text;
+    const title = md.meta.title ?? firstHeading ?? md.paragraphs[0]?.text.slice(0, 120) ?? 'Untitled';
+    // A leading heading that is the title is the title, not the body's first line (the reader
+    // shows the title above the text), as for saved pages' <h1>.
+    const lead = md.paragraphs[0];
+    const body = lead?.kind === 'heading' && lead.text === title ? md.paragraphs.slice(1).map((p, index) => ({ ...p, index })) : md.paragraphs;
     base = {
-      title: md.meta.title ?? firstHeading ?? md.paragraphs[0]?.text.slice(0, 120) ?? 'Untitled',
+      title,
       date: md.meta.date ?? null, author: md.meta.author ?? null, source: md.meta.source ?? null,
-      tags: md.meta.tags, captions: [], paragraphs: md.paragraphs,
+      tags: md.meta.tags, captions: [], paragraphs: body,
     };
   } else if (format === 'html') {
     const h = parseHtml(text, input.html);

@@ -14,7 +14,7 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function waitFor(what: string, cond: () => boolean, limitMs = 60_000): Promise<void> {
+async function waitFor(what: string, cond: () => boolean, limitMs = 150_000): Promise<void> {
   const deadline = Date.now() + limitMs;
   while (!cond()) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for: ${what}`);
@@ -72,7 +72,7 @@ describe('idle unauthenticated sockets', () => {
     const after = await api(bridge, 'getAppInfo', '{}');
     expect(after.status).toBe(200);
     for (const s of sockets) s.destroy();
-  }, 120_000);
+  }, 400_000);
 });
 
 describe('event streams', () => {

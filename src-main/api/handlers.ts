@@ -63,7 +63,16 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
   };
   const status = async () => {
     const s = await getSession();
-    return { ...s.library.status(), progress: s.scanProgress() };
+    const base = s.library.status();
+    // Files read fine but not fully searchable are listed with the skipped ones, saying why.
+    const index = s.searchIfReady();
+    const unindexed = [...(index?.unindexed() ?? new Map<string, ReadonlyMap<string, string>>())].flatMap(([articleId, byLang]) =>
+      [...byLang].map(([lang, why]) => {
+        const path = s.library.get(articleId)?.versions.find((v) => v.lang === lang)?.path ?? articleId;
+        return { path, reason: 'parse-error' as const, message: `Listed, but ${why}` };
+      }),
+    );
+    return { ...base, skipped: unindexed.length ? [...base.skipped, ...unindexed].sort((a, b) => (a.path < b.path ? -1 : 1)) : base.skipped, progress: s.scanProgress() };
   };
 
   return {
@@ -108,7 +117,7 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
     },
     listSkipped: async () => (await getSession()).library.status().skipped,
     rescan: async () => {
-      await (await getSession()).library.rescan();
+      await (await getSession()).rescan();
       return status();
     },
     search: async ({ query, limit, offset, prefix, filters }) => {

@@ -68,8 +68,17 @@ export class FolioSession {
     readonly settings: SettingsStore,
     private readonly searchIndex: Promise<SearchIndex | null>,
   ) {
-    this.searchReady = searchIndex.then(() => undefined);
+    this.searchReady = searchIndex.then((index) => {
+      this.loadedIndex = index;
+    });
   }
+
+  /** The search index if it is ready now, else null (for requests that must not wait for it). */
+  searchIfReady(): SearchIndex | null {
+    return this.loadedIndex;
+  }
+
+  private loadedIndex: SearchIndex | null = null;
 
   /**
    * Opens a library: scans it (progress is emitted), opens the annotation store (recovering from
@@ -181,6 +190,13 @@ export class FolioSession {
    */
   async applyMetadataEdit(edit: (library: Library) => Promise<LibraryChange>): Promise<LibraryChange> {
     const change = await edit(this.library);
+    await this.onLibraryChanged(change);
+    return change;
+  }
+
+  /** Rescans the library and applies what changed to the search index (as the watcher does). */
+  async rescan(): Promise<LibraryChange> {
+    const change = await this.library.rescan();
     await this.onLibraryChanged(change);
     return change;
   }

@@ -19,6 +19,8 @@ export interface AnalyzedDoc {
   fields: FieldTerms[];
   /** Bloom filter of the folded adjacent-word bigrams of all fields (bloom.ts). */
   bigrams: Uint8Array;
+  /** Why a field could not be analysed (it was indexed empty), when one could not. */
+  failed?: string;
 }
 
 /** Distinct terms of `text` with their frequencies; adds its bigrams to `bigrams`. */
@@ -34,13 +36,15 @@ export function fieldTerms(text: string, bigrams: Set<string>): FieldTerms {
  */
 export function analyzeDoc(input: DocInput): AnalyzedDoc {
   const bigrams = new Set<string>();
+  let failed: string | undefined;
   const fields = FIELDS.map((f) => {
     try {
       return fieldTerms(input[f], bigrams);
     } catch (err) {
+      failed = `its ${f} could not be indexed for search (${err instanceof Error ? err.message.slice(0, 120) : String(err)})`;
       console.error(`folio: could not index the ${f} of ${input.id}: ${err instanceof Error ? err.message : String(err)}`);
       return { terms: '', freqs: [] };
     }
   });
-  return { id: input.id, fields, bigrams: buildBloom(bigrams) };
+  return { id: input.id, fields, bigrams: buildBloom(bigrams), ...(failed ? { failed } : {}) };
 }

@@ -342,7 +342,23 @@ export class SearchIndex {
     return new Vocabulary((term) => this.engine.documentFrequency(term));
   }
 
+  /**
+   * Articles with a version that could not be fully analysed (indexed partly empty), by article
+   * id then language: the app lists them with the skipped files, so the user knows why a search
+   * misses them.
+   */
+  unindexed(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    return this.analysisFailures;
+  }
+
+  private readonly analysisFailures = new Map<string, Map<string, string>>();
+
   private insert(item: AnalyzedDoc, meta: DocMeta): void {
+    if (item.failed) {
+      const byLang = this.analysisFailures.get(meta.articleId) ?? new Map<string, string>();
+      byLang.set(meta.lang, item.failed);
+      this.analysisFailures.set(meta.articleId, byLang);
+    }
     this.engine.addAnalyzed(item, this.addToVocabulary);
     const shortId = this.engine.shortIdOf(item.id);
     if (shortId !== undefined) this.docAt[shortId] = { id: item.id, meta };
@@ -360,6 +376,7 @@ export class SearchIndex {
   }
 
   private discardDocs(articleId: string): void {
+    this.analysisFailures.delete(articleId);
     for (const id of this.docIdsByArticle.get(articleId) ?? []) {
       const shortId = this.engine.shortIdOf(id);
       if (shortId !== undefined) this.docAt[shortId] = undefined;

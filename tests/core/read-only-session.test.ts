@@ -11,23 +11,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FolioSession } from '../../src-main/core/session';
 import { createHandlers } from '../../src-main/api/handlers';
 import { call, dispatch } from '../../src-main/api/dispatch';
-import { isWriteRefused } from '../../src-main/core/library/persisted-json';
+import { refusesWrites } from '../support/unwritable';
 
 const UNWRITABLE = '/sys/folio-read-only-session-test';
-function refusesWrites(): boolean {
-  try {
-    mkdirSync(UNWRITABLE);
-    rmSync(UNWRITABLE, { recursive: true });
-    return false;
-  } catch (err) {
-    return isWriteRefused(err);
-  }
-}
 
 const base = mkdtempSync(join(tmpdir(), 'folio-ro-session-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-describe.skipIf(!refusesWrites())('a session whose data folder refuses writes', () => {
+describe.skipIf(!refusesWrites(UNWRITABLE))('a session whose data folder refuses writes', () => {
   it('opens read-only: lists, searches, reads and exports; refuses annotations with read-only', async () => {
     const root = join(base, 'lib');
     mkdirSync(root);

@@ -10,24 +10,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Library } from '../../../src-main/core/library/index';
 import { SearchIndex } from '../../../src-main/core/search/index';
+import { refusesWrites } from '../../support/unwritable';
 import { isWriteRefused } from '../../../src-main/core/library/persisted-json';
 
 const UNWRITABLE = '/sys/folio-read-only-test';
-function refusesWrites(): boolean {
-  try {
-    mkdirSync(UNWRITABLE);
-    rmSync(UNWRITABLE, { recursive: true });
-    return false;
-  } catch (err) {
-    return isWriteRefused(err);
-  }
-}
 
 const base = mkdtempSync(join(tmpdir(), 'folio-ro-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 const TEXT = 'Chợ nổi Cái Răng\n\nMỗi sáng, ghe thuyền chở trái cây từ các vườn ven sông về chợ nổi từ lúc trời chưa sáng, người mua kẻ bán gọi nhau í ới.\n';
 
-describe.skipIf(!refusesWrites())('a data folder that refuses writes', () => {
+describe.skipIf(!refusesWrites(UNWRITABLE))('a data folder that refuses writes', () => {
   it('the library scans, reads and rescans, and reports the refusal once', async () => {
     const root = join(base, 'lib');
     mkdirSync(root);

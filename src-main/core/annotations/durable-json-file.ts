@@ -50,6 +50,18 @@ export function isTempFileOf(target: string, candidate: string): boolean {
   return candidate.startsWith(`${base}.`) && candidate.endsWith('.tmp');
 }
 
+/** Removes `target`'s temp files (writes killed midway) and returns their names. Only under the lock. */
+export async function removeTempFilesOf(target: string): Promise<string[]> {
+  const dir = path.dirname(target);
+  const removed: string[] = [];
+  for (const name of await fs.readdir(dir)) {
+    if (!isTempFileOf(target, name)) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** fsyncs a directory so a rename inside it survives power loss (not possible on Windows). */
 async function fsyncDir(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
@@ -122,14 +134,7 @@ export class DurableJsonFile implements Adapter<unknown> {
   }
 
   /** Removes temp files left by writes that were killed midway. Call only while holding the lock. */
-  async removeLeftoverTempFiles(): Promise<string[]> {
-    const dir = path.dirname(this.file);
-    const removed: string[] = [];
-    for (const name of await fs.readdir(dir)) {
-      if (!isTempFileOf(this.file, name)) continue;
-      await fs.rm(path.join(dir, name), { force: true });
-      removed.push(name);
-    }
-    return removed;
+  removeLeftoverTempFiles(): Promise<string[]> {
+    return removeTempFilesOf(this.file);
   }
 }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { ANNOTATION_FILE_LIMITS, parseBoundedJson } from './bounded-json';
-import { isTempFileOf, writeFileDurably } from './durable-json-file';
+import { removeTempFilesOf, writeFileDurably } from './durable-json-file';
 
 /** One change inside a journal entry. */
 export type JournalOp = { put: unknown } | { del: { id: string; at: string } };
@@ -161,15 +161,8 @@ export class Journal {
   }
 
   /** Removes temp files of resets that were killed midway. Call only while holding the lock. */
-  async removeLeftoverTempFiles(): Promise<string[]> {
-    const dir = path.dirname(this.file);
-    const removed: string[] = [];
-    for (const name of await fs.readdir(dir)) {
-      if (!isTempFileOf(this.file, name)) continue;
-      await fs.rm(path.join(dir, name), { force: true });
-      removed.push(name);
-    }
-    return removed;
+  removeLeftoverTempFiles(): Promise<string[]> {
+    return removeTempFilesOf(this.file);
   }
 
   /** Replaces the journal with one holding only its header (after compaction); durable. */

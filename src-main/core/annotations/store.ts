@@ -214,18 +214,16 @@ export class AnnotationStore {
 
   /** Creates a highlight; throws 'invalid-range' for a range outside `text` or only whitespace. */
   async createHighlight(h: NewHighlight): Promise<Annotation> {
-    const rec = newHighlightRecord(h, this.opts.now());
-    await this.commit((f) => {
-      putRecord(f, rec);
-      return [rec.articleId];
-    });
-    this.undoStack.push({ description: describeAction('create', rec), before: null, after: rec });
-    return rec;
+    return this.createRecord(newHighlightRecord(h, this.opts.now()));
   }
 
   /** Creates an article-level note (kind 'note', no target). */
   async createNote(n: NewNote): Promise<Annotation> {
-    const rec = newNoteRecord(n, this.opts.now());
+    return this.createRecord(newNoteRecord(n, this.opts.now()));
+  }
+
+  /** Stores a new record durably and makes its creation undoable. */
+  private async createRecord(rec: Annotation): Promise<Annotation> {
     await this.commit((f) => {
       putRecord(f, rec);
       return [rec.articleId];

@@ -6,6 +6,7 @@ import { Markdown } from '../../components/Markdown';
 import { useFolio } from '../../app/store';
 import { deleteAnnotation, stopEditing, updateAnnotation } from './actions';
 import { useAutosave } from './use-autosave';
+import { NoteEditor } from './NoteEditor';
 import { counterpartOf } from '../reader/cross-language';
 
 export interface AnnotationCardProps {
@@ -56,19 +57,7 @@ export function AnnotationCard({ annotation: a, focused }: AnnotationCardProps) 
         </p>
       )}
       {editing ? (
-        <textarea
-          className="note-editor"
-          aria-label={t('annotations.edit')}
-          placeholder={t('annotations.notePlaceholder')}
-          value={note.draft}
-          autoFocus
-          rows={Math.min(12, Math.max(3, note.draft.split('\n').length + 1))}
-          onChange={(e) => note.setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' || (e.key === 'Enter' && (e.metaKey || e.ctrlKey))) setEditing(false);
-            e.stopPropagation();
-          }}
-        />
+        <NoteEditor label={t('annotations.edit')} value={note.draft} onChange={note.setDraft} onDone={() => setEditing(false)} />
       ) : a.note ? (
         <div className="card-note" onDoubleClick={() => setEditing(true)}>
           <Markdown text={a.note} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '@shared/types';
 import { createArticleNote, stopEditing, updateAnnotation } from './actions';
 import { useAutosave } from './use-autosave';
+import { NoteEditor } from './NoteEditor';
 
 export interface NoteDraftCardProps {
   articleId: string;
@@ -25,19 +26,7 @@ export function NoteDraftCard({ articleId, lang }: NoteDraftCardProps) {
   });
   return (
     <article className="annotation-card note-draft" data-annotation-id="new-note">
-      <textarea
-        className="note-editor"
-        aria-label={t('annotations.addArticleNote')}
-        placeholder={t('annotations.notePlaceholder')}
-        value={note.draft}
-        autoFocus
-        rows={Math.min(12, Math.max(3, note.draft.split('\n').length + 1))}
-        onChange={(e) => note.setDraft(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' || (e.key === 'Enter' && (e.metaKey || e.ctrlKey))) stopEditing();
-          e.stopPropagation();
-        }}
-      />
+      <NoteEditor label={t('annotations.addArticleNote')} value={note.draft} onChange={note.setDraft} onDone={stopEditing} />
       <div className="card-actions">
         <button type="button" className="link-button" onClick={stopEditing}>
           {t('annotations.done')}

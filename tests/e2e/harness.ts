@@ -173,3 +173,35 @@ export function useApp(
   });
   return ctx;
 }
+
+/** What a suite gets from `useLibrary`: filled in by its beforeAll. */
+export interface LibraryContext {
+  served: Served;
+  browser: Browser;
+}
+
+/**
+ * Registers beforeAll/afterAll that let `write` fill a fresh temp folder with the suite's own
+ * files, serve a copy of it and connect to Chromium; pages are opened by each test.
+ */
+export function useLibrary(
+  hooks: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void },
+  write: (dir: string) => Promise<void>,
+): LibraryContext {
+  const ctx = {} as LibraryContext;
+  hooks.beforeAll(async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-src-'));
+    try {
+      await write(dir);
+      ctx.served = await serveLibrary(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    ctx.browser = await launchBrowser();
+  });
+  hooks.afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.served?.stop();
+  });
+  return ctx;
+}

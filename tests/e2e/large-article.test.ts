@@ -4,33 +4,20 @@
  * to test-results/ (the benchmark `npm run bench` reports it against a full render).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { REPO, browserSkipReason, launchBrowser, openApp, serveLibrary, type Served } from './harness';
+import { REPO, browserSkipReason, openApp, useLibrary } from './harness';
 import { writeLargePair } from './large-article';
 
 const skip = browserSkipReason();
 
 describe.skipIf(!!skip)('large article', () => {
-  let dir: string;
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'folio-large-'));
+  const lib = useLibrary({ beforeAll, afterAll }, async (dir) => {
     await writeLargePair(dir);
-    served = await serveLibrary(dir);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('paints the first rows progressively, then renders every paragraph', async () => {
-    const { page } = await openApp(browser, served);
+    const { page } = await openApp(lib.browser, lib.served);
     await page.locator('.article-item').first().click();
     await page.waitForSelector('.article-grid [data-paragraph]');
     const first = await page.evaluate(() => {

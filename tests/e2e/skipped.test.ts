@@ -3,33 +3,20 @@
  * "skipped files" list names each file with its reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, browserSkipReason, launchBrowser, openApp, serveLibrary, type Served } from './harness';
+import { SCREENSHOTS, browserSkipReason, openApp, useLibrary } from './harness';
 
 const skip = browserSkipReason();
 
 describe.skipIf(!!skip)('skipped files', () => {
-  let dir: string;
-  let served: Served;
-  let browser: Browser;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'folio-broken-'));
+  const lib = useLibrary({ beforeAll, afterAll }, async (dir) => {
     await writeFile(path.join(dir, 'anh-chup.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0, 0]));
     await writeFile(path.join(dir, 'trong.md'), '');
-    served = await serveLibrary(dir);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('shows the empty state and lists each skipped file with its reason', async () => {
-    const { page } = await openApp(browser, served, { locale: 'vi-VN' });
+    const { page } = await openApp(lib.browser, lib.served, { locale: 'vi-VN' });
     await page.waitForSelector('.empty-state');
     expect(await page.locator('.library-pane .empty-state').textContent()).toContain('chưa có bài viết');
     await page.getByRole('button', { name: /Bỏ qua 2 tệp/ }).click();

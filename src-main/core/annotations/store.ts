@@ -266,25 +266,27 @@ export class AnnotationStore {
    * Undo button never reverts another record's edit.
    */
   async undo(onlyId?: string): Promise<{ undone: string } | null> {
-    return this.enqueue(async () => {
-      const entry = this.undoStack.peekUndo();
-      if (!entry) return null;
-      checkScope(entry, onlyId);
-      await this.writeLocked((f) => restoreRecord(f, entry.after, entry.before, this.opts.now()));
-      this.undoStack.markUndone();
-      return { undone: entry.description };
-    });
+    const description = await this.replay('undo', onlyId);
+    return description === null ? null : { undone: description };
   }
 
   /** Re-applies the last undone action; null when there is nothing to redo. `onlyId` as for undo. */
   async redo(onlyId?: string): Promise<{ redone: string } | null> {
+    const description = await this.replay('redo', onlyId);
+    return description === null ? null : { redone: description };
+  }
+
+  /** Moves one step along the undo stack, writing the record's state on that side; its description. */
+  private replay(direction: 'undo' | 'redo', onlyId: string | undefined): Promise<string | null> {
     return this.enqueue(async () => {
-      const entry = this.undoStack.peekRedo();
+      const entry = direction === 'undo' ? this.undoStack.peekUndo() : this.undoStack.peekRedo();
       if (!entry) return null;
       checkScope(entry, onlyId);
-      await this.writeLocked((f) => restoreRecord(f, entry.before, entry.after, this.opts.now()));
-      this.undoStack.markRedone();
-      return { redone: entry.description };
+      const [from, to] = direction === 'undo' ? [entry.after, entry.before] : [entry.before, entry.after];
+      await this.writeLocked((f) => restoreRecord(f, from, to, this.opts.now()));
+      if (direction === 'undo') this.undoStack.markUndone();
+      else this.undoStack.markRedone();
+      return entry.description;
     });
   }
 

@@ -102,3 +102,21 @@ describe.skipIf(!!skip)('walkthrough themes (vi-VN)', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+describe.skipIf(!!skip)('walkthrough search box (vi-VN, 1024×700)', () => {
+  const app = useApp({ beforeAll, afterAll }, { locale: 'vi-VN', width: 1024, height: 700 });
+
+  it('shows the whole placeholder and gives the typing rules as a description', async () => {
+    const { page } = app;
+    const box = page.getByRole('searchbox');
+    const fit = await box.evaluate((el: HTMLInputElement) => {
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: ctx.measureText(el.placeholder).width, room };
+    });
+    expect(fit.text).toBeLessThanOrEqual(fit.room);
+    await expect.poll(() => box.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '')).toContain('không dấu');
+  });
+});

@@ -33,6 +33,10 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
         ref={input}
         type="search"
         placeholder={t('top.searchPlaceholder')}
+        // The placeholder stays short enough for 1024 px; the typing rules go to the tooltip and
+        // to screen readers.
+        title={t('top.searchHint')}
+        aria-describedby="folio-search-hint"
         value={query}
         autoComplete="off"
         spellCheck={false}
@@ -44,6 +48,9 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
           }
         }}
       />
+      <span id="folio-search-hint" className="visually-hidden">
+        {t('top.searchHint')}
+      </span>
     </div>
   );
 });

@@ -5,7 +5,8 @@ export const en = {
   app: { title: 'Folio', loading: 'Opening the library…', recovered: 'Annotations recovered' },
   top: {
     search: 'Search',
-    searchPlaceholder: 'Search articles, notes… (diacritics optional)',
+    searchPlaceholder: 'Search articles, notes…',
+    searchHint: 'Type with or without diacritics: “dan van” also finds “dân vận”; quotes find an exact phrase.',
     view: 'View',
     export: 'Export',
     settings: 'Settings',

@@ -5,7 +5,8 @@ export const vi: Messages = {
   app: { title: 'Folio', loading: 'Đang mở thư viện…', recovered: 'Đã khôi phục chú thích' },
   top: {
     search: 'Tìm kiếm',
-    searchPlaceholder: 'Tìm bài viết, ghi chú… (có dấu hoặc không dấu)',
+    searchPlaceholder: 'Tìm bài viết, ghi chú…',
+    searchHint: 'Gõ có dấu hoặc không dấu: “dan van” cũng tìm thấy “dân vận”; đặt trong ngoặc kép để tìm đúng cụm từ.',
     view: 'Chế độ xem',
     export: 'Xuất',
     settings: 'Cài đặt',

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { useFolio } from '../../app/store';
 import { api, onFolioEvent } from '../../lib/api';
 import { downloadFile } from './download';
+import { ArticlePicker } from './ArticlePicker';
 import { errorMessage } from '../../lib/errors';
 
 type Scope = 'current' | 'results' | 'selected';
@@ -17,7 +18,8 @@ export function ExportDialog() {
   const articles = useFolio((s) => s.articles);
   const [picked, setPicked] = useState<Set<string>>(() => new Set(article ? [article.id] : []));
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [scope, setScope] = useState<Scope>(article ? 'current' : 'results');
+  // Open on a choice that can export something: never on a disabled, empty scope.
+  const [scope, setScope] = useState<Scope>(article ? 'current' : hits?.length ? 'results' : 'selected');
   const [format, setFormat] = useState<'pdf' | 'md'>('pdf');
   const [lang, setLang] = useState<'vi' | 'en' | 'both'>('both');
   const [layout, setLayout] = useState<'side-by-side' | 'interleaved'>('side-by-side');
@@ -75,16 +77,7 @@ export function ExportDialog() {
             {t('export.selected', { count: picked.size })}
           </label>
           {scope === 'selected' && (
-            <ul className="pick-list" aria-label={t('export.selected', { count: picked.size })}>
-              {articles.map((a) => (
-                <li key={a.id}>
-                  <label className="inline">
-                    <input type="checkbox" checked={picked.has(a.id)} onChange={() => toggle(a.id)} />
-                    {a.title}
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <ArticlePicker articles={articles} picked={picked} onToggle={toggle} />
           )}
         </fieldset>
         <fieldset>

@@ -1,0 +1,68 @@
+/**
+ * The Export dialog opened with no article and no search: it offers the article picker (not an
+ * empty, disabled "search results" choice), and on a large library the picker keeps few rows in
+ * the DOM, narrows by title with diacritics optional, and keeps picks the filter hides.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import type { ArticleSummary } from '@shared/types';
+
+vi.mock('../../../../src-renderer/lib/api', () => import('../../support/fake-api'));
+const fake = await import('../../support/fake-api');
+const { default: i18n } = await import('../../../../src-renderer/lib/i18n');
+const { useFolio } = await import('../../../../src-renderer/app/store');
+const { ExportDialog } = await import('../../../../src-renderer/features/export/ExportDialog');
+const { PICK_LIMIT } = await import('../../../../src-renderer/features/export/ArticlePicker');
+
+const summary = (i: number, title: string): ArticleSummary => ({
+  id: `a${i}`,
+  title,
+  date: null,
+  source: null,
+  author: null,
+  langs: ['vi'],
+  tags: [],
+  path: `a${i}.txt`,
+  annotationCount: 0,
+  lastReadAt: null,
+});
+
+const library = [
+  ...Array.from({ length: 3000 }, (_, i) => summary(i, `Bản tin số ${i}`)),
+  summary(3000, 'Mùa lúa nổi ở An Giang'),
+  summary(3001, 'Chợ nổi Cái Răng'),
+];
+
+beforeAll(async () => {
+  await i18n.changeLanguage('vi');
+});
+
+afterEach(() => {
+  cleanup();
+  fake.reset();
+});
+
+describe('ExportDialog', () => {
+  it('opens on the article picker when nothing is open or searched, with a bounded list', () => {
+    useFolio.setState({ article: null, hits: null, articles: library });
+    const { getByRole, getAllByRole, getByText } = render(<ExportDialog />);
+    expect((getByRole('radio', { name: /Các bài đã chọn/ }) as HTMLInputElement).checked).toBe(true);
+    expect(getAllByRole('checkbox')).toHaveLength(PICK_LIMIT);
+    expect(getByText(/Đang hiện 100 trên 3002 bài/)).toBeTruthy();
+    expect((getByRole('button', { name: 'Xuất' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('narrows by title without diacritics and keeps a pick the filter hides', () => {
+    useFolio.setState({ article: null, hits: null, articles: library });
+    const { getByRole, getAllByRole } = render(<ExportDialog />);
+    const filter = getByRole('searchbox', { name: 'Lọc theo tiêu đề' });
+    fireEvent.change(filter, { target: { value: 'lua noi' } });
+    const boxes = getAllByRole('checkbox');
+    expect(boxes).toHaveLength(1);
+    fireEvent.click(boxes[0]!);
+    fireEvent.change(filter, { target: { value: 'cho noi' } });
+    expect(getAllByRole('checkbox')).toHaveLength(1);
+    expect(getByRole('radio', { name: /Các bài đã chọn \(1\)/ })).toBeTruthy();
+    expect((getByRole('button', { name: 'Xuất' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});

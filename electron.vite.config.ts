@@ -2,7 +2,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './src-main/bridge/security';
+import { META_CONTENT_SECURITY_POLICY } from './src-main/bridge/security';
 
 /** Adds the strict CSP as a meta tag to the built index.html (dev keeps Vite's inline preamble). */
 function cspMeta(): Plugin {
@@ -10,7 +10,7 @@ function cspMeta(): Plugin {
     name: 'folio-csp-meta',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`),
   };
 }
 

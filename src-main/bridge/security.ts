@@ -64,6 +64,15 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * The same policy for a `<meta http-equiv>` tag in the built page (a file:// load has no headers):
+ * browsers ignore `frame-ancestors` there and log an error on every load, so it is left to the
+ * response headers and X-Frame-Options.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');
+
 /** Headers sent with every response of the bridge. */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -100,7 +100,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context and page, with every request that leaves the server recorded (and blocked). */
-export async function openApp(browser: Browser, served: Served, opts: { locale?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; external: string[]; errors: string[] }> {
+export async function openApp(browser: Browser, served: Served, opts: { locale?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page; external: string[]; errors: string[]; consoleErrors: string[] }> {
   const context = await browser.newContext({ locale: opts.locale ?? 'vi-VN', viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 } });
   const external: string[] = [];
   await context.route('**/*', (route) => {
@@ -112,10 +112,15 @@ export async function openApp(browser: Browser, served: Served, opts: { locale?:
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Kept apart from `errors`: hostile pages make the browser log the requests it refused.
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
   await page.goto(served.url);
   // The list, an empty state, or (in a narrow window that hides the library) the last article.
   await page.waitForSelector('.article-list, .empty-state, .reader-article', { timeout: 30_000 });
-  return { context, page, external, errors };
+  return { context, page, external, errors, consoleErrors };
 }
 
 /** The bytes of a finished download (saved through Playwright: the browser may be a shared, remote one). */
@@ -151,6 +156,7 @@ export interface AppContext {
   page: Page;
   external: string[];
   errors: string[];
+  consoleErrors: string[];
 }
 
 /**

@@ -106,6 +106,10 @@ describe.skipIf(!!skip)('walkthrough themes (vi-VN)', () => {
 describe.skipIf(!!skip)('walkthrough search box (vi-VN, 1024×700)', () => {
   const app = useApp({ beforeAll, afterAll }, { locale: 'vi-VN', width: 1024, height: 700 });
 
+  it('loads without a console error (the meta CSP carries no directive browsers ignore there)', () => {
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('shows the whole placeholder and gives the typing rules as a description', async () => {
     const { page } = app;
     const box = page.getByRole('searchbox');

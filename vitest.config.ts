@@ -9,10 +9,12 @@ import react from '@vitejs/plugin-react';
 const expectOptions = { poll: { timeout: 30_000 } };
 
 /**
- * Test files run in this many forks at once, all projects together (e2e takes one of them, its
- * files one after another). Vitest's default is one fewer than the cores: ONE on a 2-core
- * machine, where much of the suite waits on child processes, sockets and Chromium rather than
- * the CPU. 3 measured fastest there (README "Tests and CI"); FOLIO_TEST_WORKERS overrides it.
+ * Test files run in this many forks at once, all projects together, e2e files included (each has
+ * its own `folio serve` on port 0 and its own browser contexts; Vitest 4 runs projects side by
+ * side only when they share one worker count). Vitest's default is one fewer than the cores: ONE
+ * on a 2-core machine, where much of the suite waits on child processes, sockets and Chromium
+ * rather than the CPU. 3 measured fastest there (README "Tests and CI"); FOLIO_TEST_WORKERS
+ * overrides it.
  */
 const maxWorkers = Number(process.env.FOLIO_TEST_WORKERS) || 3;
 
@@ -65,8 +67,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
-          // One worker for every e2e file, one after another: Playwright and the harness load once.
+          // A worker runs its e2e files without reloading Playwright and the harness for each.
           isolate: false,
           pool: 'forks',
         },

@@ -8,8 +8,19 @@ import react from '@vitejs/plugin-react';
 /** expect.poll waits up to 30 s (default 1 s): a busy machine is slow, not broken. */
 const expectOptions = { poll: { timeout: 30_000 } };
 
+/**
+ * Test files run in this many forks at once, all projects together, e2e files included (each has
+ * its own `folio serve` on port 0 and its own browser contexts; Vitest 4 runs projects side by
+ * side only when they share one worker count). Vitest's default is one fewer than the cores: ONE
+ * on a 2-core machine, where much of the suite waits on child processes, sockets and Chromium
+ * rather than the CPU. 3 measured fastest there (README "Tests and CI"); FOLIO_TEST_WORKERS
+ * overrides it.
+ */
+const maxWorkers = Number(process.env.FOLIO_TEST_WORKERS) || 3;
+
 export default defineConfig({
   test: {
+    maxWorkers,
     // Line coverage of core/ (the plain-Node heart of Folio), switched on by `npm test` for a full
     // run (scripts/test.mjs). The summary prints at the end; under 85 % lines the run fails. Code
     // that runs in child processes (CLI, folio serve in e2e) is not counted: the figure is what
@@ -56,8 +67,7 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
-          // One worker for every e2e file, one after another: Playwright and the harness load once.
+          // A worker runs its e2e files without reloading Playwright and the harness for each.
           isolate: false,
           pool: 'forks',
         },

@@ -31,11 +31,25 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   maxEventStreams: 32,
 };
 
-/** Counters for tests and diagnostics. */
+/**
+ * Counters for tests and diagnostics. Every accepted socket is in exactly one bucket:
+ * `accepted === unauthenticated + authenticated + evicted + expired`. Without `expired`, a socket
+ * the silence timeout closed (or whose client hung up) before authenticating was counted nowhere,
+ * so `evicted + unauthenticated` fell short of the sockets seen and never caught up.
+ */
 export interface ConnectionStats {
+  /** Sockets open now. */
   open: number;
+  /** Sockets the server accepted since it started. */
+  accepted: number;
+  /** Open sockets that have not made an authenticated request (at most the cap). */
   unauthenticated: number;
+  /** Sockets that made an authenticated request (open or closed since). */
+  authenticated: number;
+  /** Unauthenticated sockets closed to make room for a newer one. */
   evicted: number;
+  /** Unauthenticated sockets closed otherwise: silence timeout, Node's header timeout, or the client. */
+  expired: number;
 }
 
 /** What the server calls into. */
@@ -62,9 +76,13 @@ export function guardConnections(server: http.Server, limits: ConnectionLimits):
   // A Set iterates in insertion order: the first entry is the oldest unauthenticated socket.
   const unauthenticated = new Set<Socket>();
   let open = 0;
+  let accepted = 0;
+  let authenticated = 0;
   let evicted = 0;
+  let expired = 0;
   server.on('connection', (socket: Socket) => {
     open++;
+    accepted++;
     unauthenticated.add(socket);
     // Node's headersTimeout only starts at a request's first byte: a socket that never sends
     // anything would stay open forever. Close it when it stays silent that long, unauthenticated.
@@ -74,7 +92,8 @@ export function guardConnections(server: http.Server, limits: ConnectionLimits):
     });
     socket.once('close', () => {
       open--;
-      unauthenticated.delete(socket);
+      // Evicted and authenticated sockets already left the set; anything else leaving now expired.
+      if (unauthenticated.delete(socket)) expired++;
     });
     while (unauthenticated.size > limits.maxUnauthenticatedSockets) {
       const oldest = unauthenticated.values().next().value as Socket;
@@ -87,8 +106,11 @@ export function guardConnections(server: http.Server, limits: ConnectionLimits):
     markAuthenticated(socket) {
       // Node's http server destroys a socket on any timeout nobody handles: an event stream
       // quieter than the header timeout would be cut. Keep-alive sets its own timer later.
-      if (unauthenticated.delete(socket)) socket.setTimeout(0);
+      if (unauthenticated.delete(socket)) {
+        authenticated++;
+        socket.setTimeout(0);
+      }
     },
-    stats: () => ({ open, unauthenticated: unauthenticated.size, evicted }),
+    stats: () => ({ open, accepted, unauthenticated: unauthenticated.size, authenticated, evicted, expired }),
   };
 }

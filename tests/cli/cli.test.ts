@@ -36,16 +36,19 @@ afterAll(async () => rm(tmp, { recursive: true, force: true }));
 
 describe('conventions', () => {
   it('prints help and version', async () => {
-    const help = await folio(['--help']);
+    // Independent processes: started together (each start is most of this test's time).
+    const [help, version] = await Promise.all([folio(['--help']), folio(['--version'])]);
     expect(help.code).toBe(0);
     for (const c of ['serve', 'index', 'list', 'show', 'search', 'annotate', 'annotations', 'export', 'import']) expect(help.stdout).toContain(c);
-    const version = await folio(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('reports errors as one line on stderr with exit code 1', async () => {
-    for (const args of [['nope'], ['list', path.join(tmp, 'missing')], ['list', lib, '--bogus'], ['search', lib], ['show', lib, 'no-such-id', '--data', data]]) {
-      const r = await folio(args);
+    const cases = [['nope'], ['list', path.join(tmp, 'missing')], ['list', lib, '--bogus'], ['search', lib], ['show', lib, 'no-such-id', '--data', data]];
+    // Independent processes (only the last one opens the data folder): started together.
+    const results = await Promise.all(cases.map((args) => folio(args)));
+    for (const [i, args] of cases.entries()) {
+      const r = results[i]!;
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stdout, args.join(' ')).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

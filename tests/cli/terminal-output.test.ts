@@ -55,22 +55,21 @@ describe('plain output', () => {
       ['index', ['index', lib, '--data', data]],
       ['error', ['show', lib, `khong-co-${ESC}]52;c;eA==\u0007`, '--data', data]],
     ];
+    const out = new Map<string, string>();
     for (const [what, args] of runs) {
       const r = await folio(args);
       expect(r.code, `${what}: ${r.stderr}`).toBe(what === 'error' ? 1 : 0);
       expectInert(r.stdout, what);
       expectInert(r.stderr, `${what} (stderr)`);
+      out.set(what, r.stdout);
     }
-    // The user still sees that something was there, and the readable text around it.
-    const list = await folio(['list', lib, '--data', data]);
-    expect(list.stdout).toContain('Phiên chợ quê ␛]0;pwned␇');
-    const show = await folio(['show', lib, id, '--data', data]);
-    expect(show.stdout).toContain('Nguyễn Văn A␍␛[2K giả mạo');
-    expect(show.stdout).toContain('cho-que-␛[1m.md');
-    const index = await folio(['index', lib, '--data', data]);
-    expect(index.stdout).toContain('hong-␛]52;c;eA==␇.md');
-    const notes = await folio(['annotations', lib, '--data', data]);
-    expect(notes.stdout).toContain('ghi chú ␛]52;c;bm90ZQ==␇ hết');
+    // The user still sees that something was there, and the readable text around it (the same
+    // outputs: `annotations` ran after `annotate`, so it lists the note).
+    expect(out.get('list')).toContain('Phiên chợ quê ␛]0;pwned␇');
+    expect(out.get('show')).toContain('Nguyễn Văn A␍␛[2K giả mạo');
+    expect(out.get('show')).toContain('cho-que-␛[1m.md');
+    expect(out.get('index')).toContain('hong-␛]52;c;eA==␇.md');
+    expect(out.get('annotations')).toContain('ghi chú ␛]52;c;bm90ZQ==␇ hết');
   }, 240_000);
 });
 

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crashTrials } from '../core/annotations/crash-trials';
+import { removeBundles } from '../support/bundle';
 
 const i = process.argv.indexOf('--trials');
 const trials = i !== -1 ? Number(process.argv[i + 1]) : 1000;
@@ -27,5 +28,6 @@ try {
   for (const f of stats.failures) console.log(`  ${f}`);
   process.exitCode = stats.failures.length ? 1 : 0;
 } finally {
+  await removeBundles();
   await rm(dir, { recursive: true, force: true });
 }

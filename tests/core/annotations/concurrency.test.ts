@@ -3,18 +3,23 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { AnnotationStore } from '../../../src-main/core/annotations/index';
 import { acquireLock } from '../../../src-main/core/annotations/lock';
 import { tempDataDir } from './helpers';
+import { bundledScript, removeBundles } from '../../support/bundle';
 
 const CHILD = fileURLToPath(new URL('./child-writer.ts', import.meta.url));
 
+afterAll(removeBundles);
+
 /** Runs a burst writer; its wall clock is shifted by `skewMs`. Resolves with the acknowledged ids. */
-export function burst(dir: string, count: number, at: number, skewMs = 0): Promise<string[]> {
+export async function burst(dir: string, count: number, at: number, skewMs = 0): Promise<string[]> {
+  // Bundled: a child starts in a fraction of tsx's time, so it is up before the agreed moment.
+  const script = await bundledScript(CHILD);
   return new Promise((resolve, reject) => {
     const env = { ...process.env, FOLIO_CLOCK_SKEW_MS: String(skewMs) };
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, 'burst', String(count), String(at)], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(process.execPath, [script, dir, 'burst', String(count), String(at)], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

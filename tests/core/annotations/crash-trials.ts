@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnnotationStore } from '../../../src-main/core/annotations/index';
+import { bundledScript } from '../../support/bundle';
 
 const CHILD = fileURLToPath(new URL('./child-writer.ts', import.meta.url));
 
@@ -22,10 +23,12 @@ export interface CrashStats {
 }
 
 /** Runs one child until killed; resolves with what it acknowledged. */
-function runAndKill(dataDir: string, maxDelayMs: number, compactBytes?: number): Promise<{ acked: string[]; deleting: string[]; deleted: string[] }> {
+async function runAndKill(dataDir: string, maxDelayMs: number, compactBytes?: number): Promise<{ acked: string[]; deleting: string[]; deleted: string[] }> {
+  // Bundled once: each of the many children starts without the TypeScript loader.
+  const script = await bundledScript(CHILD);
   return new Promise((resolve, reject) => {
     const env = { ...process.env, ...(compactBytes !== undefined ? { FOLIO_COMPACT_BYTES: String(compactBytes) } : {}) };
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, 'crash'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(process.execPath, [script, dataDir, 'crash'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const acked: string[] = [];
     const deleting: string[] = [];
     const deleted: string[] = [];

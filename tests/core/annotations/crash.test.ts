@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { crashTrials } from './crash-trials';
+import { removeBundles } from '../../support/bundle';
 
 const dirs: string[] = [];
 afterAll(async () => {
+  await removeBundles();
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 

@@ -9,12 +9,14 @@ import { join, relative, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import type { Article, ArticleVersion, Lang, LibraryStatus, ScanProgress, SkippedFile } from '../../shared/types';
-import { loadCache, saveCache } from './cache';
+import { loadCache, noFurniture, saveCache, type StoredFurniture } from './cache';
+import { createHash } from 'node:crypto';
 import { decode } from './encoding/decode';
-import { findFurniture, removeFurniture } from './furniture';
+import { applyCut, findFurniture, folderOf, furnitureCut, type FurnitureCut } from './furniture';
+import { lazyVersion, paragraphCount, paragraphsLoaded, withFields } from './lazy-version';
 import { pairVersions } from './pairing';
 import { parseMhtml } from './formats/mhtml';
-import { DEFAULT_MAX_FILE_BYTES, formatOf, readParsedFile, type ParsedFile, type ReadOptions } from './read-file';
+import { DEFAULT_MAX_FILE_BYTES, formatOf, parseFileBytes, readFileBytesSync, readParsedFile, type ParsedFile, type ReadOptions } from './read-file';
 import { FolioError } from '../../shared/result';
 import { articleText } from '../../shared/text';
 import type { HtmlOptions } from './parse/html';
@@ -92,7 +94,16 @@ function defaultWorkers(): number {
 }
 
 function signature(a: Article): string {
-  return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${v.paragraphs.length}|${v.title}|${v.date}|${v.author}|${v.source}|${v.tags.join(',')}`).join('||');
+  return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${paragraphCount(v)}|${v.title}|${v.date}|${v.author}|${v.source}|${v.tags.join(',')}`).join('||');
+}
+
+/** `v` without the paragraphs and captions furniture cut from it; a lazy version stays lazy. */
+function cutVersion(v: ArticleVersion, cut: FurnitureCut | null): ArticleVersion {
+  if (!cut) return v;
+  if (paragraphsLoaded(v)) return { ...v, paragraphs: applyCut(v.paragraphs, cut), captions: cut.captions };
+  const { paragraphs: _lazy, ...meta } = Object.getOwnPropertyDescriptors(v);
+  const fields = Object.fromEntries(Object.entries(meta).map(([k, d]) => [k, d.value])) as Omit<ArticleVersion, 'paragraphs'>;
+  return lazyVersion({ ...fields, captions: cut.captions }, paragraphCount(v) - cut.drop.length, () => applyCut(v.paragraphs, cut));
 }
 
 /** A library folder, scanned and (optionally) watched. */
@@ -117,6 +128,12 @@ export class Library {
   private lastParseMode: ParseMode = 'in-thread';
   /** False once the data folder refused a write: state is kept in memory only. */
   private writable: boolean;
+  /** Furniture per folder and the cut it made per file, as last computed (or loaded). */
+  private furniture: StoredFurniture = noFurniture();
+  /** True when the parsed files differ from the saved cache (a read-only command leaves it false). */
+  private cacheDirty = false;
+  /** The cache's paragraphs generation this process reads from. */
+  private paragraphsFile: string | null = null;
 
   private constructor(opts: LibraryOptions) {
     this.opts = opts;
@@ -131,7 +148,12 @@ export class Library {
     lib.rootReal = await realpath(opts.root);
     lib.registry = await IdRegistry.load(opts.dataDir);
     lib.edits = await MetadataEdits.load(opts.dataDir);
-    lib.files = await loadCache(opts.dataDir, opts.root);
+    const cache = await loadCache(opts.dataDir, opts.root, (rel) => lib.reparse(rel));
+    if (cache.problem) console.error(`folio: ${cache.problem}`);
+    lib.files = cache.files;
+    lib.furniture = cache.furniture;
+    lib.cacheDirty = cache.stale;
+    lib.paragraphsFile = cache.paragraphsFile;
     await lib.rescan();
     return lib;
   }
@@ -219,6 +241,19 @@ export class Library {
       await this.edits.unpair(article.versions.map((v) => v.fileId));
       return this.rebuild();
     });
+  }
+
+  /**
+   * The paragraphs of `rel` read from the file again, when its cached record turned out damaged
+   * (synchronous: it backs a getter). The cache is saved again at the next save.
+   */
+  private reparse(rel: string): ArticleVersion['paragraphs'] {
+    this.cacheDirty = true;
+    const opts = this.readOptions();
+    const read = readFileBytesSync(join(this.root, rel), rel, opts);
+    const parsed = 'reason' in read ? read : parseFileBytes(read, rel, opts);
+    if ('reason' in parsed) throw new FolioError('io-error', `${rel}: the cached text is damaged and the file cannot be read again now (${parsed.message}); run \`folio index\` to rebuild the cache`);
+    return parsed.version.paragraphs;
   }
 
   private requireArticle(id: string): Article {
@@ -355,6 +390,7 @@ export class Library {
     const workers = this.opts.workers ?? defaultWorkers();
     // After close (a late watcher batch) no new pool is started.
     if (misses.length === 0) return out as (ParsedFile | SkippedFile)[];
+    this.cacheDirty = true;
     if (workers > 0 && !this.closed) {
       const pool = this.parsePool();
       await Promise.all(misses.map(async (i) => {
@@ -411,6 +447,7 @@ export class Library {
       if ('reason' in r) this.skippedFiles.set(rel, r);
       else next.set(rel, r);
     });
+    if (next.size !== this.files.size || [...next.keys()].some((k) => !this.files.has(k))) this.cacheDirty = true;
     this.files = next;
     this.assignIds([...next.keys()]);
     const change = this.rebuild();
@@ -427,7 +464,7 @@ export class Library {
         isDir = (await stat(join(this.root, rel))).isDirectory();
       } catch {
         // Gone: a file, or a folder and everything under it.
-        for (const k of [...this.files.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.files.delete(k);
+        for (const k of [...this.files.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.dropFile(k);
         for (const k of [...this.skippedFiles.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.skippedFiles.delete(k);
         continue;
       }
@@ -438,7 +475,7 @@ export class Library {
         // Files known under this folder that the walk no longer reaches (the folder became a link
         // out, or a link inside was removed) are gone.
         const reached = new Set(files.map((f) => f.rel));
-        for (const k of [...this.files.keys()]) if (k.startsWith(`${rel}/`) && !reached.has(k)) this.files.delete(k);
+        for (const k of [...this.files.keys()]) if (k.startsWith(`${rel}/`) && !reached.has(k)) this.dropFile(k);
       } else if (formatOf(rel)) {
         touched.add(rel);
       }
@@ -461,13 +498,17 @@ export class Library {
     const results = await this.loadAll(found, this.pacer(found.length, false));
     results.forEach((r, k) => {
       const rel = (found[k] as FoundFile).rel;
-      if ('reason' in r) { this.skippedFiles.set(rel, r); this.files.delete(rel); }
+      if ('reason' in r) { this.skippedFiles.set(rel, r); this.dropFile(rel); }
       else this.files.set(rel, r);
     });
     this.assignIds([...touched].filter((p) => this.files.has(p)));
     const change = this.rebuild();
     await this.persist();
     return change;
+  }
+
+  private dropFile(rel: string): void {
+    if (this.files.delete(rel)) this.cacheDirty = true;
   }
 
   private assignIds(paths: string[]): void {
@@ -479,18 +520,59 @@ export class Library {
       const f = this.files.get(rel);
       if (!f) continue;
       const e = this.registry.assign(rel, f.version.contentHash, present, now);
-      if (f.version.fileId !== e.fileId) f.version = { ...f.version, fileId: e.fileId };
+      if (f.version.fileId !== e.fileId) {
+        f.version = withFields(f.version, { fileId: e.fileId });
+        this.cacheDirty = true;
+      }
     }
     this.registry.sweep(present);
+  }
+
+  /**
+   * Furniture per folder: reused from the last computation while a folder's .txt files (paths and
+   * content hashes) are the same, so a warm start reads no paragraphs; computed otherwise.
+   */
+  private computeFurniture(base: readonly ArticleVersion[]): StoredFurniture {
+    const byFolder = new Map<string, ArticleVersion[]>();
+    for (const v of base) {
+      if (v.format !== 'txt') continue;
+      const f = folderOf(v.path);
+      const list = byFolder.get(f);
+      if (list) list.push(v);
+      else byFolder.set(f, [v]);
+    }
+    const prev = this.furniture;
+    const next: StoredFurniture = { folders: new Map(), cuts: new Map() };
+    for (const [folder, list] of byFolder) {
+      const h = createHash('sha1');
+      for (const v of list) h.update(`${v.path}\u0000${v.contentHash}\u0001`);
+      const sig = h.digest('base64url');
+      const old = prev.folders.get(folder);
+      if (old && old.sig === sig) {
+        next.folders.set(folder, old);
+        for (const v of list) next.cuts.set(v.path, prev.cuts.get(v.path) ?? null);
+        continue;
+      }
+      const keys = findFurniture(list).get(folder) ?? new Set<string>();
+      next.folders.set(folder, { sig, keys });
+      const sets = new Map([[folder, keys]]);
+      for (const v of list) next.cuts.set(v.path, keys.size ? furnitureCut(v, sets) : null);
+    }
+    return next;
   }
 
   /** Recompute furniture, pairs and the index; returns what changed since the last build. */
   private rebuild(): LibraryChange {
     const base = [...this.files.values()].map((f) => f.version);
-    const furniture = findFurniture(base);
+    const furniture = this.computeFurniture(base);
+    if (furniture.folders.size !== this.furniture.folders.size || [...furniture.folders].some(([k, f]) => this.furniture.folders.get(k) !== f)) this.cacheDirty = true;
+    this.furniture = furniture;
     const finals = new Map<string, ArticleVersion>();
     // Hand edits go over the parsed metadata (and the language, before pairing).
-    for (const f of this.files.values()) finals.set(f.version.path, applyEdit(removeFurniture(f.version, furniture), this.edits.get(f.version.fileId)));
+    for (const f of this.files.values()) {
+      const cut = furniture.cuts.get(f.version.path) ?? null;
+      finals.set(f.version.path, applyEdit(cutVersion(f.version, cut), this.edits.get(f.version.fileId)));
+    }
     const pathOf = new Map([...finals.values()].map((v) => [v.fileId, v.path]));
     const hand = this.edits.pairing();
     const overrides = {
@@ -533,7 +615,9 @@ export class Library {
     if (!this.writable) return;
     try {
       await this.registry.save();
-      await saveCache(this.dataDir, this.root, this.files);
+      if (!this.cacheDirty) return;
+      this.paragraphsFile = await saveCache(this.dataDir, this.root, this.files, this.furniture, this.paragraphsFile ?? undefined);
+      this.cacheDirty = false;
     } catch (err) {
       if (!isWriteRefused(err)) throw err;
       this.writable = false;

@@ -3,28 +3,36 @@
  * cache, keeps file ids stable through the id registry, removes site furniture across files,
  * pairs translations, and follows changes on disk with a debounced watcher.
  */
+import { statSync, unlinkSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import type { Article, ArticleVersion, Lang, LibraryStatus, ScanProgress, SkippedFile } from '../../shared/types';
 import { loadCache, noFurniture, saveCache, type StoredFurniture } from './cache';
 import { createHash } from 'node:crypto';
-import { decode } from './encoding/decode';
 import { applyCut, findFurniture, folderOf, furnitureCut, type FurnitureCut } from './furniture';
 import { lazyVersion, paragraphCount, paragraphsLoaded, withFields } from './lazy-version';
 import { pairVersions } from './pairing';
-import { parseMhtml } from './formats/mhtml';
-import { DEFAULT_MAX_FILE_BYTES, formatOf, parseFileBytes, readFileBytesSync, readParsedFile, type ParsedFile, type ReadOptions } from './read-file';
+import type { ParsedFile, ReadOptions } from './read-file';
+import { DEFAULT_MAX_FILE_BYTES, formatOf } from './file-kind';
 import { FolioError } from '../../shared/result';
 import { articleText } from '../../shared/text';
 import type { HtmlOptions } from './parse/html';
-import { ParsePool } from './parse-pool';
+
+/** The parsers (markdown-it, linkedom, mammoth…): loaded only when a file must be read, not for a warm start. */
+type Parsers = typeof import('./read-file');
+let parsers: Parsers | null = null;
+async function loadParsers(): Promise<Parsers> {
+  parsers ??= await import('./read-file');
+  return parsers;
+}
+import type { ParsePool } from './parse-pool';
 import { IdRegistry } from './registry';
 import { applyEdit, MetadataEdits, type MetadataEdit } from './metadata-edits';
 import { isWriteRefused } from './persisted-json';
-import { OUTSIDE_MESSAGE, realPathInside, resolveInside } from './safe-path';
+import { OUTSIDE_MESSAGE, realPathInside, realPathInsideSync, resolveInside } from './safe-path';
 import { isIgnoredName, walkLibrary, type FoundFile } from './walk';
 
 /** Options of `Library.open`. */
@@ -193,6 +201,8 @@ export class Library {
     const st = await stat(real);
     if (!st.isFile() || st.size > limit) throw new FolioError('io-error', `File is not a regular file of at most ${limit} bytes`);
     const bytes = await readFile(real);
+    const { decode } = await import('./encoding/decode');
+    const { parseMhtml } = await import('./formats/mhtml');
     // Containers have no text of their own to show: a saved page shows its HTML, a Word
     // document, book or PDF the text Folio extracted from it.
     if (version.format === 'mhtml') return parseMhtml(bytes.toString('latin1')).html;
@@ -249,6 +259,14 @@ export class Library {
    */
   private reparse(rel: string): ArticleVersion['paragraphs'] {
     this.cacheDirty = true;
+    if (!parsers) {
+      // The record cannot be trusted and no parser is loaded yet to read the file synchronously:
+      // forget the cache (the next open reads every file again) and load the parsers for a retry.
+      if (this.writable) try { unlinkSync(join(this.dataDir, 'library-cache.json')); } catch { /* already gone, or refused */ }
+      void loadParsers().catch(() => undefined);
+      throw new FolioError('io-error', `${rel}: the cached text is damaged; the library cache is rebuilt when the library is opened again (try again)`);
+    }
+    const { readFileBytesSync, parseFileBytes } = parsers;
     const opts = this.readOptions();
     const read = readFileBytesSync(join(this.root, rel), rel, opts);
     const parsed = 'reason' in read ? read : parseFileBytes(read, rel, opts);
@@ -290,6 +308,8 @@ export class Library {
     const pending = new Set<string>();
     let timer: NodeJS.Timeout | null = null;
     const rootAbs = this.root;
+    const { watch: chokidarWatch } = await import('chokidar');
+    if (this.watcher || this.closed) return;
     const watcher = chokidarWatch(rootAbs, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -339,16 +359,19 @@ export class Library {
   }
 
   /**
-   * The cached parse of `rel` when it still matches the file's size and mtime; a skip when the
-   * path now leads outside the library (the cache never vouches for a link out).
+   * The cached parse of `f` when it still matches the file's size and mtime; a skip when the
+   * path now leads outside the library (the cache never vouches for a link out). Synchronous:
+   * a stat is a few microseconds, while each promise-based call paid ~40 µs of thread-pool
+   * hand-off, which was most of a warm start at 10,000 files; the caller yields between batches.
    */
-  private async cached(abs: string, rel: string): Promise<ParsedFile | SkippedFile | null> {
-    const cached = this.files.get(rel);
+  private cachedSync(f: FoundFile): ParsedFile | SkippedFile | null {
+    const cached = this.files.get(f.rel);
     if (!cached) return null;
     try {
-      const real = await realPathInside(this.rootReal, abs);
-      if (real === null) return { path: rel, reason: 'outside-library', message: OUTSIDE_MESSAGE };
-      const st = await stat(real);
+      // The walk resolved the real path already; a watcher's path is resolved here.
+      const real = f.real ?? realPathInsideSync(this.rootReal, f.abs);
+      if (real === null) return { path: f.rel, reason: 'outside-library', message: OUTSIDE_MESSAGE };
+      const st = statSync(real);
       if (st.size === cached.version.size && st.mtimeMs === cached.version.mtimeMs) return cached;
     } catch {
       /* a miss: readParsedFile reports vanished/unreadable */
@@ -361,7 +384,8 @@ export class Library {
     return { maxFileBytes, maxLines, maxParagraphs, html, root: this.rootReal };
   }
 
-  private parsePool(): ParsePool {
+  private async parsePool(): Promise<ParsePool> {
+    const { ParsePool } = await import('./parse-pool');
     this.pool ??= new ParsePool({
       size: this.opts.workers ?? defaultWorkers(),
       timeoutMs: this.opts.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
@@ -378,12 +402,11 @@ export class Library {
   private async loadAll(found: readonly FoundFile[], onDone: (n: number) => Promise<void> | void): Promise<(ParsedFile | SkippedFile)[]> {
     const out = new Array<ParsedFile | SkippedFile | null>(found.length).fill(null);
     let done = 0;
-    for (let i = 0; i < found.length; i += READ_AHEAD) {
-      const batch = found.slice(i, i + READ_AHEAD);
-      const hits = await Promise.all(batch.map((f) => this.cached(f.abs, f.rel)));
-      hits.forEach((h, k) => { out[i + k] = h; });
-      done += hits.filter((h) => h !== null).length;
-      await onDone(done);
+    for (let i = 0; i < found.length; i++) {
+      const hit = this.cachedSync(found[i] as FoundFile);
+      out[i] = hit;
+      if (hit === null) continue;
+      await onDone(++done);
     }
     const misses = out.flatMap((r, i) => (r === null ? [i] : []));
     const opts = this.readOptions();
@@ -392,7 +415,7 @@ export class Library {
     if (misses.length === 0) return out as (ParsedFile | SkippedFile)[];
     this.cacheDirty = true;
     if (workers > 0 && !this.closed) {
-      const pool = this.parsePool();
+      const pool = await this.parsePool();
       await Promise.all(misses.map(async (i) => {
         const f = found[i] as FoundFile;
         out[i] = await pool.parse(f.abs, f.rel, opts);
@@ -406,7 +429,7 @@ export class Library {
         const batch = misses.slice(m, m + READ_AHEAD);
         await Promise.all(batch.map(async (i) => {
           const f = found[i] as FoundFile;
-          out[i] = await readParsedFile(f.abs, f.rel, opts);
+          out[i] = await (await loadParsers()).readParsedFile(f.abs, f.rel, opts);
         }));
         done += batch.length;
         await onDone(done);

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJson, writeJson } from './persisted-json';
-import { sha256 } from './read-file';
+import { sha256 } from './file-kind';
 
 const EntrySchema = z.object({
   fileId: z.string().regex(/^[0-9a-f]{16}$/),

@@ -413,7 +413,6 @@ export class Library {
     const workers = this.opts.workers ?? defaultWorkers();
     // After close (a late watcher batch) no new pool is started.
     if (misses.length === 0) return out as (ParsedFile | SkippedFile)[];
-    this.cacheDirty = true;
     if (workers > 0 && !this.closed) {
       const pool = await this.parsePool();
       await Promise.all(misses.map(async (i) => {
@@ -435,6 +434,8 @@ export class Library {
         await onDone(done);
       }
     }
+    // A file skipped again (empty, binary, too large…) changes nothing the cache holds.
+    if (misses.some((m) => { const r = out[m]; return r !== null && r !== undefined && !('reason' in r); })) this.cacheDirty = true;
     return out as (ParsedFile | SkippedFile)[];
   }
 

@@ -71,7 +71,7 @@ try {
     const list = JSON.parse(execFileSync(process.execPath, [d.cli, 'list', lib, '--data', d.data, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Array<{ id: string }>;
     id = list[0]?.id ?? '';
     if (!id) throw new Error('empty library');
-    execFileSync(process.execPath, [d.cli, 'annotate', lib, id, '--quote', 'dân', '--note', 'ghi chú', '--data', d.data], { stdio: 'ignore' });
+    execFileSync(process.execPath, [d.cli, 'annotate', lib, id, '--quote', 'dân', '--occurrence', '1', '--note', 'ghi chú', '--data', d.data], { stdio: 'ignore' });
   }
   const commands: Array<[string, (d: Design) => string[]]> = [
     ['list', (d) => [d.cli, 'list', lib, '--data', d.data]],

@@ -17,11 +17,12 @@ type Lazy = ArticleVersion & { [COUNT]?: number; [LOADED]?: () => boolean; [ORIG
 
 /**
  * A version with everything but the paragraphs, which `load` returns on first read (then kept).
- * `origin` is kept for `lazyOrigin` (the cache's record of the raw paragraphs).
+ * `origin` is kept for `lazyOrigin` (the cache's record of the raw paragraphs). `meta` becomes
+ * the version (not copied: 10,000 of them are made at every warm start), so pass a fresh object.
  */
 export function lazyVersion(meta: Omit<ArticleVersion, 'paragraphs'>, count: number, load: () => Paragraph[], origin?: unknown): ArticleVersion {
   let value: Paragraph[] | null = null;
-  const v = { ...meta } as Lazy;
+  const v = meta as Lazy;
   Object.defineProperty(v, 'paragraphs', {
     enumerable: true,
     configurable: true,

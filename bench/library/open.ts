@@ -10,7 +10,7 @@
  * → prints a table, writes bench-results/library-open.json. Everything is written to a temp dir.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeTopicalCorpus } from '../search/topical';
@@ -45,11 +45,19 @@ function buildBaseline(rev: string): string {
   return path.join(src, 'bin/folio.js');
 }
 
-function run(cmd: string[]): number {
+/** CPU seconds (user + system) of each child, when GNU time is there: steadier than wall time on a shared machine. */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const cpu = new Map<string, number[]>();
+
+function run(cmd: string[], key?: string): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, cmd, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = TIME
+    ? spawnSync(TIME, ['-f', '@cpu %U %S', process.execPath, ...cmd], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(process.execPath, cmd, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
+  const m = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  if (key && m) cpu.set(key, [...(cpu.get(key) ?? []), (Number(m[1]) + Number(m[2])) * 1000]);
   return ms;
 }
 
@@ -84,22 +92,27 @@ try {
   const times = new Map<string, number[]>();
   // Interleaved, so both designs see the same load.
   for (let r = 0; r < RUNS; r++) {
-    nodeMs.push(run(['-e', '']));
+    nodeMs.push(run(['-e', ''], 'node'));
     for (const [name, argv] of commands) {
       for (const d of designs) {
         const key = `${d.name}\u0000${name}`;
-        times.set(key, [...(times.get(key) ?? []), run(argv(d))]);
+        times.set(key, [...(times.get(key) ?? []), run(argv(d), key)]);
       }
     }
   }
   const node = median(nodeMs);
   console.log(`\nmedian of ${RUNS} fresh processes; node -e '': ${Math.round(node)} ms`);
-  console.log(`${'command'.padEnd(20)} ${designs.map((d) => d.name.padStart(22)).join(' ')}   ×node -e${withBaseline ? '   new/old' : ''}`);
+  const nodeCpu = cpu.has('node') ? median(cpu.get('node') ?? []) : null;
+  console.log(`wall (and CPU, user + system) of each command; node -e '' CPU: ${nodeCpu === null ? '—' : `${Math.round(nodeCpu)} ms`}`);
+  console.log(`${'command'.padEnd(20)} ${designs.map((d) => d.name.padStart(26)).join(' ')}   ×node -e${withBaseline ? '   new/old (wall, CPU)' : ''}`);
+  const cpuRows: Record<string, Record<string, number>> = {};
   for (const [name] of commands) {
     const ms = designs.map((d) => median(times.get(`${d.name}\u0000${name}`) ?? []));
+    const cs = designs.map((d) => { const c = cpu.get(`${d.name}\u0000${name}`); return c ? median(c) : NaN; });
     rows[name] = Object.fromEntries(designs.map((d, i) => [d.name, Math.round(ms[i] as number)]));
-    const ratio = withBaseline ? `   ${((ms[0] as number) / (ms[1] as number)).toFixed(2)}` : '';
-    console.log(`${name.padEnd(20)} ${ms.map((m) => `${Math.round(m)} ms`.padStart(22)).join(' ')}   ${((ms[0] as number) / node).toFixed(1).padStart(8)}${ratio}`);
+    cpuRows[name] = Object.fromEntries(designs.map((d, i) => [d.name, Math.round(cs[i] as number)]));
+    const ratio = withBaseline ? `   ${((ms[0] as number) / (ms[1] as number)).toFixed(2)}, ${((cs[0] as number) / (cs[1] as number)).toFixed(2)}` : '';
+    console.log(`${name.padEnd(20)} ${ms.map((m, i) => `${Math.round(m)} (${Math.round(cs[i] as number)}) ms`.padStart(26)).join(' ')}   ${((ms[0] as number) / node).toFixed(1).padStart(8)}${ratio}`);
   }
   const result = {
     operation: 'library-open-cli',
@@ -111,6 +124,8 @@ try {
     indexMs: Object.fromEntries(Object.entries(indexMs).map(([k, v]) => [k, Math.round(v)])),
     dataBytes: Object.fromEntries(designs.map((d) => [d.name, dirBytes(d.data)])),
     commands: rows,
+    cpuMs: cpuRows,
+    nodeStartCpuMs: nodeCpu === null ? null : Math.round(nodeCpu),
     target: 'search ≤ 1000 ms; list/show/annotations/export do not grow with the library',
     date: new Date().toISOString(),
   };

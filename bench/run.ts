@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, one after another, each in its own process. Figures are
  * reported as ratios against a baseline measured in the same run (see each script).
  *   npm run bench                 search (10k), PDF, reader, UI at scale, algorithm cost, export stall,
- *                                 annotation store
+ *                                 annotation store, CLI commands on a warm 10k library
  *   npm run bench -- --n 1000,10000,50000   search corpus sizes
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ const steps: Array<[string, string[]]> = [
   ['algorithm and hostile-input cost', ['bench/cost/run.ts']],
   ['requests during a 200-article export', ['bench/bridge/export-stall.ts']],
   ['annotation store: new note at 20,000 annotations', ['bench/annotations/new-note.ts']],
+  ['CLI commands on a warm 10k library (fresh processes, against the previous cache design)', ['bench/library/open.ts']],
 ];
 
 let failed = 0;

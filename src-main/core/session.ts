@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { Library, type LibraryChange } from './library/index';
+import { Library, type LibraryChange } from './library/library';
 import { isWriteRefused } from './library/persisted-json';
-import { SearchIndex } from './search/index';
+import type { SearchIndex } from './search/index';
 import { annotationsByArticleId, annotationsIn, extrasOf, saveMovedPositions, storedAnnotations } from './article-annotations';
 import { AnnotationStore, type OpenReport } from './annotations/index';
 import { SettingsStore } from './settings/settings-store';
@@ -133,6 +133,8 @@ export class FolioSession {
   /** Loads the saved index and reconciles it with the library, emitting progress. */
   private async loadIndex(): Promise<SearchIndex> {
     const fingerprint = createHash('sha256').update(this.libraryRoot).digest('hex').slice(0, 16);
+    // Loaded here, not at start-up: commands without search never load the engine.
+    const { SearchIndex } = await import('./search/index');
     const index = await SearchIndex.open({ dataDir: this.dataDir, fingerprint });
     const articles = this.library.articles();
     const byId = annotationsByArticleId(this.annotations);

@@ -36,7 +36,7 @@ describe('read-only commands', { timeout: 180_000 }, () => {
   // A user's copy of the sample (without the bundled marker, whose state would go to user data).
   copySampleLibrarySync(lib);
 
-  it('folio list, show and search leave .folio/ untouched', async () => {
+  it('folio list, show, search, annotations and export leave .folio/ untouched', async () => {
     expect((await folio(['index', lib])).code).toBe(0);
     // A search builds and saves the index once; after that it is a read like the others.
     expect((await folio(['search', lib, 'lúa'])).code).toBe(0);
@@ -44,7 +44,7 @@ describe('read-only commands', { timeout: 180_000 }, () => {
     expect(Object.keys(before)).toEqual(expect.arrayContaining(['library-cache.json', 'library-registry.json', 'search-index.json', 'search-index.bin']));
     const rows = JSON.parse((await folio(['list', lib, '--json'])).stdout) as { id: string }[];
     expect(snapshot(data)).toEqual(before);
-    for (const args of [['show', lib, rows[0]!.id], ['show', lib, rows[0]!.id, '--raw'], ['search', lib, 'lúa', '--json'], ['search', lib, '"cà phê"'], ['list', lib]]) {
+    for (const args of [['show', lib, rows[0]!.id], ['show', lib, rows[0]!.id, '--raw'], ['search', lib, 'lúa', '--json'], ['search', lib, '"cà phê"'], ['list', lib], ['annotations', lib], ['annotations', lib, rows[0]!.id], ['export', lib, rows[0]!.id, '--pdf', join(tmp, 'one.pdf')], ['export', lib, '--md', join(tmp, 'notes.md')]]) {
       const r = await folio(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       expect(snapshot(data), args.join(' ')).toEqual(before);

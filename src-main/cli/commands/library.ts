@@ -5,7 +5,6 @@ import type { Article, ArticleVersion } from '../../shared/types';
 import { CliError, pad, printJson, printLines, printText } from '../output';
 import { flag, str, type Command } from '../command';
 import { openForCli } from '../open-session';
-import { explainVersion, formatDecisions } from '../../core/library/explain';
 
 export const indexCommand: Command = {
   name: 'index',
@@ -77,6 +76,8 @@ export const showCommand: Command = {
     if (lang && lang !== 'vi' && lang !== 'en') throw new CliError(`invalid --lang: ${lang} (vi or en)`);
     const versions = lang === 'vi' || lang === 'en' ? [pickVersion(article, lang)] : article.versions;
     if (flag(args, 'explain')) {
+      // The extraction rules load the HTML parsers: only for --explain.
+      const { explainVersion, formatDecisions } = await import('../../core/library/explain');
       // Which lines the cleanup dropped (or took as title, date, byline…) and by which rule.
       const explained = await Promise.all(versions.map(async (v) => ({ v, decisions: explainVersion(await session.library.rawText(article.id, v.lang), v) })));
       if (flag(args, 'json')) {

@@ -3,7 +3,7 @@
  * same folder (>= 3 files, or >= half of them when the folder has 2-5 files) is part of the
  * site (a slogan, a menu item), not of any article. Pure: works on parsed versions.
  */
-import type { ArticleVersion } from '../../shared/types';
+import type { ArticleVersion, Paragraph } from '../../shared/types';
 import { lineKey } from './parse/line-shape';
 
 /** Longest line considered furniture; long repeated paragraphs are quotes or duplicates. */
@@ -44,16 +44,36 @@ export function findFurniture(versions: readonly ArticleVersion[]): Map<string, 
   return out;
 }
 
+/** What furniture removes from a version: paragraph indexes dropped and the captions kept. */
+export interface FurnitureCut {
+  drop: number[];
+  captions: string[];
+}
+
+/** The cut furniture makes in `v`, or null when it leaves `v` unchanged. */
+export function furnitureCut(v: ArticleVersion, furniture: Map<string, Set<string>>): FurnitureCut | null {
+  const set = v.format === 'txt' ? furniture.get(folderOf(v.path)) : undefined;
+  if (!set) return null;
+  const drop: number[] = [];
+  v.paragraphs.forEach((p, i) => { if (p.text.length <= MAX_FURNITURE_CHARS && set.has(lineKey(p.text))) drop.push(i); });
+  const kept = v.paragraphs.length - drop.length;
+  // Two copies of the same article would otherwise erase each other.
+  if (drop.length === 0 || kept < v.paragraphs.length / 2) return null;
+  return { drop, captions: v.captions.filter((c) => !set.has(lineKey(c))) };
+}
+
+/** `paragraphs` without the cut's paragraphs, re-indexed. */
+export function applyCut(paragraphs: readonly Paragraph[], cut: FurnitureCut): Paragraph[] {
+  const drop = new Set(cut.drop);
+  return paragraphs.filter((_, i) => !drop.has(i)).map((p, index) => ({ ...p, index }));
+}
+
 /** `v` without furniture paragraphs (re-indexed); unchanged when nearly all of it is furniture. */
 export function removeFurniture(v: ArticleVersion, furniture: Map<string, Set<string>>): ArticleVersion {
-  const set = v.format === 'txt' ? furniture.get(folderOf(v.path)) : undefined;
-  if (!set) return v;
-  const kept = v.paragraphs.filter((p) => p.text.length > MAX_FURNITURE_CHARS || !set.has(lineKey(p.text)));
-  // Two copies of the same article would otherwise erase each other.
-  if (kept.length === v.paragraphs.length || kept.length < v.paragraphs.length / 2) return v;
-  return {
-    ...v,
-    paragraphs: kept.map((p, index) => ({ ...p, index })),
-    captions: v.captions.filter((c) => !set.has(lineKey(c))),
-  };
+  const cut = furnitureCut(v, furniture);
+  if (!cut) return v;
+  return { ...v, paragraphs: applyCut(v.paragraphs, cut), captions: cut.captions };
 }
+
+/** The folder a path's furniture is counted in. */
+export { folderOf };

@@ -3,26 +3,36 @@
  * cache, keeps file ids stable through the id registry, removes site furniture across files,
  * pairs translations, and follows changes on disk with a debounced watcher.
  */
+import { statSync, unlinkSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import type { Article, ArticleVersion, Lang, LibraryStatus, ScanProgress, SkippedFile } from '../../shared/types';
-import { loadCache, saveCache } from './cache';
-import { decode } from './encoding/decode';
-import { findFurniture, removeFurniture } from './furniture';
+import { loadCache, noFurniture, saveCache, type StoredFurniture } from './cache';
+import { createHash } from 'node:crypto';
+import { applyCut, findFurniture, folderOf, furnitureCut, type FurnitureCut } from './furniture';
+import { lazyVersion, paragraphCount, paragraphsLoaded, withFields } from './lazy-version';
 import { pairVersions } from './pairing';
-import { parseMhtml } from './formats/mhtml';
-import { DEFAULT_MAX_FILE_BYTES, formatOf, readParsedFile, type ParsedFile, type ReadOptions } from './read-file';
+import type { ParsedFile, ReadOptions } from './read-file';
+import { DEFAULT_MAX_FILE_BYTES, formatOf } from './file-kind';
 import { FolioError } from '../../shared/result';
 import { articleText } from '../../shared/text';
 import type { HtmlOptions } from './parse/html';
-import { ParsePool } from './parse-pool';
+
+/** The parsers (markdown-it, linkedom, mammoth…): loaded only when a file must be read, not for a warm start. */
+type Parsers = typeof import('./read-file');
+let parsers: Parsers | null = null;
+async function loadParsers(): Promise<Parsers> {
+  parsers ??= await import('./read-file');
+  return parsers;
+}
+import type { ParsePool } from './parse-pool';
 import { IdRegistry } from './registry';
 import { applyEdit, MetadataEdits, type MetadataEdit } from './metadata-edits';
 import { isWriteRefused } from './persisted-json';
-import { OUTSIDE_MESSAGE, realPathInside, resolveInside } from './safe-path';
+import { OUTSIDE_MESSAGE, realPathInside, realPathInsideSync, resolveInside } from './safe-path';
 import { isIgnoredName, walkLibrary, type FoundFile } from './walk';
 
 /** Options of `Library.open`. */
@@ -92,7 +102,16 @@ function defaultWorkers(): number {
 }
 
 function signature(a: Article): string {
-  return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${v.paragraphs.length}|${v.title}|${v.date}|${v.author}|${v.source}|${v.tags.join(',')}`).join('||');
+  return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${paragraphCount(v)}|${v.title}|${v.date}|${v.author}|${v.source}|${v.tags.join(',')}`).join('||');
+}
+
+/** `v` without the paragraphs and captions furniture cut from it; a lazy version stays lazy. */
+function cutVersion(v: ArticleVersion, cut: FurnitureCut | null): ArticleVersion {
+  if (!cut) return v;
+  if (paragraphsLoaded(v)) return { ...v, paragraphs: applyCut(v.paragraphs, cut), captions: cut.captions };
+  const { paragraphs: _lazy, ...meta } = Object.getOwnPropertyDescriptors(v);
+  const fields = Object.fromEntries(Object.entries(meta).map(([k, d]) => [k, d.value])) as Omit<ArticleVersion, 'paragraphs'>;
+  return lazyVersion({ ...fields, captions: cut.captions }, paragraphCount(v) - cut.drop.length, () => applyCut(v.paragraphs, cut));
 }
 
 /** A library folder, scanned and (optionally) watched. */
@@ -117,6 +136,12 @@ export class Library {
   private lastParseMode: ParseMode = 'in-thread';
   /** False once the data folder refused a write: state is kept in memory only. */
   private writable: boolean;
+  /** Furniture per folder and the cut it made per file, as last computed (or loaded). */
+  private furniture: StoredFurniture = noFurniture();
+  /** True when the parsed files differ from the saved cache (a read-only command leaves it false). */
+  private cacheDirty = false;
+  /** The cache's paragraphs generation this process reads from. */
+  private paragraphsFile: string | null = null;
 
   private constructor(opts: LibraryOptions) {
     this.opts = opts;
@@ -131,7 +156,12 @@ export class Library {
     lib.rootReal = await realpath(opts.root);
     lib.registry = await IdRegistry.load(opts.dataDir);
     lib.edits = await MetadataEdits.load(opts.dataDir);
-    lib.files = await loadCache(opts.dataDir, opts.root);
+    const cache = await loadCache(opts.dataDir, opts.root, (rel) => lib.reparse(rel));
+    if (cache.problem) console.error(`folio: ${cache.problem}`);
+    lib.files = cache.files;
+    lib.furniture = cache.furniture;
+    lib.cacheDirty = cache.stale;
+    lib.paragraphsFile = cache.paragraphsFile;
     await lib.rescan();
     return lib;
   }
@@ -171,6 +201,8 @@ export class Library {
     const st = await stat(real);
     if (!st.isFile() || st.size > limit) throw new FolioError('io-error', `File is not a regular file of at most ${limit} bytes`);
     const bytes = await readFile(real);
+    const { decode } = await import('./encoding/decode');
+    const { parseMhtml } = await import('./formats/mhtml');
     // Containers have no text of their own to show: a saved page shows its HTML, a Word
     // document, book or PDF the text Folio extracted from it.
     if (version.format === 'mhtml') return parseMhtml(bytes.toString('latin1')).html;
@@ -221,6 +253,27 @@ export class Library {
     });
   }
 
+  /**
+   * The paragraphs of `rel` read from the file again, when its cached record turned out damaged
+   * (synchronous: it backs a getter). The cache is saved again at the next save.
+   */
+  private reparse(rel: string): ArticleVersion['paragraphs'] {
+    this.cacheDirty = true;
+    if (!parsers) {
+      // The record cannot be trusted and no parser is loaded yet to read the file synchronously:
+      // forget the cache (the next open reads every file again) and load the parsers for a retry.
+      if (this.writable) try { unlinkSync(join(this.dataDir, 'library-cache.json')); } catch { /* already gone, or refused */ }
+      void loadParsers().catch(() => undefined);
+      throw new FolioError('io-error', `${rel}: the cached text is damaged; the library cache is rebuilt when the library is opened again (try again)`);
+    }
+    const { readFileBytesSync, parseFileBytes } = parsers;
+    const opts = this.readOptions();
+    const read = readFileBytesSync(join(this.root, rel), rel, opts);
+    const parsed = 'reason' in read ? read : parseFileBytes(read, rel, opts);
+    if ('reason' in parsed) throw new FolioError('io-error', `${rel}: the cached text is damaged and the file cannot be read again now (${parsed.message}); run \`folio index\` to rebuild the cache`);
+    return parsed.version.paragraphs;
+  }
+
   private requireArticle(id: string): Article {
     const article = this.get(id);
     if (!article) throw new FolioError('not-found', `No article ${id}`);
@@ -255,6 +308,8 @@ export class Library {
     const pending = new Set<string>();
     let timer: NodeJS.Timeout | null = null;
     const rootAbs = this.root;
+    const { watch: chokidarWatch } = await import('chokidar');
+    if (this.watcher || this.closed) return;
     const watcher = chokidarWatch(rootAbs, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -304,16 +359,19 @@ export class Library {
   }
 
   /**
-   * The cached parse of `rel` when it still matches the file's size and mtime; a skip when the
-   * path now leads outside the library (the cache never vouches for a link out).
+   * The cached parse of `f` when it still matches the file's size and mtime; a skip when the
+   * path now leads outside the library (the cache never vouches for a link out). Synchronous:
+   * a stat is a few microseconds, while each promise-based call paid ~40 µs of thread-pool
+   * hand-off, which was most of a warm start at 10,000 files; the caller yields between batches.
    */
-  private async cached(abs: string, rel: string): Promise<ParsedFile | SkippedFile | null> {
-    const cached = this.files.get(rel);
+  private cachedSync(f: FoundFile): ParsedFile | SkippedFile | null {
+    const cached = this.files.get(f.rel);
     if (!cached) return null;
     try {
-      const real = await realPathInside(this.rootReal, abs);
-      if (real === null) return { path: rel, reason: 'outside-library', message: OUTSIDE_MESSAGE };
-      const st = await stat(real);
+      // The walk resolved the real path already; a watcher's path is resolved here.
+      const real = f.real ?? realPathInsideSync(this.rootReal, f.abs);
+      if (real === null) return { path: f.rel, reason: 'outside-library', message: OUTSIDE_MESSAGE };
+      const st = statSync(real);
       if (st.size === cached.version.size && st.mtimeMs === cached.version.mtimeMs) return cached;
     } catch {
       /* a miss: readParsedFile reports vanished/unreadable */
@@ -326,7 +384,8 @@ export class Library {
     return { maxFileBytes, maxLines, maxParagraphs, html, root: this.rootReal };
   }
 
-  private parsePool(): ParsePool {
+  private async parsePool(): Promise<ParsePool> {
+    const { ParsePool } = await import('./parse-pool');
     this.pool ??= new ParsePool({
       size: this.opts.workers ?? defaultWorkers(),
       timeoutMs: this.opts.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
@@ -343,12 +402,11 @@ export class Library {
   private async loadAll(found: readonly FoundFile[], onDone: (n: number) => Promise<void> | void): Promise<(ParsedFile | SkippedFile)[]> {
     const out = new Array<ParsedFile | SkippedFile | null>(found.length).fill(null);
     let done = 0;
-    for (let i = 0; i < found.length; i += READ_AHEAD) {
-      const batch = found.slice(i, i + READ_AHEAD);
-      const hits = await Promise.all(batch.map((f) => this.cached(f.abs, f.rel)));
-      hits.forEach((h, k) => { out[i + k] = h; });
-      done += hits.filter((h) => h !== null).length;
-      await onDone(done);
+    for (let i = 0; i < found.length; i++) {
+      const hit = this.cachedSync(found[i] as FoundFile);
+      out[i] = hit;
+      if (hit === null) continue;
+      await onDone(++done);
     }
     const misses = out.flatMap((r, i) => (r === null ? [i] : []));
     const opts = this.readOptions();
@@ -356,7 +414,7 @@ export class Library {
     // After close (a late watcher batch) no new pool is started.
     if (misses.length === 0) return out as (ParsedFile | SkippedFile)[];
     if (workers > 0 && !this.closed) {
-      const pool = this.parsePool();
+      const pool = await this.parsePool();
       await Promise.all(misses.map(async (i) => {
         const f = found[i] as FoundFile;
         out[i] = await pool.parse(f.abs, f.rel, opts);
@@ -370,12 +428,14 @@ export class Library {
         const batch = misses.slice(m, m + READ_AHEAD);
         await Promise.all(batch.map(async (i) => {
           const f = found[i] as FoundFile;
-          out[i] = await readParsedFile(f.abs, f.rel, opts);
+          out[i] = await (await loadParsers()).readParsedFile(f.abs, f.rel, opts);
         }));
         done += batch.length;
         await onDone(done);
       }
     }
+    // A file skipped again (empty, binary, too large…) changes nothing the cache holds.
+    if (misses.some((m) => { const r = out[m]; return r !== null && r !== undefined && !('reason' in r); })) this.cacheDirty = true;
     return out as (ParsedFile | SkippedFile)[];
   }
 
@@ -411,6 +471,7 @@ export class Library {
       if ('reason' in r) this.skippedFiles.set(rel, r);
       else next.set(rel, r);
     });
+    if (next.size !== this.files.size || [...next.keys()].some((k) => !this.files.has(k))) this.cacheDirty = true;
     this.files = next;
     this.assignIds([...next.keys()]);
     const change = this.rebuild();
@@ -427,7 +488,7 @@ export class Library {
         isDir = (await stat(join(this.root, rel))).isDirectory();
       } catch {
         // Gone: a file, or a folder and everything under it.
-        for (const k of [...this.files.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.files.delete(k);
+        for (const k of [...this.files.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.dropFile(k);
         for (const k of [...this.skippedFiles.keys()]) if (k === rel || k.startsWith(`${rel}/`)) this.skippedFiles.delete(k);
         continue;
       }
@@ -438,7 +499,7 @@ export class Library {
         // Files known under this folder that the walk no longer reaches (the folder became a link
         // out, or a link inside was removed) are gone.
         const reached = new Set(files.map((f) => f.rel));
-        for (const k of [...this.files.keys()]) if (k.startsWith(`${rel}/`) && !reached.has(k)) this.files.delete(k);
+        for (const k of [...this.files.keys()]) if (k.startsWith(`${rel}/`) && !reached.has(k)) this.dropFile(k);
       } else if (formatOf(rel)) {
         touched.add(rel);
       }
@@ -461,13 +522,17 @@ export class Library {
     const results = await this.loadAll(found, this.pacer(found.length, false));
     results.forEach((r, k) => {
       const rel = (found[k] as FoundFile).rel;
-      if ('reason' in r) { this.skippedFiles.set(rel, r); this.files.delete(rel); }
+      if ('reason' in r) { this.skippedFiles.set(rel, r); this.dropFile(rel); }
       else this.files.set(rel, r);
     });
     this.assignIds([...touched].filter((p) => this.files.has(p)));
     const change = this.rebuild();
     await this.persist();
     return change;
+  }
+
+  private dropFile(rel: string): void {
+    if (this.files.delete(rel)) this.cacheDirty = true;
   }
 
   private assignIds(paths: string[]): void {
@@ -479,18 +544,59 @@ export class Library {
       const f = this.files.get(rel);
       if (!f) continue;
       const e = this.registry.assign(rel, f.version.contentHash, present, now);
-      if (f.version.fileId !== e.fileId) f.version = { ...f.version, fileId: e.fileId };
+      if (f.version.fileId !== e.fileId) {
+        f.version = withFields(f.version, { fileId: e.fileId });
+        this.cacheDirty = true;
+      }
     }
     this.registry.sweep(present);
+  }
+
+  /**
+   * Furniture per folder: reused from the last computation while a folder's .txt files (paths and
+   * content hashes) are the same, so a warm start reads no paragraphs; computed otherwise.
+   */
+  private computeFurniture(base: readonly ArticleVersion[]): StoredFurniture {
+    const byFolder = new Map<string, ArticleVersion[]>();
+    for (const v of base) {
+      if (v.format !== 'txt') continue;
+      const f = folderOf(v.path);
+      const list = byFolder.get(f);
+      if (list) list.push(v);
+      else byFolder.set(f, [v]);
+    }
+    const prev = this.furniture;
+    const next: StoredFurniture = { folders: new Map(), cuts: new Map() };
+    for (const [folder, list] of byFolder) {
+      const h = createHash('sha1');
+      for (const v of list) h.update(`${v.path}\u0000${v.contentHash}\u0001`);
+      const sig = h.digest('base64url');
+      const old = prev.folders.get(folder);
+      if (old && old.sig === sig) {
+        next.folders.set(folder, old);
+        for (const v of list) next.cuts.set(v.path, prev.cuts.get(v.path) ?? null);
+        continue;
+      }
+      const keys = findFurniture(list).get(folder) ?? new Set<string>();
+      next.folders.set(folder, { sig, keys });
+      const sets = new Map([[folder, keys]]);
+      for (const v of list) next.cuts.set(v.path, keys.size ? furnitureCut(v, sets) : null);
+    }
+    return next;
   }
 
   /** Recompute furniture, pairs and the index; returns what changed since the last build. */
   private rebuild(): LibraryChange {
     const base = [...this.files.values()].map((f) => f.version);
-    const furniture = findFurniture(base);
+    const furniture = this.computeFurniture(base);
+    if (furniture.folders.size !== this.furniture.folders.size || [...furniture.folders].some(([k, f]) => this.furniture.folders.get(k) !== f)) this.cacheDirty = true;
+    this.furniture = furniture;
     const finals = new Map<string, ArticleVersion>();
     // Hand edits go over the parsed metadata (and the language, before pairing).
-    for (const f of this.files.values()) finals.set(f.version.path, applyEdit(removeFurniture(f.version, furniture), this.edits.get(f.version.fileId)));
+    for (const f of this.files.values()) {
+      const cut = furniture.cuts.get(f.version.path) ?? null;
+      finals.set(f.version.path, applyEdit(cutVersion(f.version, cut), this.edits.get(f.version.fileId)));
+    }
     const pathOf = new Map([...finals.values()].map((v) => [v.fileId, v.path]));
     const hand = this.edits.pairing();
     const overrides = {
@@ -533,7 +639,9 @@ export class Library {
     if (!this.writable) return;
     try {
       await this.registry.save();
-      await saveCache(this.dataDir, this.root, this.files);
+      if (!this.cacheDirty) return;
+      this.paragraphsFile = await saveCache(this.dataDir, this.root, this.files, this.furniture, this.paragraphsFile ?? undefined);
+      this.cacheDirty = false;
     } catch (err) {
       if (!isWriteRefused(err)) throw err;
       this.writable = false;

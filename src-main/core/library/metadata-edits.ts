@@ -10,6 +10,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ArticleVersion } from '../../shared/types';
+import { withFields } from './lazy-version';
 import { readJson, writeJson } from './persisted-json';
 import { MetadataEditSchema, type MetadataEdit } from '../../shared/metadata-edit';
 
@@ -29,15 +30,15 @@ type EditsFile = z.infer<typeof FileSchema>;
 export function applyEdit(v: ArticleVersion, e: MetadataEdit | undefined): ArticleVersion {
   if (!e) return v;
   const date = e.date === undefined ? v.date : e.date === null ? null : e.date.length === 16 ? `${e.date}:00` : e.date;
-  return {
-    ...v,
+  // withFields keeps a lazily read version lazy (a spread would read its paragraphs).
+  return withFields(v, {
     title: e.title ?? v.title,
     date,
     author: e.author === undefined ? v.author : e.author || null,
     source: e.source === undefined ? v.source : e.source || null,
     lang: e.lang ?? v.lang,
     tags: e.tags ?? v.tags,
-  };
+  });
 }
 
 /** The hand-made edits of one library. */

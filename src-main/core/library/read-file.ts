@@ -3,7 +3,6 @@
  * bad input: too large, binary, vanished, unreadable, undecodable, unparsable and empty files
  * each become a `SkippedFile` with a one-line English message.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { ArticleFormat, ArticleVersion, Lang, SkippedFile, SkipReason } from '../../shared/types';
@@ -18,9 +17,10 @@ import { readContainer, type ContainerFormat } from './formats/container-file';
 import { ZipError } from './formats/zip';
 import { PdfTextError } from './formats/pdf-text';
 import { MhtmlError } from './formats/mhtml';
+import { DEFAULT_MAX_FILE_BYTES, formatOf, sha256 } from './file-kind';
 
-/** Default size limit for one file (bytes). */
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES, formatOf, sha256 };
+
 /**
  * Default line limit for one file. Parsing is checked before it starts: a million-line .txt
  * took ~9 s of one thread to parse here, freezing everything else; a long book has ~70 000.
@@ -28,19 +28,6 @@ export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_LINES = 200_000;
 /** Default paragraph limit for one article: the reader renders every paragraph. */
 export const DEFAULT_MAX_PARAGRAPHS = 50_000;
-
-/** Format of a path by extension, or null when the file is not an article. */
-export function formatOf(path: string): ArticleFormat | null {
-  const ext = /\.([^./]+)$/.exec(path.toLowerCase())?.[1];
-  if (ext === 'txt') return 'txt';
-  if (ext === 'md' || ext === 'markdown') return 'md';
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
-  if (ext === 'mhtml' || ext === 'mht') return 'mhtml';
-  if (ext === 'docx') return 'docx';
-  if (ext === 'epub') return 'epub';
-  if (ext === 'pdf') return 'pdf';
-  return null;
-}
 
 /** True for formats whose files are containers (binary or MIME), read by `formats/`. */
 export function isContainerFormat(format: ArticleFormat): format is ContainerFormat {
@@ -105,10 +92,6 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
-/** sha256 hex of a string. */
-export function sha256(s: string | Uint8Array): string {
-  return createHash('sha256').update(s).digest('hex');
-}
 
 /** A file's bytes as read from disk, with the stat facts a version records. */
 export interface FileBytes {

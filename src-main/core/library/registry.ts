@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJson, writeJson } from './persisted-json';
-import { sha256 } from './read-file';
+import { sha256 } from './file-kind';
 
 const EntrySchema = z.object({
   fileId: z.string().regex(/^[0-9a-f]{16}$/),
@@ -29,7 +29,11 @@ export class IdRegistry {
   /** contentHash -> paths holding it, so a rename is found without scanning every entry. */
   private readonly byHash = new Map<string, Set<string>>();
 
-  private constructor(private readonly file: string, private readonly entries: Map<string, RegistryEntry>) {
+  /** Whether the entries differ from the file (a warm open of an unchanged library saves nothing). */
+  private changed: boolean;
+
+  private constructor(private readonly file: string, private readonly entries: Map<string, RegistryEntry>, loaded: boolean) {
+    this.changed = !loaded;
     for (const [p, e] of entries) this.index(p, e.contentHash);
   }
 
@@ -41,6 +45,7 @@ export class IdRegistry {
 
   private put(path: string, entry: RegistryEntry): void {
     const old = this.entries.get(path);
+    if (!old || old.fileId !== entry.fileId || old.contentHash !== entry.contentHash || old.firstSeen !== entry.firstSeen || old.missingSince !== entry.missingSince) this.changed = true;
     if (old && old.contentHash !== entry.contentHash) this.byHash.get(old.contentHash)?.delete(path);
     this.entries.set(path, entry);
     this.index(path, entry.contentHash);
@@ -49,14 +54,14 @@ export class IdRegistry {
   private drop(path: string): void {
     const old = this.entries.get(path);
     if (old) this.byHash.get(old.contentHash)?.delete(path);
-    this.entries.delete(path);
+    if (this.entries.delete(path)) this.changed = true;
   }
 
   /** Load from `<dataDir>/library-registry.json` (a corrupt file starts empty). */
   static async load(dataDir: string): Promise<IdRegistry> {
     const file = join(dataDir, 'library-registry.json');
     const data = await readJson(file, RegistrySchema);
-    return new IdRegistry(file, new Map(Object.entries(data?.entries ?? {})));
+    return new IdRegistry(file, new Map(Object.entries(data?.entries ?? {})), data !== null);
   }
 
   /** The entry for `path`, if any. */
@@ -100,6 +105,8 @@ export class IdRegistry {
 
   /** Persist atomically (not when the file already holds this). */
   async save(): Promise<void> {
+    if (!this.changed) return;
     await writeJson(this.file, { version: 1, entries: Object.fromEntries(this.entries) });
+    this.changed = false;
   }
 }

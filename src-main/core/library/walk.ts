@@ -6,7 +6,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { SkippedFile } from '../../shared/types';
-import { formatOf } from './read-file';
+import { formatOf } from './file-kind';
 import { OUTSIDE_MESSAGE } from './safe-path';
 
 /** A file found by the walk. */
@@ -14,6 +14,8 @@ export interface FoundFile {
   abs: string;
   /** Relative to the root, `/`-separated. */
   rel: string;
+  /** Its real path, resolved by the walk and inside the root (absent when not resolved). */
+  real?: string;
 }
 
 function inside(root: string, p: string): boolean {
@@ -44,7 +46,7 @@ export async function walkLibrary(root: string, startRel = ''): Promise<{ files:
     return { files, skipped };
   }
   const visited = new Set<string>([startReal]);
-  const queue: { abs: string; rel: string }[] = [{ abs: startAbs, rel: startRel }];
+  const queue: { abs: string; rel: string; real: string }[] = [{ abs: startAbs, rel: startRel, real: startReal }];
   while (queue.length) {
     const dir = queue.shift();
     if (!dir) break;
@@ -62,8 +64,9 @@ export async function walkLibrary(root: string, startRel = ''): Promise<{ files:
       const rel = dir.rel ? `${dir.rel}/${ent.name}` : ent.name;
       let isDir = ent.isDirectory();
       let isFile = ent.isFile();
+      // A plain entry of a folder whose real path is known is that real path plus its name.
+      let real = join(dir.real, ent.name);
       if (ent.isSymbolicLink()) {
-        let real: string;
         try {
           real = await realpath(abs);
           const st = await stat(real);
@@ -86,15 +89,15 @@ export async function walkLibrary(root: string, startRel = ''): Promise<{ files:
         if (isDir) visited.add(real);
       } else if (isDir) {
         try {
-          const real = await realpath(abs);
+          real = await realpath(abs);
           if (visited.has(real)) continue;
           visited.add(real);
         } catch {
           continue;
         }
       }
-      if (isDir) queue.push({ abs, rel });
-      else if (isFile && formatOf(rel)) files.push({ abs, rel });
+      if (isDir) queue.push({ abs, rel, real });
+      else if (isFile && formatOf(rel)) files.push({ abs, rel, real });
     }
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

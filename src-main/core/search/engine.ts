@@ -10,6 +10,7 @@ import { TERM_SEPARATOR } from './analyzer';
 import type { AnalyzedDoc } from './analyze-doc';
 import { LazyTermData } from './lazy-term';
 import { computeImpacts, FieldStats, ImpactCache, type Impacts } from './impacts';
+import { BulkPostings } from './bulk';
 
 /** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
 export type IndexedDoc = { id: string } & Record<(typeof FIELDS)[number], string>;
@@ -87,12 +88,20 @@ export class Engine extends MiniSearch<IndexedDoc> {
     const lengths: number[] = [];
     this._fieldLength.set(shortId, lengths);
     this.stats.reserve(shortId);
+    const bulk = this.bulk;
     doc.fields.forEach((field, fieldId) => {
       const terms = field.terms === '' ? [] : field.terms.split(TERM_SEPARATOR);
       lengths[fieldId] = terms.length;
       this.stats.setLength(shortId, fieldId, terms.length);
       const avg = this._avgFieldLength[fieldId] ?? 0;
       this._avgFieldLength[fieldId] = (avg * count + terms.length) / (count + 1);
+      if (bulk) {
+        for (let i = 0; i < terms.length; i++) {
+          const term = terms[i] as string;
+          if (bulk.add(term, fieldId, shortId, field.freqs[i] ?? 1)) onNewTerm?.(term);
+        }
+        return;
+      }
       for (let i = 0; i < terms.length; i++) {
         const term = terms[i] as string;
         let data = this._index.get(term);
@@ -106,6 +115,48 @@ export class Engine extends MiniSearch<IndexedDoc> {
       }
     });
     this.changed();
+  }
+
+  /** Postings of a first build being collected compactly (bulk.ts); null otherwise. */
+  private bulk: BulkPostings | null = null;
+
+  /**
+   * Starts collecting postings compactly instead of in MiniSearch's maps. Only an engine whose
+   * index holds no term can (every term is then new, so no list needs merging); returns false
+   * otherwise. Until `endBulk`, added documents are not searchable.
+   */
+  beginBulk(): boolean {
+    if (this.bulk) return true;
+    if (this._index.size > 0 || this.pendingPurge.size > 0) return false;
+    this.bulk = new BulkPostings(FIELDS.length);
+    return true;
+  }
+
+  /**
+   * Puts the collected postings into the index as encoded terms (lazy-term.ts), exactly as a
+   * saved index is loaded, skipping documents discarded meanwhile; calls `onGoneTerm` with terms
+   * left without any document.
+   */
+  endBulk(onGoneTerm?: (term: string) => void): void {
+    const bulk = this.bulk;
+    if (!bulk) return;
+    this.bulk = null;
+    const { terms, offsets, postings, dropped } = bulk.encode((shortId) => this._documentIds.has(shortId));
+    for (let t = 0; t < terms.length; t++) {
+      const data = new LazyTermData(postings, offsets[t] as number);
+      this._index.set(terms[t] as string, data);
+      this.lazy.push(data);
+    }
+    for (const term of dropped) onGoneTerm?.(term);
+    // Discarded documents' postings were never added: nothing is left to purge for them.
+    this.pendingPurge.clear();
+    this._dirtCount = 0;
+    this.changed();
+  }
+
+  /** True while a bulk build collects postings (`beginBulk`). */
+  get inBulk(): boolean {
+    return this.bulk !== null;
   }
 
   /** Per-field lengths and totals kept exactly (integers), for scoring (impacts.ts). */

@@ -217,17 +217,24 @@ export class SearchIndex {
     let done = 0;
     onProgress?.(0, inputs.length);
     const inserted = inputs.length;
-    this.lastBuildMode = await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
-      for (const item of batch) {
-        const meta = pending.get(item.id);
-        if (meta) this.insert(item, meta);
-      }
-      done += batch.length;
-      onProgress?.(done, inputs.length);
-    });
+    // A big first build collects its postings compactly (bulk.ts): no map per posting, and no
+    // re-encoding afterwards.
+    const bulk = inserted > 0 && inserted >= this.compactAfter && this.engine.beginBulk();
+    try {
+      this.lastBuildMode = await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
+        for (const item of batch) {
+          const meta = pending.get(item.id);
+          if (meta) this.insert(item, meta);
+        }
+        done += batch.length;
+        onProgress?.(done, inputs.length);
+      });
+    } finally {
+      if (bulk) this.engine.endBulk((term) => this.vocabulary.remove(term));
+    }
     this.planCache.clear();
     if (added + updated + removed > 0) this.dirty = true;
-    if (inserted > 0 && inserted >= this.compactAfter) await this.compact();
+    if (!bulk && inserted > 0 && inserted >= this.compactAfter) await this.compact();
     return { added, updated, removed };
   }
 

@@ -56,7 +56,11 @@ export interface OpenOptions {
   dataDir: string;
   /** Identity of the library (e.g. its root); a cache saved for another library is ignored. */
   fingerprint: string;
-  /** Analysis worker threads for big builds; default: cores − 1 (min 1); 0 analyses in-thread. */
+  /**
+   * Analysis worker threads for big builds; default: one per core (analysis is most of a build,
+   * and inserting a first build's postings (bulk.ts) leaves the main thread mostly idle); 0
+   * analyses in-thread.
+   */
   workers?: number;
   /** Re-encode the postings compactly after a reconcile inserting this many documents (default 2000). */
   compactAfter?: number;
@@ -118,7 +122,7 @@ export class SearchIndex {
 
   /** Loads the saved index when it is valid for this library and analyzer, else starts empty. */
   static async open(opts: OpenOptions): Promise<SearchIndex> {
-    const workers = opts.workers ?? Math.max(1, availableParallelism() - 1);
+    const workers = opts.workers ?? Math.max(1, availableParallelism());
     const index = new SearchIndex(opts.dataDir, opts.fingerprint, workers, opts.compactAfter);
     try {
       // Cleaning is a write: a read-only data folder refuses it, and the index still loads.

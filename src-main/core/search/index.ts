@@ -22,7 +22,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Article, SearchFilters, SearchHit, SearchPage } from '../../shared/types';
-import { ANALYZER_VERSION } from './analyzer';
+import { ANALYZER_VERSION, BIGRAM_JOIN } from './analyzer';
 import { analyzeDoc, type AnalyzedDoc } from './analyze-doc';
 import { articleDocs, articleSignature, type DocInput, type DocMeta, type IndexExtras } from './documents';
 import { Engine } from './engine';
@@ -141,7 +141,7 @@ export class SearchIndex {
       for (const [docId, meta] of state.docs) {
         const shortId = index.engine.shortIdOf(docId);
         if (shortId === undefined) throw new Error('The saved index lists a document it does not hold');
-        index.docAt[shortId] = { id: docId, meta };
+        index.docAt[shortId] = { id: docId, meta, bloom: state.bigrams.get(docId), article: index.articleNo(meta.articleId) };
       }
       index.bigrams = state.bigrams;
       index.signatures = state.signatures;
@@ -285,6 +285,10 @@ export class SearchIndex {
     let planned = this.planCache.get(key);
     if (!planned) {
       const plan = parseQuery(query, prefix);
+      // A pair with a word no document holds (`dân v` while typing) is in no document: only a
+      // Bloom false positive could "find" it, so it is not a ranking signal, and leaving it out
+      // keeps the top-k bound tight (search-run.ts).
+      plan.bigrams = plan.bigrams.filter((b) => b.term.split(BIGRAM_JOIN).every((w) => this.vocabulary.variants(w).length > 0));
       planned = { plan, infos: expandPlan(plan, this.vocabulary) };
       if (this.planCache.size > 500) this.planCache.clear();
       this.planCache.set(key, planned);
@@ -293,7 +297,6 @@ export class SearchIndex {
     const run: SearchRun = {
       engine: this.engine,
       docAt: this.docAt,
-      bigrams: this.bigrams,
       articles: this.articles,
       annotationTexts: this.annotationTexts,
       plan: planned.plan,
@@ -372,10 +375,19 @@ export class SearchIndex {
     }
     this.engine.addAnalyzed(item, this.addToVocabulary);
     const shortId = this.engine.shortIdOf(item.id);
-    if (shortId !== undefined) this.docAt[shortId] = { id: item.id, meta };
+    if (shortId !== undefined) this.docAt[shortId] = { id: item.id, meta, bloom: item.bigrams, article: this.articleNo(meta.articleId) };
     this.docs.set(item.id, meta);
     this.bigrams.set(item.id, item.bigrams);
     this.docIdsOf(meta.articleId).push(item.id);
+  }
+
+  /** Article numbers (DocEntry.article): given once per article id, never reused. */
+  private readonly articleNos = new Map<string, number>();
+
+  private articleNo(articleId: string): number {
+    let no = this.articleNos.get(articleId);
+    if (no === undefined) this.articleNos.set(articleId, (no = this.articleNos.size));
+    return no;
   }
 
   private readonly addToVocabulary = (term: string): void => this.vocabulary.add(term);

@@ -266,6 +266,32 @@ export class Engine extends MiniSearch<IndexedDoc> {
   /** Serialises the index (including not-yet-vacuumed postings, as toJSON does). */
   snapshot(): Snapshot {
     this.purge();
+    const steps = this.snapshotSteps();
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  }
+
+  /**
+   * `snapshot`, yielding to the event loop every `sliceMs` (a 10k-article index takes most of a
+   * second to walk). Null when the index changed meanwhile (the caller retries or gives up).
+   */
+  async snapshotYielding(sliceMs = 10): Promise<Snapshot | null> {
+    this.purge();
+    const version = this.version;
+    const steps = this.snapshotSteps();
+    let last = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() - last > sliceMs) {
+        await new Promise<void>((res) => setImmediate(res));
+        if (this.version !== version) return null;
+        last = performance.now();
+      }
+    }
+  }
+
+  /** The snapshot's work, yielding (nothing) every 256 terms so a driver may pause. */
+  private *snapshotSteps(): Generator<void, Snapshot, void> {
     const ids: string[] = [];
     const shortIds: number[] = [];
     const nFields = FIELDS.length;
@@ -280,23 +306,31 @@ export class Engine extends MiniSearch<IndexedDoc> {
     }
     const terms: string[] = [];
     let size = 0;
+    let t = 0;
     for (const [, data] of this._index) {
       size += 1;
-      for (const freqs of data.values()) size += 2 + freqs.size * 2;
+      if (data instanceof LazyTermData && data.pending) size += data.encodedLength() - 1;
+      else for (const freqs of data.values()) size += 2 + freqs.size * 2;
+      if ((++t & 255) === 0) yield;
     }
     const postings = new Uint32Array(size);
     let at = 0;
     for (const [term, data] of this._index) {
       terms.push(term);
-      postings[at++] = data.size;
-      for (const [fieldId, freqs] of data) {
-        postings[at++] = fieldId;
-        postings[at++] = freqs.size;
-        for (const [shortId, freq] of freqs) {
-          postings[at++] = shortId;
-          postings[at++] = freq;
+      // A still-encoded term is copied as it is (same layout), never decoded into maps.
+      if (data instanceof LazyTermData && data.pending) at = data.copyEncoded(postings, at);
+      else {
+        postings[at++] = data.size;
+        for (const [fieldId, freqs] of data) {
+          postings[at++] = fieldId;
+          postings[at++] = freqs.size;
+          for (const [shortId, freq] of freqs) {
+            postings[at++] = shortId;
+            postings[at++] = freq;
+          }
         }
       }
+      if ((++t & 255) === 0) yield;
     }
     return {
       header: {

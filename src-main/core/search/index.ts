@@ -223,7 +223,7 @@ export class SearchIndex {
     const inserted = inputs.length;
     // A big first build collects its postings compactly (bulk.ts): no map per posting, and no
     // re-encoding afterwards.
-    const bulk = inserted > 0 && inserted >= this.compactAfter && this.engine.beginBulk();
+    const bulk = inserted > 0 && inserted >= Math.min(this.compactAfter, WORKER_THRESHOLD) && this.engine.beginBulk();
     try {
       this.lastBuildMode = await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
         for (const item of batch) {
@@ -322,10 +322,19 @@ export class SearchIndex {
     return approximate ? { total, offset, hits, approximate } : { total, offset, hits };
   }
 
-  /** Re-encodes the postings compactly (same contents, same short ids). */
+  /**
+   * Re-encodes the postings compactly (same contents, same short ids), in slices that yield to
+   * the event loop; skipped when the index changes meanwhile (the maps stay, equally valid).
+   */
   private async compact(): Promise<void> {
     this.engine.purge((term) => this.vocabulary.remove(term));
-    this.engine = await Engine.fromSnapshot(this.engine.snapshot(), () => undefined);
+    const before = this.engine;
+    const snapshot = await before.snapshotYielding();
+    if (!snapshot) return;
+    const version = before.version;
+    const compacted = await Engine.fromSnapshot(snapshot, () => undefined);
+    if (this.engine !== before || before.version !== version) return;
+    this.engine = compacted;
     this.cacheVersion = -1;
     this.planCache.clear();
     this.matchCache.clear();
@@ -342,7 +351,8 @@ export class SearchIndex {
       signatures: this.signatures,
       docs: this.docs,
       bigrams: this.bigrams,
-      snapshot: this.engine.snapshot(),
+      // Walked in slices; an index changed meanwhile is walked again at once.
+      snapshot: (await this.engine.snapshotYielding()) ?? this.engine.snapshot(),
     });
     this.dirty = false;
   }

@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import FlexSearch from 'flexsearch';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { RawDoc } from './scan';
 import type { BenchQuery } from './queries';
 
@@ -37,7 +37,30 @@ export function ftsQuery(q: BenchQuery): string {
   return parts.join(' ');
 }
 
-function ftsStatement(db: Database.Database) {
+type Database = BetterSqlite3.Database;
+
+/**
+ * better-sqlite3 is an optional dependency (a native module whose build may have failed or been
+ * skipped): loaded only when FTS5 is asked for. Null, with the reason, when it cannot load.
+ */
+export async function loadSqlite(): Promise<{ Database: typeof BetterSqlite3 } | { error: string }> {
+  try {
+    const mod = (await import('better-sqlite3')) as { default: typeof BetterSqlite3 };
+    // Opening a database loads the native binding: a missing build fails here, not at import.
+    new mod.default(':memory:').close();
+    return { Database: mod.default };
+  } catch (err) {
+    return { error: `better-sqlite3 is not built here (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); run \`npm rebuild better-sqlite3\` to include FTS5` };
+  }
+}
+
+async function sqlite(): Promise<typeof BetterSqlite3> {
+  const loaded = await loadSqlite();
+  if ('error' in loaded) throw new Error(loaded.error);
+  return loaded.Database;
+}
+
+function ftsStatement(db: Database) {
   return db.prepare("SELECT id, snippet(docs, 2, '[', ']', '…', 16) AS s FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20");
 }
 
@@ -51,6 +74,7 @@ export async function peerBuild(name: PeerName, docs: readonly RawDoc[], dataDir
       persistedBytes: NaN,
     };
   }
+  const Database = await sqlite();
   const db = new Database(join(dataDir, DB));
   db.pragma('journal_mode = WAL');
   db.exec("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')");
@@ -65,6 +89,7 @@ export async function peerBuild(name: PeerName, docs: readonly RawDoc[], dataDir
 /** A fresh process's first answer from the persisted peer (FTS5 only; FlexSearch is not persisted here). */
 export async function peerWarm(name: PeerName, dataDir: string, first: string): Promise<Record<string, number>> {
   if (name === 'flex') return { warmMs: NaN };
+  const Database = await sqlite();
   const t0 = performance.now();
   const db = new Database(join(dataDir, DB), { readonly: true });
   const hits = ftsStatement(db).all(ftsQuery({ q: first, kind: 'diacritics', stockPrefix: false })).length;

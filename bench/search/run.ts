@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { writeCorpus } from './corpus';
 import { writeTopicalCorpus } from './topical';
+import { loadSqlite } from './peers';
 
 const run = promisify(execFile);
 const { values: args } = parseArgs({
@@ -59,6 +60,13 @@ async function benchOne(mix: string, n: number): Promise<void> {
   const { files, bytes } = mix === 'topical' ? await writeTopicalCorpus(corpus, { n, samplesDir: args.samples }) : await writeCorpus(corpus, { n });
   console.log(`${mix} N=${n}: corpus ${files} files, ${(bytes / 2 ** 20).toFixed(1)} MB in ${Math.round(performance.now() - t0)} ms (${corpus})`);
   const peers = (args.peers ?? '').split(',').filter(Boolean) as Side[];
+  if (peers.includes('fts5')) {
+    const sqlite = await loadSqlite();
+    if ('error' in sqlite) {
+      console.log(`  fts5: skipped: ${sqlite.error}`);
+      peers.splice(peers.indexOf('fts5'), 1);
+    }
+  }
   const results = {} as Record<Side, { build: Json; warm: Json }>;
   for (const side of [...peers, 'folio'] as Side[]) {
     const data = join(root, `data-${side}`);

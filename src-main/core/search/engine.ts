@@ -10,6 +10,7 @@ import { TERM_SEPARATOR } from './analyzer';
 import type { AnalyzedDoc } from './analyze-doc';
 import { LazyTermData } from './lazy-term';
 import { computeImpacts, FieldStats, ImpactCache, type Impacts } from './impacts';
+import { BulkPostings } from './bulk';
 
 /** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
 export type IndexedDoc = { id: string } & Record<(typeof FIELDS)[number], string>;
@@ -87,12 +88,20 @@ export class Engine extends MiniSearch<IndexedDoc> {
     const lengths: number[] = [];
     this._fieldLength.set(shortId, lengths);
     this.stats.reserve(shortId);
+    const bulk = this.bulk;
     doc.fields.forEach((field, fieldId) => {
       const terms = field.terms === '' ? [] : field.terms.split(TERM_SEPARATOR);
       lengths[fieldId] = terms.length;
       this.stats.setLength(shortId, fieldId, terms.length);
       const avg = this._avgFieldLength[fieldId] ?? 0;
       this._avgFieldLength[fieldId] = (avg * count + terms.length) / (count + 1);
+      if (bulk) {
+        for (let i = 0; i < terms.length; i++) {
+          const term = terms[i] as string;
+          if (bulk.add(term, fieldId, shortId, field.freqs[i] ?? 1)) onNewTerm?.(term);
+        }
+        return;
+      }
       for (let i = 0; i < terms.length; i++) {
         const term = terms[i] as string;
         let data = this._index.get(term);
@@ -106,6 +115,48 @@ export class Engine extends MiniSearch<IndexedDoc> {
       }
     });
     this.changed();
+  }
+
+  /** Postings of a first build being collected compactly (bulk.ts); null otherwise. */
+  private bulk: BulkPostings | null = null;
+
+  /**
+   * Starts collecting postings compactly instead of in MiniSearch's maps. Only an engine whose
+   * index holds no term can (every term is then new, so no list needs merging); returns false
+   * otherwise. Until `endBulk`, added documents are not searchable.
+   */
+  beginBulk(): boolean {
+    if (this.bulk) return true;
+    if (this._index.size > 0 || this.pendingPurge.size > 0) return false;
+    this.bulk = new BulkPostings(FIELDS.length);
+    return true;
+  }
+
+  /**
+   * Puts the collected postings into the index as encoded terms (lazy-term.ts), exactly as a
+   * saved index is loaded, skipping documents discarded meanwhile; calls `onGoneTerm` with terms
+   * left without any document.
+   */
+  endBulk(onGoneTerm?: (term: string) => void): void {
+    const bulk = this.bulk;
+    if (!bulk) return;
+    this.bulk = null;
+    const { terms, offsets, postings, dropped } = bulk.encode((shortId) => this._documentIds.has(shortId));
+    for (let t = 0; t < terms.length; t++) {
+      const data = new LazyTermData(postings, offsets[t] as number);
+      this._index.set(terms[t] as string, data);
+      this.lazy.push(data);
+    }
+    for (const term of dropped) onGoneTerm?.(term);
+    // Discarded documents' postings were never added: nothing is left to purge for them.
+    this.pendingPurge.clear();
+    this._dirtCount = 0;
+    this.changed();
+  }
+
+  /** True while a bulk build collects postings (`beginBulk`). */
+  get inBulk(): boolean {
+    return this.bulk !== null;
   }
 
   /** Per-field lengths and totals kept exactly (integers), for scoring (impacts.ts). */
@@ -215,6 +266,32 @@ export class Engine extends MiniSearch<IndexedDoc> {
   /** Serialises the index (including not-yet-vacuumed postings, as toJSON does). */
   snapshot(): Snapshot {
     this.purge();
+    const steps = this.snapshotSteps();
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  }
+
+  /**
+   * `snapshot`, yielding to the event loop every `sliceMs` (a 10k-article index takes most of a
+   * second to walk). Null when the index changed meanwhile (the caller retries or gives up).
+   */
+  async snapshotYielding(sliceMs = 10): Promise<Snapshot | null> {
+    this.purge();
+    const version = this.version;
+    const steps = this.snapshotSteps();
+    let last = performance.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() - last > sliceMs) {
+        await new Promise<void>((res) => setImmediate(res));
+        if (this.version !== version) return null;
+        last = performance.now();
+      }
+    }
+  }
+
+  /** The snapshot's work, yielding (nothing) every 256 terms so a driver may pause. */
+  private *snapshotSteps(): Generator<void, Snapshot, void> {
     const ids: string[] = [];
     const shortIds: number[] = [];
     const nFields = FIELDS.length;
@@ -229,23 +306,31 @@ export class Engine extends MiniSearch<IndexedDoc> {
     }
     const terms: string[] = [];
     let size = 0;
+    let t = 0;
     for (const [, data] of this._index) {
       size += 1;
-      for (const freqs of data.values()) size += 2 + freqs.size * 2;
+      if (data instanceof LazyTermData && data.pending) size += data.encodedLength() - 1;
+      else for (const freqs of data.values()) size += 2 + freqs.size * 2;
+      if ((++t & 255) === 0) yield;
     }
     const postings = new Uint32Array(size);
     let at = 0;
     for (const [term, data] of this._index) {
       terms.push(term);
-      postings[at++] = data.size;
-      for (const [fieldId, freqs] of data) {
-        postings[at++] = fieldId;
-        postings[at++] = freqs.size;
-        for (const [shortId, freq] of freqs) {
-          postings[at++] = shortId;
-          postings[at++] = freq;
+      // A still-encoded term is copied as it is (same layout), never decoded into maps.
+      if (data instanceof LazyTermData && data.pending) at = data.copyEncoded(postings, at);
+      else {
+        postings[at++] = data.size;
+        for (const [fieldId, freqs] of data) {
+          postings[at++] = fieldId;
+          postings[at++] = freqs.size;
+          for (const [shortId, freq] of freqs) {
+            postings[at++] = shortId;
+            postings[at++] = freq;
+          }
         }
       }
+      if ((++t & 255) === 0) yield;
     }
     return {
       header: {

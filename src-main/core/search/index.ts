@@ -22,7 +22,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Article, SearchFilters, SearchHit, SearchPage } from '../../shared/types';
-import { ANALYZER_VERSION } from './analyzer';
+import { ANALYZER_VERSION, BIGRAM_JOIN } from './analyzer';
 import { analyzeDoc, type AnalyzedDoc } from './analyze-doc';
 import { articleDocs, articleSignature, type DocInput, type DocMeta, type IndexExtras } from './documents';
 import { Engine } from './engine';
@@ -56,7 +56,11 @@ export interface OpenOptions {
   dataDir: string;
   /** Identity of the library (e.g. its root); a cache saved for another library is ignored. */
   fingerprint: string;
-  /** Analysis worker threads for big builds; default: cores − 1 (min 1); 0 analyses in-thread. */
+  /**
+   * Analysis worker threads for big builds; default: one per core (analysis is most of a build,
+   * and inserting a first build's postings (bulk.ts) leaves the main thread mostly idle); 0
+   * analyses in-thread.
+   */
   workers?: number;
   /** Re-encode the postings compactly after a reconcile inserting this many documents (default 2000). */
   compactAfter?: number;
@@ -118,7 +122,7 @@ export class SearchIndex {
 
   /** Loads the saved index when it is valid for this library and analyzer, else starts empty. */
   static async open(opts: OpenOptions): Promise<SearchIndex> {
-    const workers = opts.workers ?? Math.max(1, availableParallelism() - 1);
+    const workers = opts.workers ?? Math.max(1, availableParallelism());
     const index = new SearchIndex(opts.dataDir, opts.fingerprint, workers, opts.compactAfter);
     try {
       // Cleaning is a write: a read-only data folder refuses it, and the index still loads.
@@ -137,7 +141,7 @@ export class SearchIndex {
       for (const [docId, meta] of state.docs) {
         const shortId = index.engine.shortIdOf(docId);
         if (shortId === undefined) throw new Error('The saved index lists a document it does not hold');
-        index.docAt[shortId] = { id: docId, meta };
+        index.docAt[shortId] = { id: docId, meta, bloom: state.bigrams.get(docId), article: index.articleNo(meta.articleId) };
       }
       index.bigrams = state.bigrams;
       index.signatures = state.signatures;
@@ -217,17 +221,24 @@ export class SearchIndex {
     let done = 0;
     onProgress?.(0, inputs.length);
     const inserted = inputs.length;
-    this.lastBuildMode = await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
-      for (const item of batch) {
-        const meta = pending.get(item.id);
-        if (meta) this.insert(item, meta);
-      }
-      done += batch.length;
-      onProgress?.(done, inputs.length);
-    });
+    // A big first build collects its postings compactly (bulk.ts): no map per posting, and no
+    // re-encoding afterwards.
+    const bulk = inserted > 0 && inserted >= Math.min(this.compactAfter, WORKER_THRESHOLD) && this.engine.beginBulk();
+    try {
+      this.lastBuildMode = await analyzeInBatches(inputs, inputs.length >= WORKER_THRESHOLD ? this.workers : 0, (batch) => {
+        for (const item of batch) {
+          const meta = pending.get(item.id);
+          if (meta) this.insert(item, meta);
+        }
+        done += batch.length;
+        onProgress?.(done, inputs.length);
+      });
+    } finally {
+      if (bulk) this.engine.endBulk((term) => this.vocabulary.remove(term));
+    }
     this.planCache.clear();
     if (added + updated + removed > 0) this.dirty = true;
-    if (inserted > 0 && inserted >= this.compactAfter) await this.compact();
+    if (!bulk && inserted > 0 && inserted >= this.compactAfter) await this.compact();
     return { added, updated, removed };
   }
 
@@ -274,6 +285,10 @@ export class SearchIndex {
     let planned = this.planCache.get(key);
     if (!planned) {
       const plan = parseQuery(query, prefix);
+      // A pair with a word no document holds (`dân v` while typing) is in no document: only a
+      // Bloom false positive could "find" it, so it is not a ranking signal, and leaving it out
+      // keeps the top-k bound tight (search-run.ts).
+      plan.bigrams = plan.bigrams.filter((b) => b.term.split(BIGRAM_JOIN).every((w) => this.vocabulary.variants(w).length > 0));
       planned = { plan, infos: expandPlan(plan, this.vocabulary) };
       if (this.planCache.size > 500) this.planCache.clear();
       this.planCache.set(key, planned);
@@ -282,7 +297,6 @@ export class SearchIndex {
     const run: SearchRun = {
       engine: this.engine,
       docAt: this.docAt,
-      bigrams: this.bigrams,
       articles: this.articles,
       annotationTexts: this.annotationTexts,
       plan: planned.plan,
@@ -308,10 +322,19 @@ export class SearchIndex {
     return approximate ? { total, offset, hits, approximate } : { total, offset, hits };
   }
 
-  /** Re-encodes the postings compactly (same contents, same short ids). */
+  /**
+   * Re-encodes the postings compactly (same contents, same short ids), in slices that yield to
+   * the event loop; skipped when the index changes meanwhile (the maps stay, equally valid).
+   */
   private async compact(): Promise<void> {
     this.engine.purge((term) => this.vocabulary.remove(term));
-    this.engine = await Engine.fromSnapshot(this.engine.snapshot(), () => undefined);
+    const before = this.engine;
+    const snapshot = await before.snapshotYielding();
+    if (!snapshot) return;
+    const version = before.version;
+    const compacted = await Engine.fromSnapshot(snapshot, () => undefined);
+    if (this.engine !== before || before.version !== version) return;
+    this.engine = compacted;
     this.cacheVersion = -1;
     this.planCache.clear();
     this.matchCache.clear();
@@ -328,7 +351,8 @@ export class SearchIndex {
       signatures: this.signatures,
       docs: this.docs,
       bigrams: this.bigrams,
-      snapshot: this.engine.snapshot(),
+      // Walked in slices; an index changed meanwhile is walked again at once.
+      snapshot: (await this.engine.snapshotYielding()) ?? this.engine.snapshot(),
     });
     this.dirty = false;
   }
@@ -361,10 +385,19 @@ export class SearchIndex {
     }
     this.engine.addAnalyzed(item, this.addToVocabulary);
     const shortId = this.engine.shortIdOf(item.id);
-    if (shortId !== undefined) this.docAt[shortId] = { id: item.id, meta };
+    if (shortId !== undefined) this.docAt[shortId] = { id: item.id, meta, bloom: item.bigrams, article: this.articleNo(meta.articleId) };
     this.docs.set(item.id, meta);
     this.bigrams.set(item.id, item.bigrams);
     this.docIdsOf(meta.articleId).push(item.id);
+  }
+
+  /** Article numbers (DocEntry.article): given once per article id, never reused. */
+  private readonly articleNos = new Map<string, number>();
+
+  private articleNo(articleId: string): number {
+    let no = this.articleNos.get(articleId);
+    if (no === undefined) this.articleNos.set(articleId, (no = this.articleNos.size));
+    return no;
   }
 
   private readonly addToVocabulary = (term: string): void => this.vocabulary.add(term);

@@ -74,6 +74,25 @@ export class LazyTermData extends Map<number, Map<number, number>> {
     return most;
   }
 
+  /** Length in Uint32 of the encoded postings (0 once decoded). */
+  encodedLength(): number {
+    const p = this.postings;
+    if (p === null) return 0;
+    let at = this.offset;
+    const nf = p[at++] as number;
+    for (let f = 0; f < nf; f++) at += 2 + 2 * (p[at + 1] as number);
+    return at - this.offset;
+  }
+
+  /** Copies the encoded postings into `out` at `at`; returns the position after them. */
+  copyEncoded(out: Uint32Array, at: number): number {
+    const p = this.postings;
+    if (p === null) throw new Error('copyEncoded: postings already decoded');
+    const n = this.encodedLength();
+    out.set(p.subarray(this.offset, this.offset + n), at);
+    return at + n;
+  }
+
   /** Decodes the postings (layout: see engine.ts `Snapshot.postings`). Idempotent. */
   materialize(): void {
     const p = this.postings;

@@ -14,8 +14,8 @@ import { LANGS } from '../../shared/types';
 import type { DocMeta } from './documents';
 import type { Snapshot } from './engine';
 
-/** Bumped when the file layout changes. */
-export const FORMAT_VERSION = 1;
+/** Bumped when the file layout changes (2: per-document metadata stored by column). */
+export const FORMAT_VERSION = 2;
 export const INDEX_JSON = 'search-index.json';
 export const INDEX_BIN = 'search-index.bin';
 
@@ -35,9 +35,19 @@ const manifestSchema = z.object({
     avgFieldLength: z.array(z.number()),
     dirtCount: z.number().int().min(0),
   }),
-  articles: z.array(z.tuple([z.string(), z.string()])),
-  // [docId, articleId, lang, title, date, tags, hasAnnotations]
-  docs: z.array(z.tuple([z.string(), z.string(), z.enum(LANGS), z.string(), z.string().nullable(), z.array(z.string()), z.boolean()])),
+  // Columns, not one tuple per document: validating 10,000 tuples took zod ~150 ms of a warm start.
+  articles: z.object({ ids: z.array(z.string()), signatures: z.array(z.string()) }),
+  docs: z.object({
+    ids: z.array(z.string()),
+    articleIds: z.array(z.string()),
+    langs: z.array(z.enum(LANGS)),
+    titles: z.array(z.string()),
+    dates: z.array(z.string().nullable()),
+    /** Only documents with tags: [document index, tags]. */
+    tags: z.array(z.tuple([z.number().int().min(0), z.array(z.string())])),
+    /** Indexes of documents with annotations. */
+    annotated: z.array(z.number().int().min(0)),
+  }),
 });
 
 /** Everything persisted besides the engine arrays. */
@@ -111,10 +121,26 @@ export async function saveState(dataDir: string, state: SavedState): Promise<voi
     checksum: checksum(new Uint32Array(body.buffer, body.byteOffset, body.length / 4)),
     sections: sections as z.input<typeof manifestSchema>['sections'],
     header: s.header,
-    articles: [...state.signatures],
-    docs: [...state.docs].map(([id, m]) => [id, m.articleId, m.lang, m.title, m.date, m.tags, m.hasAnnotations]),
+    articles: { ids: [...state.signatures.keys()], signatures: [...state.signatures.values()] },
+    docs: docColumns(state.docs),
   };
   await writeFileDurably(join(dataDir, INDEX_JSON), JSON.stringify(manifest));
+}
+
+function docColumns(docs: ReadonlyMap<string, DocMeta>): z.input<typeof manifestSchema>['docs'] {
+  const cols: z.input<typeof manifestSchema>['docs'] = { ids: [], articleIds: [], langs: [], titles: [], dates: [], tags: [], annotated: [] };
+  let i = 0;
+  for (const [id, m] of docs) {
+    cols.ids.push(id);
+    cols.articleIds.push(m.articleId);
+    cols.langs.push(m.lang);
+    cols.titles.push(m.title);
+    cols.dates.push(m.date);
+    if (m.tags.length > 0) cols.tags.push([i, m.tags]);
+    if (m.hasAnnotations) cols.annotated.push(i);
+    i++;
+  }
+  return cols;
 }
 
 /** Reads and checks the saved state; null when there is none, CacheError when it is unusable. */
@@ -153,16 +179,31 @@ export async function loadState(dataDir: string): Promise<SavedState | null> {
   };
   if (checksum(u32(body)) !== parsed.checksum) throw new CacheError('The search index data fails its checksum');
   const postings = u32(section('postings'));
+  const d = parsed.docs;
+  const n = d.ids.length;
+  if (d.articleIds.length !== n || d.langs.length !== n || d.titles.length !== n || d.dates.length !== n || parsed.articles.ids.length !== parsed.articles.signatures.length) {
+    throw new CacheError('The search index manifest columns disagree');
+  }
+  const tagsAt = new Map<number, string[]>();
+  for (const [i, tags] of d.tags) tagsAt.set(i, tags);
+  const annotated = new Set(d.annotated);
   const docs = new Map<string, DocMeta>();
-  for (const [id, articleId, lang, title, date, tags, hasAnnotations] of parsed.docs) {
-    docs.set(id, { articleId, lang, title, date, tags, hasAnnotations });
+  for (let i = 0; i < n; i++) {
+    docs.set(d.ids[i] as string, {
+      articleId: d.articleIds[i] as string,
+      lang: d.langs[i] as DocMeta['lang'],
+      title: d.titles[i] as string,
+      date: d.dates[i] as string | null,
+      tags: tagsAt.get(i) ?? [],
+      hasAnnotations: annotated.has(i),
+    });
   }
   const bloomLengths = u32(section('bloomLengths'));
   const bloomBytes = section('blooms');
-  if (bloomLengths.length !== parsed.docs.length) throw new CacheError('The search index bigram filters do not match its documents');
+  if (bloomLengths.length !== n) throw new CacheError('The search index bigram filters do not match its documents');
   const bigrams = new Map<string, Uint8Array>();
   let at = 0;
-  parsed.docs.forEach(([id], i) => {
+  d.ids.forEach((id, i) => {
     const len = bloomLengths[i] as number;
     if (at + len > bloomBytes.length) throw new CacheError('The search index bigram filters are truncated');
     // Copy: one small buffer per document instead of views pinning the whole file in memory.
@@ -172,7 +213,7 @@ export async function loadState(dataDir: string): Promise<SavedState | null> {
   return {
     analyzer: parsed.analyzer,
     fingerprint: parsed.fingerprint,
-    signatures: new Map(parsed.articles),
+    signatures: new Map(parsed.articles.ids.map((id, i) => [id, parsed.articles.signatures[i] as string])),
     docs,
     bigrams,
     snapshot: {

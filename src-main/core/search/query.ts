@@ -67,8 +67,12 @@ export const FUZZY_MIN_LENGTH = 5;
 export const FUZZY_KNOWN_MIN_LENGTH = 8;
 /** Caps on expansions per query word, most frequent spellings first (keeps queries cheap). */
 export const EXPANSION_LIMITS = { prefix: 8, fuzzy: 8 } as const;
-/** Prefix expansion only from this many folded characters. */
-export const PREFIX_MIN_LENGTH = 2;
+/**
+ * Prefix expansion from the first letter: `d` typed in the search box shows the articles of the
+ * most frequent words starting with d or đ (EXPANSION_LIMITS caps the cost), rather than an
+ * empty list that looks like "nothing in the library".
+ */
+export const PREFIX_MIN_LENGTH = 1;
 
 const QUOTED = /"([^"]*)"|“([^”]*)”/g;
 const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/;

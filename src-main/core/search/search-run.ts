@@ -22,14 +22,16 @@ import { bloomHasKey, bloomKey, type BloomKey } from './bloom';
 export interface DocEntry {
   id: string;
   meta: DocMeta;
+  /** Bloom filter of the document's folded adjacent-word bigrams (bloom.ts). */
+  bloom: Uint8Array | undefined;
+  /** A small number standing for `meta.articleId` (grouping versions without string keys). */
+  article: number;
 }
 
 /** Everything one search needs. */
 export interface SearchRun {
   engine: Engine;
   docAt: ReadonlyArray<DocEntry | undefined>;
-  /** Per document: Bloom filter of its folded adjacent-word bigrams. */
-  bigrams: ReadonlyMap<string, Uint8Array>;
   articles: ReadonlyMap<string, Article>;
   /** Per article: the user's notes, highlighted passages and tags (IndexExtras.items). */
   annotationTexts: ReadonlyMap<string, readonly AnnotationText[]>;
@@ -51,6 +53,8 @@ export interface Matches {
   state: Uint8Array | null;
   checked: number;
   rejected: number;
+  /** Per match: adjacent query-word pairs found (−1: not checked yet); filled by `selectPage`. */
+  adjacent: Int8Array | null;
 }
 
 /** Reusable accumulator arrays indexed by short id. */
@@ -98,6 +102,33 @@ class Accumulator {
 
 const acc = new Accumulator();
 
+/** Per article number: the index of its best document among the matches (−1: none yet). */
+class BestOf {
+  private at = new Int32Array(0);
+  private readonly touched: number[] = [];
+
+  get(article: number): number {
+    return article < this.at.length ? (this.at[article] as number) : -1;
+  }
+
+  set(article: number, index: number): void {
+    if (article >= this.at.length) {
+      const grown = new Int32Array(Math.max(article + 1, this.at.length * 2, 1024)).fill(-1);
+      grown.set(this.at);
+      this.at = grown;
+    }
+    if (this.at[article] === -1) this.touched.push(article);
+    this.at[article] = index;
+  }
+
+  reset(): void {
+    for (const a of this.touched) this.at[a] = -1;
+    this.touched.length = 0;
+  }
+}
+
+const bestOf = new BestOf();
+
 /** Steps 1–2: every matching article with its best document, tier base and BM25 score. */
 export function collectMatches(r: SearchRun): Matches {
   acc.ensure(r.engine.nextShortId);
@@ -123,7 +154,6 @@ export function collectMatches(r: SearchRun): Matches {
   r.plan.slots.forEach((s, i) => {
     if (s.inPhrase) phraseSlots |= 1 << Math.min(i, 30);
   });
-  const bestOf = new Map<string, number>();
   const docs: number[] = [];
   const base: number[] = [];
   const scores: number[] = [];
@@ -135,9 +165,9 @@ export function collectMatches(r: SearchRun): Matches {
       if (r.plan.phrases.length > 0 && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !phraseCandidate(r, entry, phraseKeys))) continue;
       const b = tierBase(acc.any[d] as number, acc.strong[d] as number, acc.exact[d] as number);
       const s = acc.score[d] as number;
-      const at = bestOf.get(entry.meta.articleId);
-      if (at === undefined) {
-        bestOf.set(entry.meta.articleId, docs.length);
+      const at = bestOf.get(entry.article);
+      if (at < 0) {
+        bestOf.set(entry.article, docs.length);
         docs.push(d);
         base.push(b);
         scores.push(s);
@@ -149,51 +179,63 @@ export function collectMatches(r: SearchRun): Matches {
     }
   } finally {
     acc.reset();
+    bestOf.reset();
   }
   const state = r.plan.phrases.length > 0 ? new Uint8Array(docs.length) : null;
-  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores), state, checked: 0, rejected: 0 };
+  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores), state, checked: 0, rejected: 0, adjacent: null };
 }
 
 /**
  * Step 3: the short ids of matches `[offset, offset + limit)` in rank order, with their
  * public scores. Ties are broken by document id, never by insertion order. Phrase candidates
  * on the way are checked against their text; one that fails is dropped and the page refilled.
+ *
+ * Top-k with early termination (as MaxScore, Turtle & Flood 1995): a match's score is its tier
+ * base plus adjacent query-word pairs (0–9, read from its Bloom filter, the costly part) plus
+ * its squashed BM25, so `base + every pair + BM25` bounds it from above for free. Matches are
+ * taken from a max-heap on that bound, and the scan stops when the next bound falls below the
+ * page's worst score: on a topical library, where every article matches, a few dozen
+ * adjacency checks instead of one per match. Adjacency found is kept with the matches, so the
+ * next page or the same query again checks nothing twice.
  */
 export function selectPage(r: SearchRun, m: Matches, offset: number, limit: number): { doc: number; score: number }[] {
   const need = offset + limit;
   const n = m.docs.length;
   if (need <= 0 || n === 0) return [];
   const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
-  const values = new Float64Array(n);
+  const maxAdjacent = Math.min(pairs.length, 9);
+  const adjacent = m.adjacent ?? (m.adjacent = new Int8Array(n).fill(-1));
   const idOf = (i: number): string => r.docAt[m.docs[i] as number]?.id ?? '';
-  const better = (a: number, b: number): boolean => (values[a] as number) > (values[b] as number) || (values[a] === values[b] && idOf(a) < idOf(b));
   for (;;) {
-    // The lowest tier base that can still reach the page: adjacency (0–9) never crosses bases.
-    const perBase = new Map<number, number>();
-    for (let i = 0; i < n; i++) if (m.state?.[i] !== 2) perBase.set(m.base[i] as number, (perBase.get(m.base[i] as number) ?? 0) + 1);
-    let threshold = -1;
-    let counted = 0;
-    for (const b of [...perBase.keys()].sort((x, y) => y - x)) {
-      threshold = b;
-      counted += perBase.get(b) as number;
-      if (counted >= need) break;
-    }
-    const cand: number[] = [];
+    const bound = new Float64Array(n);
+    const order = new Int32Array(n);
+    let size = 0;
     for (let i = 0; i < n; i++) {
-      const b = m.base[i] as number;
-      if (b < threshold || m.state?.[i] === 2) continue;
-      let adjacent = 0;
-      if (pairs.length > 0) {
-        const filter = r.bigrams.get(idOf(i));
-        if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adjacent++;
-      }
-      values[i] = publicScore(tierKey(b, adjacent), m.scores[i] as number);
-      cand.push(i);
+      if (m.state?.[i] === 2) continue;
+      bound[i] = publicScore(tierKey(m.base[i] as number, maxAdjacent), m.scores[i] as number);
+      order[size++] = i;
     }
-    const top = topK(cand, need, better);
+    const byBound = new BoundHeap(order, size, bound);
+    const page = new PageHeap(need, idOf);
+    while (byBound.size > 0) {
+      const i = byBound.peek();
+      if (page.full && (bound[i] as number) < page.worstValue) break;
+      byBound.pop();
+      let adj = adjacent[i] as number;
+      if (adj < 0) {
+        adj = 0;
+        if (pairs.length > 0) {
+          const filter = r.docAt[m.docs[i] as number]?.bloom;
+          if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adj++;
+        }
+        adjacent[i] = adj;
+      }
+      page.offer(i, publicScore(tierKey(m.base[i] as number, adj), m.scores[i] as number));
+    }
+    const top = page.sorted();
     let dropped = false;
     if (m.state) {
-      for (const i of top) {
+      for (const { i } of top) {
         if (m.state[i] !== 0) continue;
         const entry = r.docAt[m.docs[i] as number];
         const ok = entry !== undefined && phraseInText(r, entry);
@@ -205,40 +247,114 @@ export function selectPage(r: SearchRun, m: Matches, offset: number, limit: numb
         }
       }
     }
-    if (!dropped) return top.slice(offset).map((i) => ({ doc: m.docs[i] as number, score: values[i] as number }));
+    if (!dropped) return top.slice(offset).map(({ i, value }) => ({ doc: m.docs[i] as number, score: value }));
   }
 }
 
-/** The `k` best of `items` in order, with a bounded binary heap (worst at the root). */
-export function topK<T>(items: readonly T[], k: number, better: (a: T, b: T) => boolean): T[] {
-  const heap: T[] = [];
-  const worse = (a: T, b: T): boolean => better(b, a);
-  for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item);
-      let i = heap.length - 1;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!worse(heap[i] as T, heap[p] as T)) break;
-        [heap[i], heap[p]] = [heap[p] as T, heap[i] as T];
-        i = p;
-      }
-    } else if (k > 0 && better(item, heap[0] as T)) {
-      heap[0] = item;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const rr = l + 1;
-        let w = i;
-        if (l < heap.length && worse(heap[l] as T, heap[w] as T)) w = l;
-        if (rr < heap.length && worse(heap[rr] as T, heap[w] as T)) w = rr;
-        if (w === i) break;
-        [heap[i], heap[w]] = [heap[w] as T, heap[i] as T];
-        i = w;
-      }
+/** A max-heap of match indices on their upper bounds (built in O(n), popped lazily). */
+class BoundHeap {
+  constructor(
+    private readonly a: Int32Array,
+    public size: number,
+    private readonly key: Float64Array,
+  ) {
+    for (let i = (size >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  peek(): number {
+    return this.a[0] as number;
+  }
+
+  pop(): void {
+    this.size--;
+    this.a[0] = this.a[this.size] as number;
+    this.down(0);
+  }
+
+  private down(i: number): void {
+    const { a, key, size } = this;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < size && (key[a[l] as number] as number) > (key[a[w] as number] as number)) w = l;
+      if (r < size && (key[a[r] as number] as number) > (key[a[w] as number] as number)) w = r;
+      if (w === i) return;
+      const t = a[i] as number;
+      a[i] = a[w] as number;
+      a[w] = t;
+      i = w;
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+}
+
+/** The `k` best matches offered so far (score, then document id), worst at the root. */
+class PageHeap {
+  private readonly heap: { i: number; value: number; id: string }[] = [];
+
+  constructor(
+    private readonly k: number,
+    private readonly idOf: (i: number) => string,
+  ) {}
+
+  get full(): boolean {
+    return this.heap.length >= this.k;
+  }
+
+  /** The score of the worst kept match (a match scoring below it cannot enter). */
+  get worstValue(): number {
+    return this.heap[0]?.value ?? -Infinity;
+  }
+
+  offer(i: number, value: number): void {
+    const h = this.heap;
+    if (h.length >= this.k) {
+      const w = h[0] as { value: number; id: string };
+      if (value < w.value) return;
+      const id = this.idOf(i);
+      if (value === w.value && id >= w.id) return;
+      h[0] = { i, value, id };
+      this.siftDown(0);
+      return;
+    }
+    h.push({ i, value, id: this.idOf(i) });
+    let c = h.length - 1;
+    while (c > 0) {
+      const p = (c - 1) >> 1;
+      if (!PageHeap.worse(h[c] as PageItem, h[p] as PageItem)) break;
+      [h[c], h[p]] = [h[p] as PageItem, h[c] as PageItem];
+      c = p;
+    }
+  }
+
+  /** Best first. */
+  sorted(): { i: number; value: number }[] {
+    return [...this.heap].sort((a, b) => (PageHeap.worse(b, a) ? -1 : PageHeap.worse(a, b) ? 1 : 0));
+  }
+
+  private siftDown(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < h.length && PageHeap.worse(h[l] as PageItem, h[w] as PageItem)) w = l;
+      if (r < h.length && PageHeap.worse(h[r] as PageItem, h[w] as PageItem)) w = r;
+      if (w === i) return;
+      [h[i], h[w]] = [h[w] as PageItem, h[i] as PageItem];
+      i = w;
+    }
+  }
+
+  private static worse(a: PageItem, b: PageItem): boolean {
+    return a.value < b.value || (a.value === b.value && a.id > b.id);
+  }
+}
+
+interface PageItem {
+  i: number;
+  value: number;
+  id: string;
 }
 
 function versionOf(r: SearchRun, meta: DocMeta): ArticleVersion | undefined {
@@ -247,7 +363,7 @@ function versionOf(r: SearchRun, meta: DocMeta): ArticleVersion | undefined {
 
 /** Every adjacent pair of every phrase is in the document's Bloom filter. */
 function phraseCandidate(r: SearchRun, entry: DocEntry, keys: readonly BloomKey[]): boolean {
-  const filter = r.bigrams.get(entry.id);
+  const filter = entry.bloom;
   return filter !== undefined && keys.every((k) => bloomHasKey(filter, k));
 }
 

@@ -47,21 +47,34 @@ export function termPattern(terms: Iterable<string>): RegExp | null {
 export function matchRanges(text: string, m: Matcher): Range[] {
   const ranges: Range[] = [];
   for (const p of m.phrases) ranges.push(...phraseRanges(text, p));
+  const phraseRangeCount = ranges.length;
   if (m.pattern) {
     const re = m.pattern;
     re.lastIndex = 0;
+    // Frequent syllables match hundreds of times per article in a few spellings: decide each
+    // spelling once per matcher.
+    let verdicts = acceptedSpellings.get(m);
+    if (!verdicts) acceptedSpellings.set(m, (verdicts = new Map()));
     for (let hit = re.exec(text); hit; hit = re.exec(text)) {
       const start = hit.index;
       const end = start + hit[0].length;
-      const raw = text.slice(start, end).normalize('NFC');
-      const lowerRaw = raw.toLowerCase();
-      if (!m.terms.has(lowerRaw) && !m.terms.has(wordKeys(raw)[0])) continue;
-      if (ranges.some(([s, e]) => start < e && end > s)) continue; // inside a phrase already marked
+      let ok = verdicts.get(hit[0]);
+      if (ok === undefined) {
+        const raw = hit[0].normalize('NFC');
+        ok = m.terms.has(raw.toLowerCase()) || m.terms.has(wordKeys(raw)[0]);
+        verdicts.set(hit[0], ok);
+      }
+      if (!ok) continue;
+      if (phraseRangeCount > 0 && ranges.some(([s, e]) => start < e && end > s)) continue; // inside a phrase already marked
       ranges.push([start, end]);
     }
   }
-  return ranges.sort((a, b) => a[0] - b[0]);
+  // Term ranges come in text order; only phrase ranges (found first) need sorting in.
+  return phraseRangeCount > 0 ? ranges.sort((a, b) => a[0] - b[0]) : ranges;
 }
+
+/** Per matcher: whether each raw spelling met in a text is one of its terms. */
+const acceptedSpellings = new WeakMap<Matcher, Map<string, boolean>>();
 
 /** Up to `max` snippets from `paragraphs`, best paragraph first; none when nothing matches. */
 export function makeSnippets(paragraphs: readonly Paragraph[], lang: Lang, m: Matcher, max = 3): SearchSnippet[] {

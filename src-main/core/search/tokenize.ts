@@ -38,7 +38,26 @@ const MAX_PARTS = 16;
 const TOKEN = new RegExp(`[\\p{L}\\p{M}\\p{N}]{1,${MAX_WORD_LENGTH}}(?:['’\\-/.:_][\\p{L}\\p{M}\\p{N}]{1,${MAX_WORD_LENGTH}}){0,${MAX_PARTS - 1}}`, 'gu');
 const PART = new RegExp(`[\\p{L}\\p{M}\\p{N}]{1,${MAX_WORD_LENGTH}}`, 'gu');
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const SPACES_ONLY = /^[ \t\u00a0\u202f]+$/;
+
+/** True when `text[from, to)` is non-empty and only spaces, tabs or no-break spaces (no slicing). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x202f) return false;
+  }
+  return true;
+}
+
+/** True when a token holds one of the characters joining the parts of a code. */
+function hasJoiner(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    // ' ’ - / . : _
+    if (c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2f || c === 0x2e || c === 0x3a || c === 0x5f) return true;
+  }
+  return false;
+}
 
 const keyCache = new Map<string, readonly [string, string]>();
 const KEY_CACHE_LIMIT = 200_000;
@@ -63,13 +82,18 @@ export function tokenize(text: string): { words: Word[]; compounds: Compound[] }
     const token = m[0];
     const start = m.index;
     // The rest of an over-long word (or part): it continues a run of letters, so it is skipped.
-    if (start > 0 && WORD_CHAR.test(text[start - 1] ?? '') && start === prevEnd) {
+    if (start === prevEnd && start > 0 && WORD_CHAR.test(text[start - 1] ?? '')) {
       prevEnd = start + token.length;
       continue;
     }
-    const gap = prevEnd < 0 ? '' : text.slice(prevEnd, start);
-    const followsPrev = prevEnd >= 0 && SPACES_ONLY.test(gap);
+    const followsPrev = prevEnd >= 0 && spacesOnly(text, prevEnd, start);
     prevEnd = start + token.length;
+    // Most tokens are one plain word: no joiner, so no second pass over the parts.
+    if (!hasJoiner(token)) {
+      const [exact, folded] = wordKeys(token);
+      words.push({ start, end: prevEnd, exact, folded, adjacent: followsPrev });
+      continue;
+    }
     PART.lastIndex = 0;
     let part = PART.exec(token);
     if (part && part[0].length === token.length) {

@@ -30,6 +30,29 @@ describe('SearchIndex persistence', () => {
     expect(QUERIES.map((q) => again.search(q))).toEqual(before);
   });
 
+  it('keeps every document field the filters and hits read (stored by column) across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-search-'));
+    const articles = [
+      makeArticle('tagged', { title: 'Dân vận khéo', paragraphs: ['dân vận ở cơ sở'], tags: ['dân vận', 'cơ sở'], date: '2024-03-05' }),
+      makeArticle('noted', { title: 'Công tác dân vận', paragraphs: ['dân vận chính quyền'] }, { lang: 'en', title: 'Mass mobilisation', paragraphs: ['dân vận abroad'] }),
+      makeArticle('plain', { title: 'Nông thôn mới', paragraphs: ['dân vận và nông thôn'], date: null }),
+    ];
+    const extras = (id: string) => (id === 'noted' ? { annotations: 'ghi chú', hasAnnotations: true } : undefined);
+    const first = await SearchIndex.open({ dataDir: dir, fingerprint: 'lib-1', workers: 0 });
+    await first.reconcile(articles, extras);
+    await first.save();
+    const again = await SearchIndex.open({ dataDir: dir, fingerprint: 'lib-1', workers: 0 });
+    expect(again.origin).toBe('cache');
+    const ask = (index: SearchIndex) =>
+      [{}, { tag: 'cơ sở' }, { hasAnnotations: true }, { hasAnnotations: false }, { lang: 'en' as const }, { from: '2024-01-01' }].map((filters) =>
+        index.search('dân vận', { limit: 10, filters }).map((h) => [h.id, h.lang, h.title, h.date, h.score]),
+      );
+    expect(ask(again)).toEqual(ask(first));
+    expect(ask(again)[1]).toHaveLength(1);
+    expect(ask(again)[2]).toHaveLength(1);
+    expect(await again.reconcile(articles, extras)).toEqual({ added: 0, updated: 0, removed: 0 });
+  });
+
   it('does not rewrite the saved index when nothing changed, and does after a change', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-search-'));
     await built(dir);

@@ -121,9 +121,10 @@ export function App() {
   useShortcuts(searchRef);
 
   useEffect(() => {
+    // Progressive: the first page of rows paints before the rest of a large list arrives.
     useFolio
       .getState()
-      .loadLibrary()
+      .loadLibrary({ progressive: true })
       .then(() => {
         const s = useFolio.getState();
         setUiLanguage(s.settings?.uiLanguage ?? systemLanguage());

@@ -21,6 +21,7 @@ function openHit(hit: SearchHit, snippet: SearchSnippet | undefined) {
 export function LibraryPane() {
   const { t, i18n } = useTranslation();
   const articles = useFolio((s) => s.articles);
+  const listComplete = useFolio((s) => s.listComplete);
   const status = useFolio((s) => s.status);
   const info = useFolio((s) => s.info);
   const selectedId = useFolio((s) => s.selectedId);
@@ -92,7 +93,13 @@ export function LibraryPane() {
         )}
       </div>
       <footer className="pane-footer">
-        <span>{shown.length === articles.length ? t('library.articles', { count: articles.length }) : t('feedback.shownOf', { shown: shown.length, count: articles.length })}</span>
+        <span>
+          {!listComplete && status
+            ? t('library.loadingList', { shown: articles.length, count: status.articleCount })
+            : shown.length === articles.length
+              ? t('library.articles', { count: articles.length })
+              : t('feedback.shownOf', { shown: shown.length, count: articles.length })}
+        </span>
         {status && status.skipped.length > 0 && (
           <button type="button" className="link-button" onClick={() => useFolio.getState().setDialog('skipped')}>
             {t('library.skipped', { count: status.skipped.length })}

@@ -96,7 +96,11 @@ let libraryLoad: Promise<void> = Promise.resolve();
 /** Rows of the first page of a progressive load: more than any window shows. */
 export const FIRST_LIST_PAGE = 500;
 /** Rows per later page: each is a short task for the server and the renderer, not one long one. */
-export const LIST_PAGE = 10_000;
+export const LIST_PAGE = 5_000;
+/** The article being fetched: the rest of a progressive list waits for it (the reader comes first). */
+let articleInFlight: Promise<unknown> = Promise.resolve();
+/** A macrotask: what was just set renders before the next page is asked for. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Results fetched per request; "more results" fetches the next page. */
 const RESULTS_PAGE = 50;
 let articleSeq = 0;
@@ -148,7 +152,9 @@ export const useFolio = create<FolioState>((set, get) => ({
       ...(same ? {} : { editingId: null, draftNoteId: null }),
     });
     try {
-      const [article, annotations] = await Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]);
+      const fetching = Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]);
+      articleInFlight = fetching.catch(() => undefined);
+      const [article, annotations] = await fetching;
       if (seq !== articleSeq) return;
       // Marks for the first-paint measurement (e2e suite and benchmark): data in → rows painted.
       performance.mark('folio:article-data', { detail: id });
@@ -260,6 +266,9 @@ async function loadLibraryAs(seq: number, progressive: boolean): Promise<void> {
     // The first rows paint now; the rest arrive in pages, each parsed in its own task.
     useFolio.setState({ info, status, articles, settings, listComplete: false });
     for (let offset = FIRST_LIST_PAGE; ; offset += LIST_PAGE) {
+      // An article opened meanwhile is fetched and painted first: the rest of the list waits.
+      await nextTask();
+      await articleInFlight;
       const page = await api('listArticles', { offset, limit: LIST_PAGE });
       // A newer load (an event, a library switch) owns the list now.
       if (seq !== librarySeq) return libraryLoad;

@@ -106,6 +106,12 @@ describe('progressive list loading', () => {
   const info = { version: '0', transport: 'web' as const, libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null };
   const status = (count: number) => ({ root: '/l', dataDir: '/d', progress: { phase: 'ready' as const, done: count, total: count }, articleCount: count, pairCount: 0, skipped: [] });
   const summaries = (from: number, n: number) => Array.from({ length: n }, (_, i) => summary(`s${from + i}`));
+  /** Lets the store's macrotask turn between pages pass, then queued promise callbacks run. */
+  const settleTask = async () => {
+    await fake.settle();
+    await new Promise((r) => setTimeout(r, 1));
+    await fake.settle();
+  };
   const answerState = (count: number) => {
     fake.next('getAppInfo').resolve(info);
     fake.next('getLibraryStatus').resolve(status(count));
@@ -123,10 +129,11 @@ describe('progressive list loading', () => {
     expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE);
     expect(useFolio.getState().listComplete).toBe(false);
     expect(settled).toBe(false);
+    await settleTask();
     const second = fake.next('listArticles');
     expect(second.req).toEqual({ offset: FIRST_LIST_PAGE, limit: LIST_PAGE });
     second.resolve(summaries(FIRST_LIST_PAGE, LIST_PAGE));
-    await fake.settle();
+    await settleTask();
     expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE);
     const third = fake.next('listArticles');
     expect(third.req).toEqual({ offset: FIRST_LIST_PAGE + LIST_PAGE, limit: LIST_PAGE });
@@ -153,7 +160,7 @@ describe('progressive list loading', () => {
     void useFolio.getState().loadLibrary({ progressive: true }).then(() => (olderSettled = true));
     answerState(FIRST_LIST_PAGE + 5);
     fake.next('listArticles').resolve(summaries(0, FIRST_LIST_PAGE));
-    await fake.settle();
+    await settleTask();
     const stale = fake.next('listArticles');
     void useFolio.getState().loadLibrary();
     answerState(2);
@@ -167,5 +174,22 @@ describe('progressive list loading', () => {
     expect(useFolio.getState().articles.map((a) => a.id)).toEqual(['x', 'y']);
     expect(useFolio.getState().listComplete).toBe(true);
     expect(olderSettled).toBe(true);
+  });
+
+  it('an article opened while the rest of the list loads is fetched first; the list waits for it', async () => {
+    void useFolio.getState().loadLibrary({ progressive: true });
+    answerState(FIRST_LIST_PAGE + 5);
+    fake.next('listArticles').resolve(summaries(0, FIRST_LIST_PAGE));
+    await fake.settle();
+    void useFolio.getState().openArticle('s3');
+    await settleTask();
+    expect(fake.calls.map((c) => c.method).sort()).toEqual(['getArticle', 'listAnnotations']);
+    fake.next('getArticle').resolve(article('s3'));
+    fake.next('listAnnotations').resolve([]);
+    await settleTask();
+    expect(useFolio.getState().article?.id).toBe('s3');
+    fake.next('listArticles').resolve(summaries(FIRST_LIST_PAGE, 5));
+    await settleTask();
+    expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE + 5);
   });
 });

@@ -4,17 +4,19 @@
  * 100-article library measured in the same run. Targets (issue 18): every ratio ≤ 1.5 at 10k and
  * ≤ 2 at 50k; at most 500 list rows in the DOM.
  *
- *   node --import tsx bench/ui/scale.ts [--n 100,10000,50000] [--runs 3]
+ *   node --import tsx bench/ui/scale.ts [--n 100,10000,50000] [--runs 3] [--keep /tmp/folio-ui-libs]
  *
  * The corpus is generated: Vietnamese news-like articles about one subject (a few hundred
  * syllables, the query words in most articles), one in five with an English translation.
  * Writes bench-results/ui-scale.json.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { browserSkipReason, launchBrowser, REPO } from '../../tests/e2e/harness';
+import { chromium } from 'playwright-core';
+import { browserSkipReason, REPO } from '../../tests/e2e/harness';
+import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/chromium';
 import { mulberry32 } from '../../tests/support/prng';
 
 const args = process.argv.slice(2);
@@ -24,6 +26,9 @@ const arg = (name: string, dflt: string): string => {
 };
 const SIZES = arg('--n', '100,10000').split(',').map(Number);
 const RUNS = Number(arg('--runs', '3'));
+// Generating and indexing 50,000 articles takes minutes on a loaded machine: with --keep DIR the
+// indexed libraries stay in DIR (one folder per size) and later runs reuse them.
+const KEEP = arg('--keep', '');
 
 const VI = 'dân vận khéo công tác nhiệm vụ cơ sở đảng bộ chi bộ nhân dân xã huyện tỉnh phong trào thi đua xây dựng nông thôn mới đường làng ngõ xóm vận động hộ gia đình hiến đất mở rộng kênh mương thủy lợi mùa vụ lúa gạo cây trồng vật nuôi hợp tác xã sản xuất tiêu thụ sản phẩm giảm nghèo an sinh xã hội giáo dục y tế văn hóa thể thao đoàn thanh niên hội phụ nữ cựu chiến binh nông dân mặt trận tổ quốc đối thoại lắng nghe ý kiến giải quyết kiến nghị kịp thời hiệu quả thiết thực'.split(' ');
 const EN = 'skilful mass mobilisation work task grassroots party committee cell people commune district province movement emulation build new countryside village road alley household donate land widen canal irrigation season rice crop livestock cooperative production product poverty reduction welfare education health culture youth union women veterans farmers front dialogue listen opinion resolve petition timely effective practical'.split(' ');
@@ -40,8 +45,9 @@ function paragraph(rand: () => number, words: string[]): string {
 }
 
 /** Writes `n` articles (one in five paired with an English version) into a new folder. */
-function writeLibrary(n: number): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), `folio-bench-ui-${n}-`));
+function writeLibrary(n: number, into?: string): string {
+  const root = into ?? mkdtempSync(path.join(os.tmpdir(), `folio-bench-ui-${n}-`));
+  mkdirSync(root, { recursive: true });
   const rand = mulberry32(n);
   for (let i = 0; i < n; i++) {
     const folder = path.join(root, `nam-${2015 + (i % 10)}`);
@@ -90,7 +96,8 @@ type Step = 'firstRow' | 'openArticle' | 'typeQuery' | 'scrollList' | 'switchFil
 const STEPS: Step[] = ['firstRow', 'openArticle', 'typeQuery', 'scrollList', 'switchFilter'];
 
 async function measure(url: string): Promise<Record<Step, number> & { domRows: number }> {
-  const browser = await launchBrowser();
+  // Its own browser: the harness's launchBrowser asks vitest for a shared one, and this is no test.
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: true, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -150,11 +157,20 @@ async function main(): Promise<void> {
   }
   const results: Record<number, Record<Step, number> & { domRows: number }> = {};
   for (const n of SIZES) {
-    const root = writeLibrary(n);
-    const data = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-ui-data-'));
+    const kept = KEEP ? path.join(KEEP, `lib-${n}`) : '';
+    const ready = kept !== '' && existsSync(path.join(kept, 'indexed'));
+    if (kept && !ready) rmSync(kept, { recursive: true, force: true });
+    const root = ready ? path.join(kept, 'library') : writeLibrary(n, kept ? path.join(kept, 'library') : undefined);
+    const data = ready ? path.join(kept, 'data') : kept ? path.join(kept, 'data') : mkdtempSync(path.join(os.tmpdir(), 'folio-bench-ui-data-'));
     try {
-      // Warm: the library is scanned and indexed once, as on any day after the first.
-      spawnSync(process.execPath, [cli(), 'index', root, '--data', data], { stdio: 'ignore' });
+      if (!ready) {
+        mkdirSync(data, { recursive: true });
+        // Warm: the library is scanned and indexed once, as on any day after the first.
+        const t = Date.now();
+        spawnSync(process.execPath, [cli(), 'index', root, '--data', data], { stdio: 'ignore' });
+        console.log(`${n} articles generated and indexed in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+        if (kept) writeFileSync(path.join(kept, 'indexed'), '');
+      }
       const runs: Array<Record<Step, number> & { domRows: number }> = [];
       for (let r = 0; r < RUNS; r++) {
         const { url, child } = await serve(root, data);
@@ -168,8 +184,10 @@ async function main(): Promise<void> {
       results[n] = med;
       console.log(`${n} articles: ${STEPS.map((s) => `${s} ${med[s]} ms`).join(', ')}, ${med.domRows} rows in the DOM`);
     } finally {
-      rmSync(root, { recursive: true, force: true });
-      rmSync(data, { recursive: true, force: true });
+      if (!kept) {
+        rmSync(root, { recursive: true, force: true });
+        rmSync(data, { recursive: true, force: true });
+      }
     }
   }
   const base = results[SIZES[0]!]!;

@@ -13,8 +13,12 @@ import { annotationsByArticleId, annotationsIn, extrasOf, saveMovedPositions, st
 import { AnnotationStore, type OpenReport } from './annotations/index';
 import { SettingsStore } from './settings/settings-store';
 import { TypedEmitter } from './events/typed-emitter';
+import { inSlices } from './events/in-slices';
 import type { FolioEventMap } from '../shared/api';
 import type { ScanProgress } from '../shared/types';
+
+/** Change sets at least this large show their indexing on the progress bar. */
+const BURST_PROGRESS = 50;
 
 export interface SessionOptions {
   /** The library folder. */
@@ -203,7 +207,16 @@ export class FolioSession {
     return change;
   }
 
-  private async onLibraryChanged(change: LibraryChange): Promise<void> {
+  /** Change sets applied one after another: a slice of one must not interleave with the next. */
+  private changeQueue: Promise<void> = Promise.resolve();
+
+  private onLibraryChanged(change: LibraryChange): Promise<void> {
+    const run = this.changeQueue.then(() => this.applyLibraryChange(change));
+    this.changeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyLibraryChange(change: LibraryChange): Promise<void> {
     // A file's content changed: save its highlights' new positions once, here, not on every read.
     for (const id of change.changed) {
       const article = this.library.get(id);
@@ -211,10 +224,23 @@ export class FolioSession {
     }
     const index = await this.searchIndex;
     if (index) {
-      for (const id of change.removed) index.remove(id);
-      for (const id of [...change.added, ...change.changed]) {
-        const article = this.library.get(id);
-        if (article) index.upsert(article, extrasOf(storedAnnotations(this.annotations, article)));
+      // A burst of thousands of files is indexed in slices, between which requests are answered
+      // and the progress bar moves; a handful of files shows no bar.
+      const upserts = [...change.added, ...change.changed];
+      const total = change.removed.length + upserts.length;
+      const onProgress = total >= BURST_PROGRESS ? (done: number) => this.setProgress({ phase: 'indexing', done, total }) : undefined;
+      await inSlices(change.removed, (id) => index.remove(id));
+      await inSlices(
+        upserts,
+        (id) => {
+          const article = this.library.get(id);
+          if (article) index.upsert(article, extrasOf(storedAnnotations(this.annotations, article)));
+        },
+        { onProgress: onProgress && ((done) => onProgress(change.removed.length + done)) },
+      );
+      if (onProgress) {
+        const count = this.library.articles().length;
+        this.setProgress({ phase: 'ready', done: count, total: count });
       }
       this.scheduleSave(index);
     }

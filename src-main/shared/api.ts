@@ -96,10 +96,22 @@ export interface ExportedFile {
   base64: string;
 }
 
+/**
+ * Optional paging of the article list (absent: the whole list, in the library's order). With
+ * `offset`/`limit` the pages run newest first, the list's default order, so that the first page
+ * is the top of the list and the window can paint it before the rest arrives.
+ */
+export const ListArticlesRequestSchema = z
+  .object({
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+
 export const API = {
   getAppInfo: method<AppInfo>()(Empty),
   getLibraryStatus: method<LibraryStatus>()(Empty),
-  listArticles: method<ArticleSummary[]>()(Empty),
+  listArticles: method<ArticleSummary[]>()(ListArticlesRequestSchema),
   getArticle: method<Article>()(z.object({ id: Id }).strict()),
   getRawText: method<{ text: string; path: string }>()(z.object({ id: Id, lang: LangSchema.optional() }).strict()),
   listSkipped: method<SkippedFile[]>()(Empty),

@@ -7,6 +7,7 @@ import { MIN_ANNOTATIONS, MIN_LIBRARY, NO_CHANGE } from './fit-columns';
 import { FitContext } from './fit-context';
 import { TopBar } from './TopBar';
 import { useShortcuts } from './shortcuts';
+import { coalesce } from './coalesce';
 import { LibraryPane } from '../features/library/LibraryPane';
 import { Reader } from '../features/reader/Reader';
 import { AnnotationsPane } from '../features/annotations/AnnotationsPane';
@@ -58,12 +59,19 @@ async function reopenMoved(lost: Article, added: string[]): Promise<void> {
 /** Keeps the library and annotations in step with events from main. */
 function useEvents() {
   useEffect(() => {
-    let reloadTimer: ReturnType<typeof setTimeout> | null = null;
-    const reload = () => {
-      if (reloadTimer) clearTimeout(reloadTimer);
-      reloadTimer = setTimeout(() => void useFolio.getState().loadLibrary(), 150);
-    };
-    return onFolioEvent((e) => {
+    // A watcher burst sends many events: the list reloads in batches (at most one load at a
+    // time, one more after the last event), and a search shown is re-run with it, not per event.
+    let researchPending = false;
+    const reloader = coalesce(async () => {
+      await useFolio.getState().loadLibrary();
+      if (researchPending) {
+        researchPending = false;
+        const s = useFolio.getState();
+        if (s.query.trim()) await s.runSearch(s.query);
+      }
+    }, 150);
+    const reload = () => reloader.request();
+    const unsubscribe = onFolioEvent((e) => {
       const s = useFolio.getState();
       if (e.name === 'scanProgress') {
         if (s.status) useFolio.setState({ status: { ...s.status, progress: e.payload } });
@@ -75,7 +83,7 @@ function useEvents() {
         const { added, changed, removed } = e.payload;
         if (open && (added.includes(open) || changed.includes(open) || removed.includes(open))) void s.openArticle(open);
         else if (s.lostArticle && added.length) void reopenMoved(s.lostArticle, added);
-        if (s.query.trim()) void s.runSearch(s.query);
+        researchPending = true;
       } else if (e.name === 'annotationsChanged') {
         if (s.article && e.payload.articleIds.includes(s.article.id)) void s.refreshAnnotations();
       } else if (e.name === 'libraryOpened') {
@@ -83,6 +91,10 @@ function useEvents() {
         reload();
       }
     });
+    return () => {
+      unsubscribe();
+      reloader.dispose();
+    };
   }, []);
 }
 
@@ -109,9 +121,10 @@ export function App() {
   useShortcuts(searchRef);
 
   useEffect(() => {
+    // Progressive: the first page of rows paints before the rest of a large list arrives.
     useFolio
       .getState()
-      .loadLibrary()
+      .loadLibrary({ progressive: true })
       .then(() => {
         const s = useFolio.getState();
         setUiLanguage(s.settings?.uiLanguage ?? systemLanguage());

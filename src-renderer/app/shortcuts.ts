@@ -7,7 +7,7 @@
 import { useEffect, type RefObject } from 'react';
 import { useFolio } from './store';
 import { redo, undo } from '../features/annotations/actions';
-import { sortAndFilter } from '../features/library/sort-articles';
+import { sortedList } from '../features/library/sort-articles';
 import { highlightCurrent, moveParagraph, moveSentence, pickColour, switchLanguage } from '../features/reader/keyboard-reading';
 import type { ViewMode } from '../features/reader/reader-rows';
 import i18n from '../lib/i18n';
@@ -49,7 +49,8 @@ function arrowsOwnedBy(target: EventTarget | null): boolean {
 export function step(delta: 1 | -1) {
   const s = useFolio.getState();
   // The list exactly as the library pane shows it: search hits, or the sorted, filtered articles.
-  const list = s.query.trim() && s.hits ? s.hits.map((h) => h.id) : sortAndFilter(s.articles, s.settings?.sort ?? 'date', s.filter, i18n.language, s.settings?.lastRead).map((a) => a.id);
+  const sort = s.settings?.sort ?? 'date';
+  const list = s.query.trim() && s.hits ? s.hits.map((h) => h.id) : sortedList(s.articles, sort, s.filter, i18n.language, sort === 'recent' ? s.settings?.lastRead : undefined).map((a) => a.id);
   if (!list.length) return;
   const at = s.selectedId ? list.indexOf(s.selectedId) : -1;
   const next = list[Math.max(0, Math.min(list.length - 1, at + delta))];

@@ -26,6 +26,8 @@ export interface FolioState {
   info: AppInfo | null;
   status: LibraryStatus | null;
   articles: ArticleSummary[];
+  /** False while only the first page of a progressive load is in `articles` (the rest follows). */
+  listComplete: boolean;
   selectedId: string | null;
   article: Article | null;
   /** Why the selected article is not shown (a code, translated where it is shown). */
@@ -60,7 +62,12 @@ export interface FolioState {
   toast: Toast | null;
   dialog: 'settings' | 'export' | 'shortcuts' | 'skipped' | 'notebook' | null;
 
-  loadLibrary(): Promise<void>;
+  /**
+   * Loads the library's state and its article list. `progressive` (the window's first load):
+   * the first page of the list (newest first) is shown as soon as it arrives, the rest follows
+   * in pages; the promise settles when the whole list is in.
+   */
+  loadLibrary(opts?: { progressive?: boolean }): Promise<void>;
   openArticle(id: string, target?: ScrollTarget | null): Promise<void>;
   refreshAnnotations(): Promise<void>;
   setQuery(q: string): void;
@@ -84,6 +91,16 @@ export interface Toast {
 export const NEW_NOTE = 'new-note';
 
 let searchSeq = 0;
+let librarySeq = 0;
+let libraryLoad: Promise<void> = Promise.resolve();
+/** Rows of the first page of a progressive load: more than any window shows. */
+export const FIRST_LIST_PAGE = 500;
+/** Rows per later page: each is a short task for the server and the renderer, not one long one. */
+export const LIST_PAGE = 5_000;
+/** The article being fetched: the rest of a progressive list waits for it (the reader comes first). */
+let articleInFlight: Promise<unknown> = Promise.resolve();
+/** A macrotask: what was just set renders before the next page is asked for. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Results fetched per request; "more results" fetches the next page. */
 const RESULTS_PAGE = 50;
 let articleSeq = 0;
@@ -94,6 +111,7 @@ export const useFolio = create<FolioState>((set, get) => ({
   info: null,
   status: null,
   articles: [],
+  listComplete: true,
   selectedId: null,
   article: null,
   articleError: null,
@@ -115,19 +133,10 @@ export const useFolio = create<FolioState>((set, get) => ({
   toast: null,
   dialog: null,
 
-  async loadLibrary() {
-    const [info, status, articles, settings] = await Promise.all([
-      api('getAppInfo', {}),
-      api('getLibraryStatus', {}),
-      api('listArticles', {}),
-      get().settings ? Promise.resolve(get().settings as Settings) : api('getSettings', {}),
-    ]);
-    set({ info, status, articles, settings });
-    const { selectedId: selected, article } = get();
-    // The open article's file is gone (deleted or renamed away): say so, and remember it.
-    if (selected && !articles.some((a) => a.id === selected)) {
-      set({ article: null, annotations: [], lostArticle: article ?? get().lostArticle, articleError: { code: 'article-not-found', params: { id: selected } } });
-    }
+  loadLibrary(opts = {}) {
+    const seq = ++librarySeq;
+    libraryLoad = loadLibraryAs(seq, opts.progressive === true);
+    return libraryLoad;
   },
 
   async openArticle(id, target = null) {
@@ -143,7 +152,9 @@ export const useFolio = create<FolioState>((set, get) => ({
       ...(same ? {} : { editingId: null, draftNoteId: null }),
     });
     try {
-      const [article, annotations] = await Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]);
+      const fetching = Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]);
+      articleInFlight = fetching.catch(() => undefined);
+      const [article, annotations] = await fetching;
       if (seq !== articleSeq) return;
       // Marks for the first-paint measurement (e2e suite and benchmark): data in → rows painted.
       performance.mark('folio:article-data', { detail: id });
@@ -235,4 +246,41 @@ export function panesShown(s: FolioState, fit: ColumnFit): { library: boolean; a
     // A note editor needs the annotations pane: it shows while one is open, even if hidden.
     annotations: (!collapsed.annotations && !fit.hideAnnotations) || s.editingId !== null,
   };
+}
+
+/**
+ * One load of the library state (see `loadLibrary`). A load overtaken by a newer one stops
+ * applying anything and settles with the newer one.
+ */
+async function loadLibraryAs(seq: number, progressive: boolean): Promise<void> {
+  const [info, status, firstPage, firstSettings] = await Promise.all([
+    api('getAppInfo', {}),
+    api('getLibraryStatus', {}),
+    api('listArticles', progressive ? { offset: 0, limit: FIRST_LIST_PAGE } : {}),
+    useFolio.getState().settings ? Promise.resolve(useFolio.getState().settings as Settings) : api('getSettings', {}),
+  ]);
+  if (seq !== librarySeq) return libraryLoad;
+  let articles = firstPage;
+  let settings = firstSettings;
+  if (progressive && articles.length === FIRST_LIST_PAGE) {
+    // The first rows paint now; the rest arrive in pages, each parsed in its own task.
+    useFolio.setState({ info, status, articles, settings, listComplete: false });
+    for (let offset = FIRST_LIST_PAGE; ; offset += LIST_PAGE) {
+      // An article opened meanwhile is fetched and painted first: the rest of the list waits.
+      await nextTask();
+      await articleInFlight;
+      const page = await api('listArticles', { offset, limit: LIST_PAGE });
+      // A newer load (an event, a library switch) owns the list now.
+      if (seq !== librarySeq) return libraryLoad;
+      articles = articles.concat(page);
+      if (page.length < LIST_PAGE) break;
+    }
+    settings = useFolio.getState().settings ?? settings;
+  }
+  useFolio.setState({ info, status, articles, settings, listComplete: true });
+  const { selectedId: selected, article } = useFolio.getState();
+  // The open article's file is gone (deleted or renamed): say so, and remember it.
+  if (selected && !articles.some((a) => a.id === selected)) {
+    useFolio.setState({ article: null, annotations: [], lostArticle: article ?? useFolio.getState().lostArticle, articleError: { code: 'article-not-found', params: { id: selected } } });
+  }
 }

@@ -1,15 +1,19 @@
 /**
  * A library of a few thousand articles: the list keeps only the rows in view in the DOM, keeps
- * listbox semantics (set size, positions), and the keyboard still reaches the last article.
+ * listbox semantics (set size, positions), and the keyboard still reaches the last article; a
+ * burst of 2,000 new files reaches the list in batches with the progress shown, the page painting
+ * and the search box taking keys throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SCREENSHOTS, browserSkipReason, useApp } from './harness';
 
 const skip = browserSkipReason();
 const COUNT = 3_000;
+const BURST = 2_000;
 const library = mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-large-lib-'));
 const SYLLABLES = ['dân', 'vận', 'khéo', 'nông', 'thôn', 'mới', 'đường', 'làng', 'ngõ', 'xóm', 'mùa', 'lúa', 'chín', 'nước', 'sông', 'chợ', 'phiên', 'sớm'];
 
@@ -64,5 +68,52 @@ describe.skipIf(!!skip)(`a library of ${COUNT} articles`, () => {
       most = Math.max(most, await page.locator('.article-list [role="option"]').count());
     }
     expect(most).toBeLessThan(100);
+  });
+
+  it('takes a burst of 2,000 new files in batches: progress shown, the page painting, keys taken', async () => {
+    const page = app.page;
+    // In the page: every animation frame counted (with the longest gap between two, an
+    // event-loop-delay figure), whether the progress bar appeared and the largest total it showed.
+    await page.evaluate(() => {
+      const w = window as unknown as { burst: { frames: number; longestGap: number; progressTotal: number } };
+      w.burst = { frames: 0, longestGap: 0, progressTotal: 0 };
+      let last = performance.now();
+      const tick = (now: number) => {
+        w.burst.frames++;
+        w.burst.longestGap = Math.max(w.burst.longestGap, now - last);
+        last = now;
+        const bar = document.querySelector('.scan-progress progress');
+        if (bar) w.burst.progressTotal = Math.max(w.burst.progressTotal, Number(bar.getAttribute('max')));
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    let listLoads = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/api/listArticles')) listLoads++;
+    });
+    const folder = path.join(app.served.library, 'dot-moi');
+    mkdirSync(folder);
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < BURST; i++) writes.push(writeFile(path.join(folder, `moi-${String(i).padStart(4, '0')}.txt`), article(COUNT + i)));
+    await Promise.all(writes);
+    // Typing while the burst is read and indexed: every key lands in the box.
+    const box = page.locator('input[type="search"]');
+    await box.click();
+    await box.pressSequentially('làng', { delay: 30 });
+    expect(await box.inputValue()).toBe('làng');
+    await box.fill('');
+    await expect.poll(() => page.locator('.pane-footer').textContent(), { timeout: 120_000 }).toMatch(new RegExp(`^${COUNT + BURST} `));
+    const burst = await page.evaluate(() => (window as unknown as { burst: { frames: number; longestGap: number; progressTotal: number } }).burst);
+    // The progress bar showed the burst's work (its reading or its indexing, 2,000 files).
+    expect(burst.progressTotal).toBeGreaterThanOrEqual(BURST);
+    // The page kept painting: no stretch without a frame close to a freeze (generous bound).
+    expect(burst.frames).toBeGreaterThan(10);
+    expect(burst.longestGap).toBeLessThan(2_000);
+    // Few whole-list loads for thousands of changed files (the events are coalesced).
+    expect(listLoads).toBeGreaterThanOrEqual(1);
+    expect(listLoads).toBeLessThanOrEqual(20);
+    expect(await page.locator('.article-list [role="option"]').count()).toBeLessThan(100);
+    expect(await page.locator('.article-list [role="option"]').first().getAttribute('aria-setsize')).toBe(String(COUNT + BURST));
   });
 });

@@ -85,6 +85,8 @@ const READ_AHEAD = 8;
 const YIELD_EVERY = 50;
 /** ...or milliseconds of reading, whichever comes first (a few large pages take that long). */
 const YIELD_AFTER_MS = 30;
+/** Watcher batches at least this large report their progress. */
+const BURST_PROGRESS = 50;
 /** Watcher debounce: editors write files in bursts (temp file, rename, touch). */
 const DEBOUNCE_MS = 250;
 /** Default per-file parse timeout in a worker (a 20 MB page parses in a few seconds here). */
@@ -519,7 +521,10 @@ export class Library {
       }
       found.push({ abs: join(this.root, rel), rel });
     }
-    const results = await this.loadAll(found, this.pacer(found.length, false));
+    // A burst of many files (a sync, an unzip) shows its reading on the progress bar.
+    const burst = found.length >= BURST_PROGRESS;
+    const results = await this.loadAll(found, this.pacer(found.length, burst));
+    if (burst) this.report(found.length, found.length, 'ready');
     results.forEach((r, k) => {
       const rel = (found[k] as FoundFile).rel;
       if ('reason' in r) { this.skippedFiles.set(rel, r); this.dropFile(rel); }

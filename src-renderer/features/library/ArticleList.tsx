@@ -6,7 +6,7 @@
  * index (not by the rows that happen to exist), and the row being moved to is scrolled into
  * existence before it takes focus.
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleSummary } from '@shared/types';
@@ -56,19 +56,24 @@ export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) 
   const listRef = useRef<HTMLUListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
   const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE);
-  const selectedIndex = selectedId ? articles.findIndex((a) => a.id === selectedId) : -1;
+  // Once per list or selection, not on every scroll frame (the list re-renders as it scrolls).
+  const selectedIndex = useMemo(() => (selectedId ? articles.findIndex((a) => a.id === selectedId) : -1), [articles, selectedId]);
   const [active, setActive] = useState(Math.max(0, selectedIndex));
   const focusPending = useRef(false);
   const count = articles.length;
 
+  // Stable callbacks: the virtualizer rebuilds its position of every row (50,000 objects) whenever
+  // getItemKey changes identity, which an inline function does on every render.
+  const getItemKey = useCallback((i: number) => articles[i]?.id ?? i, [articles]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   const virtualizer = useVirtualizer({
     count,
     // The pane's scroll box is the list's parent: the list scrolls with the pane's padding.
     getScrollElement: () => listRef.current?.parentElement ?? null,
-    estimateSize: () => rowHeight,
+    estimateSize,
     overscan: OVERSCAN,
     scrollMargin,
-    getItemKey: (i) => articles[i]?.id ?? i,
+    getItemKey,
     // Before layout is known (first paint, tests without layout), render a screenful.
     initialRect: { width: 300, height: 900 },
   });

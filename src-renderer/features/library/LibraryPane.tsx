@@ -1,11 +1,11 @@
 /** The left pane: search, sort and filters, scan progress, the article list or search results. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFolio } from '../../app/store';
 import { ArticleList } from './ArticleList';
 import { SearchResults } from '../search/SearchResults';
-import { allTags, sortAndFilter, type ListFilter } from './sort-articles';
-import type { SearchHit, SearchSnippet } from '@shared/types';
+import { allTags, sortedList, titleRanksIfQuick, titleRanksInSlices, type ListFilter } from './sort-articles';
+import type { ArticleSummary, SearchHit, SearchSnippet } from '@shared/types';
 
 /** Opens a search hit scrolled to the snippet's paragraph with the matches marked. */
 function openHit(hit: SearchHit, snippet: SearchSnippet | undefined) {
@@ -21,6 +21,7 @@ function openHit(hit: SearchHit, snippet: SearchSnippet | undefined) {
 export function LibraryPane() {
   const { t, i18n } = useTranslation();
   const articles = useFolio((s) => s.articles);
+  const listComplete = useFolio((s) => s.listComplete);
   const status = useFolio((s) => s.status);
   const info = useFolio((s) => s.info);
   const selectedId = useFolio((s) => s.selectedId);
@@ -36,7 +37,23 @@ export function LibraryPane() {
   // Reading times matter only to the "recently read" order: opening an article (which updates
   // them) must not re-sort a large library sorted by date or title.
   const readTimes = sort === 'recent' ? lastRead : undefined;
-  const shown = useMemo(() => sortAndFilter(articles, sort, filter, i18n.language, readTimes), [articles, sort, filter, i18n.language, readTimes]);
+  // Ranking 50,000 new titles by collation is a long job: it runs in slices while the list
+  // shows what it showed before (the first page), never a half-sorted list.
+  const [rankRound, setRankRound] = useState(0);
+  const rank = useMemo(() => titleRanksIfQuick(articles, i18n.language), [articles, i18n.language, rankRound]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (rank) return;
+    let live = true;
+    void titleRanksInSlices(articles, i18n.language).then(() => live && setRankRound((r) => r + 1));
+    return () => {
+      live = false;
+    };
+  }, [rank, articles, i18n.language]);
+  const sorted = useMemo(() => (rank ? sortedList(articles, sort, filter, i18n.language, readTimes, rank) : null), [articles, sort, filter, i18n.language, readTimes, rank]);
+  const lastShown = useRef<ArticleSummary[]>([]);
+  if (sorted) lastShown.current = sorted;
+  const shown = sorted ?? lastShown.current;
+  const loading = !listComplete || !sorted;
   const progress = status?.progress;
   const busy = progress && progress.phase !== 'ready';
   const progressLabel = progress ? t(progress.phase === 'scanning' ? 'library.scanning' : 'library.indexing', { done: progress.done, total: progress.total }) : '';
@@ -83,7 +100,7 @@ export function LibraryPane() {
             <p>{t('library.empty')}</p>
             <p className="hint">{t('library.emptyHelp', { root: info?.libraryRoot ?? '' })}</p>
           </div>
-        ) : shown.length === 0 && status ? (
+        ) : shown.length === 0 && status && sorted ? (
           <div className="empty-state">
             <p>{t('library.noMatch')}</p>
           </div>
@@ -92,7 +109,13 @@ export function LibraryPane() {
         )}
       </div>
       <footer className="pane-footer">
-        <span>{shown.length === articles.length ? t('library.articles', { count: articles.length }) : t('feedback.shownOf', { shown: shown.length, count: articles.length })}</span>
+        <span>
+          {loading && status
+            ? t('library.loadingList', { shown: shown.length, count: Math.max(status.articleCount, articles.length) })
+            : shown.length === articles.length
+              ? t('library.articles', { count: articles.length })
+              : t('feedback.shownOf', { shown: shown.length, count: articles.length })}
+        </span>
         {status && status.skipped.length > 0 && (
           <button type="button" className="link-button" onClick={() => useFolio.getState().setDialog('skipped')}>
             {t('library.skipped', { count: status.skipped.length })}

@@ -37,6 +37,7 @@ export const en = {
     annotations_one: '{{count}} annotation',
     annotations_other: '{{count}} annotations',
     dropHere: 'Drop a folder to open it as a library',
+    loadingList: 'Loading the list: {{shown}} of {{count}} articles',
   },
   skip: {
     'too-large': 'too large',

@@ -37,6 +37,7 @@ export const vi: Messages = {
     annotations_one: '{{count}} chú thích',
     annotations_other: '{{count}} chú thích',
     dropHere: 'Thả thư mục vào đây để mở làm thư viện',
+    loadingList: 'Đang tải danh sách: {{shown}}/{{count}} bài viết',
   },
   skip: {
     'too-large': 'quá lớn',

@@ -5,7 +5,7 @@ import type { Article, ArticleSummary } from '@shared/types';
 import * as fake from '../support/fake-api';
 
 vi.mock('../../../src-renderer/lib/api', () => import('../support/fake-api'));
-const { useFolio } = await import('../../../src-renderer/app/store');
+const { useFolio, FIRST_LIST_PAGE, LIST_PAGE } = await import('../../../src-renderer/app/store');
 
 const article = (id: string): Article => ({
   id,
@@ -99,5 +99,97 @@ describe('store race guards', () => {
     fake.next('listAnnotations').resolve([]);
     await fake.settle();
     expect(useFolio.getState().articleError?.code).toBe('article-not-found');
+  });
+});
+
+describe('progressive list loading', () => {
+  const info = { version: '0', transport: 'web' as const, libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null };
+  const status = (count: number) => ({ root: '/l', dataDir: '/d', progress: { phase: 'ready' as const, done: count, total: count }, articleCount: count, pairCount: 0, skipped: [] });
+  const summaries = (from: number, n: number) => Array.from({ length: n }, (_, i) => summary(`s${from + i}`));
+  /** Lets the store's macrotask turn between pages pass, then queued promise callbacks run. */
+  const settleTask = async () => {
+    await fake.settle();
+    await new Promise((r) => setTimeout(r, 1));
+    await fake.settle();
+  };
+  const answerState = (count: number) => {
+    fake.next('getAppInfo').resolve(info);
+    fake.next('getLibraryStatus').resolve(status(count));
+  };
+
+  it('shows the first page at once, then the rest page by page, and settles when all is in', async () => {
+    const total = FIRST_LIST_PAGE + LIST_PAGE + 3;
+    let settled = false;
+    void useFolio.getState().loadLibrary({ progressive: true }).then(() => (settled = true));
+    answerState(total);
+    const first = fake.next('listArticles');
+    expect(first.req).toEqual({ offset: 0, limit: FIRST_LIST_PAGE });
+    first.resolve(summaries(0, FIRST_LIST_PAGE));
+    await fake.settle();
+    expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE);
+    expect(useFolio.getState().listComplete).toBe(false);
+    expect(settled).toBe(false);
+    await settleTask();
+    const second = fake.next('listArticles');
+    expect(second.req).toEqual({ offset: FIRST_LIST_PAGE, limit: LIST_PAGE });
+    second.resolve(summaries(FIRST_LIST_PAGE, LIST_PAGE));
+    await settleTask();
+    expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE);
+    const third = fake.next('listArticles');
+    expect(third.req).toEqual({ offset: FIRST_LIST_PAGE + LIST_PAGE, limit: LIST_PAGE });
+    third.resolve(summaries(FIRST_LIST_PAGE + LIST_PAGE, 3));
+    await fake.settle();
+    const st = useFolio.getState();
+    expect(st.articles.map((a) => a.id)).toEqual(summaries(0, total).map((a) => a.id));
+    expect(st.listComplete).toBe(true);
+    expect(settled).toBe(true);
+  });
+
+  it('a small library is complete after its first page (no second request)', async () => {
+    void useFolio.getState().loadLibrary({ progressive: true });
+    answerState(2);
+    fake.next('listArticles').resolve(summaries(0, 2));
+    await fake.settle();
+    expect(useFolio.getState().articles).toHaveLength(2);
+    expect(useFolio.getState().listComplete).toBe(true);
+    expect(fake.calls.filter((c) => c.method === 'listArticles')).toHaveLength(0);
+  });
+
+  it('a newer load (a library change) wins over pages still arriving, and the older load settles with it', async () => {
+    let olderSettled = false;
+    void useFolio.getState().loadLibrary({ progressive: true }).then(() => (olderSettled = true));
+    answerState(FIRST_LIST_PAGE + 5);
+    fake.next('listArticles').resolve(summaries(0, FIRST_LIST_PAGE));
+    await settleTask();
+    const stale = fake.next('listArticles');
+    void useFolio.getState().loadLibrary();
+    answerState(2);
+    const whole = fake.next('listArticles');
+    expect(whole.req).toEqual({});
+    stale.resolve(summaries(FIRST_LIST_PAGE, 5));
+    await fake.settle();
+    expect(olderSettled).toBe(false);
+    whole.resolve([summary('x'), summary('y')]);
+    await fake.settle();
+    expect(useFolio.getState().articles.map((a) => a.id)).toEqual(['x', 'y']);
+    expect(useFolio.getState().listComplete).toBe(true);
+    expect(olderSettled).toBe(true);
+  });
+
+  it('an article opened while the rest of the list loads is fetched first; the list waits for it', async () => {
+    void useFolio.getState().loadLibrary({ progressive: true });
+    answerState(FIRST_LIST_PAGE + 5);
+    fake.next('listArticles').resolve(summaries(0, FIRST_LIST_PAGE));
+    await fake.settle();
+    void useFolio.getState().openArticle('s3');
+    await settleTask();
+    expect(fake.calls.map((c) => c.method).sort()).toEqual(['getArticle', 'listAnnotations']);
+    fake.next('getArticle').resolve(article('s3'));
+    fake.next('listAnnotations').resolve([]);
+    await settleTask();
+    expect(useFolio.getState().article?.id).toBe('s3');
+    fake.next('listArticles').resolve(summaries(FIRST_LIST_PAGE, 5));
+    await settleTask();
+    expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE + 5);
   });
 });

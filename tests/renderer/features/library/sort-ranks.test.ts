@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortAndFilter, titleRanks } from '../../../../src-renderer/features/library/sort-articles';
+import { sortAndFilter, sortedList, titleRanks, titleRanksIfQuick, titleRanksInSlices } from '../../../../src-renderer/features/library/sort-articles';
 import type { ArticleSummary } from '../../../../src-main/shared/types';
 import { mulberry32 } from '../../../support/prng';
 
@@ -40,5 +40,48 @@ describe('sortAndFilter', () => {
     const grown = titleRanks([summary(0, 'Bê', null), summary(2, 'Ăn', null)], 'vi');
     expect(grown).not.toBe(first);
     expect(grown.get('An')! < grown.get('Ăn')! && grown.get('Ăn')! < grown.get('Bê')!).toBe(true);
+  });
+});
+
+describe('title ranks for a large library', () => {
+  const rand = mulberry32(29);
+  const randomTitle = () => Array.from({ length: 2 + Math.floor(rand() * 4) }, () => SYL[Math.floor(rand() * SYL.length)]).join(' ') + ` ${Math.floor(rand() * 100000)}`;
+  const byCollator = (list: ArticleSummary[], locale: string) => {
+    const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+    return [...new Set(list.map((a) => a.title))].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+  };
+  const inRankOrder = (rank: Map<string, number>, list: ArticleSummary[]) => [...new Set(list.map((a) => a.title))].sort((a, b) => rank.get(a)! - rank.get(b)!);
+
+  it('ranks 12,000 new titles in many short turns, in exactly the collator order', async () => {
+    const list = Array.from({ length: 12_000 }, (_, i) => summary(i, randomTitle(), null));
+    expect(titleRanksIfQuick(list, 'vi')).toBeNull();
+    let turns = 0;
+    const rank = await titleRanksInSlices(list, 'vi', async () => {
+      turns++;
+    });
+    expect(turns).toBeGreaterThan(10);
+    expect(inRankOrder(rank, list)).toEqual(byCollator(list, 'vi'));
+    // Known now: no more work.
+    expect(titleRanksIfQuick(list, 'vi')).toBe(rank);
+  });
+
+  it('merges a watcher batch of new titles into the known order without re-sorting all', () => {
+    const base = Array.from({ length: 3_000 }, (_, i) => summary(i, randomTitle(), null));
+    titleRanks(base, 'vi');
+    const grown = [...base, ...Array.from({ length: 40 }, (_, i) => summary(5_000 + i, randomTitle(), null))];
+    const rank = titleRanksIfQuick(grown, 'vi');
+    expect(rank).not.toBeNull();
+    expect(inRankOrder(rank!, grown)).toEqual(byCollator(grown, 'vi').filter((t) => rank!.has(t)));
+    // The ranks of all titles seen stay one total order (the older titles are still ranked).
+    expect(inRankOrder(rank!, base)).toEqual(byCollator(base, 'vi'));
+  });
+
+  it('sorts once for the same inputs (the pane and the j/k keys share it)', () => {
+    const list = Array.from({ length: 500 }, (_, i) => summary(i, randomTitle(), `2024-0${1 + (i % 9)}-01`));
+    const filter = { lang: null, tag: null };
+    const a = sortedList(list, 'date', filter, 'vi', undefined);
+    expect(sortedList(list, 'date', { lang: null, tag: null }, 'vi', undefined)).toBe(a);
+    expect(sortedList(list, 'title', filter, 'vi', undefined)).not.toBe(a);
+    expect(a).toEqual(sortAndFilter(list, 'date', filter, 'vi'));
   });
 });

@@ -162,7 +162,7 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
         page.texts.push({ x: x0 + p.x, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color, artifact: true });
         if (p.id !== undefined) {
           // The number jumps to its end note; the end note's number jumps back here.
-          page.links.push({ box: { x1: x0 + p.x - 1, y1: yBottom, x2: x0 + p.x + p.width + 1, y2: yTop }, dest: `note:${p.id}` });
+          page.links.push({ box: { x1: x0 + p.x - 1, y1: yBottom, x2: x0 + p.x + p.width + 1, y2: yTop }, dest: `note:${p.id}`, label: p.label });
           page.anchors.push({ name: `ref:${p.id}`, y: ctx.height - lineTop });
         }
       }
@@ -194,7 +194,7 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
         // A list's bullet is decoration (an artifact); an end note's number is content, and links back.
         const struct = ctx.structOf.get(block);
         page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color, artifact: !block.bullet, ...(struct !== undefined && { struct }) });
-        if (block.backLink) page.links.push({ box: { x1: x0 - 5 - w, y1: baseline - descent * s.size, x2: x0 - 5, y2: baseline + ascent * s.size }, dest: block.backLink });
+        if (block.backLink) page.links.push({ box: { x1: x0 - 5 - w, y1: baseline - descent * s.size, x2: x0 - 5, y2: baseline + ascent * s.size }, dest: block.backLink, label: bullet.replace(/\.$/, '') });
       }
     }
   });

@@ -59,6 +59,8 @@ export interface PlacedLink {
   box: Box;
   uri?: string;
   dest?: string;
+  /** The note number a jump link is drawn on (its description names it). */
+  label?: string;
 }
 
 /** A named destination (PDF 32000-1 §12.3.2.3): the top of a line. */

@@ -104,6 +104,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
     language,
     now,
     flattenHighlights: opts.flattenHighlights ?? false,
+    linkLabels: { noteLink: labels.noteLink, backLink: labels.backLink },
   });
 }
 

@@ -22,6 +22,8 @@ export interface PlacedText {
   artifact?: boolean;
   /** Index of the structure element (DocumentLayout.structure) this text belongs to. */
   struct?: number;
+  /** The logical text when `text` is drawn reordered (right-to-left stretches): written as /ActualText. */
+  actualText?: string;
 }
 
 /** A structure element of the tagged PDF: one printed block. */

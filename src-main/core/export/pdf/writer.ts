@@ -159,8 +159,10 @@ function drawPage(
       const mcid = tags.marked.next(tags.index, t.struct, { x: t.x, y: t.y, size: t.size });
       page.pushOperators(PDFOperator.of('BDC' as PDFOperatorNames, [PDFName.of(role), page.doc.context.obj({ MCID: mcid }) as unknown as PDFNameType]));
     } else page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]));
+    if (t.actualText) page.pushOperators(PDFOperator.of('BDC' as PDFOperatorNames, [PDFName.of('Span'), page.doc.context.obj({ ActualText: PDFHexString.fromText(t.actualText) }) as unknown as PDFNameType]));
     if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
     else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
+    if (t.actualText) page.pushOperators(op('EMC'));
     page.pushOperators(op('EMC'));
   }
   const opts = { author: meta.author, now: meta.now };

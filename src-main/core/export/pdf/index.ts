@@ -13,8 +13,10 @@ import { counterpartOf } from '../../../shared/align/counterpart';
 import type { DocumentLayout } from './geometry';
 import { PdfExportError } from './errors';
 import { systemFallbacks } from './font-fallback';
+import type { Font } from '@pdf-lib/fontkit';
 import { loadFontBytes, resolveFontsDir } from './fonts';
-import { fontkitMeasurer, parseFont } from './measure';
+import { fontkitMeasurer, parseFont, type FontBytes } from './measure';
+import type { FontKey } from './styles';
 import { paginate } from './paginate';
 import { renderedVersions } from './versions';
 import { writePdf } from './writer';
@@ -62,6 +64,35 @@ export interface PdfExportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The three primary faces of a fonts folder, read and parsed. */
+export interface PrimaryFonts {
+  fonts: FontBytes;
+  parsed: Record<FontKey, Font>;
+}
+
+// Parsed once per process and folder: fontkit faces are read-only once parsed (each document
+// makes its own subset), and the worker that keeps running between exports reuses them.
+const primaryCache = new Map<string, Promise<PrimaryFonts>>();
+
+/**
+ * The primary faces of `fontsDir` (default: the bundled ones), parsed, with the tables layout
+ * reads first (cmap, advance widths) already decoded. Cached; a failed read is not cached.
+ */
+export function primaryFonts(fontsDir?: string): Promise<PrimaryFonts> {
+  const dir = resolveFontsDir(fontsDir);
+  let cached = primaryCache.get(dir);
+  if (!cached) {
+    cached = loadFontBytes(dir).then((fonts) => {
+      const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
+      for (const f of Object.values(parsed)) void f.glyphForCodePoint(0x61).advanceWidth;
+      return { fonts, parsed };
+    });
+    primaryCache.set(dir, cached);
+    cached.catch(() => primaryCache.delete(dir));
+  }
+  return cached;
+}
+
 /** Render `items` to an annotated PDF and return its bytes. */
 export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions): Promise<Uint8Array> {
   validateOptions(opts);
@@ -69,8 +100,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   const printable = items;
   if (printable.length === 0) throw new PdfExportError('PDF_NOTHING_TO_EXPORT', 'No article to export.');
   const now = opts.now ?? new Date();
-  const fonts = await loadFontBytes(resolveFontsDir(opts.fontsDir));
-  const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
+  const { fonts, parsed } = await primaryFonts(opts.fontsDir);
   const fallbacks = systemFallbacks(opts.systemFontDirs);
   const measurer = fontkitMeasurer(parsed, fallbacks);
 

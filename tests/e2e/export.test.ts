@@ -4,8 +4,9 @@
  * several selected articles export as one PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserSkipReason, downloaded, useApp } from './harness';
-import { openWithPdfJs as openPdf, pageContents, renderRgb, yellowGreenPixels } from '../core/export/pdf/pdf-tools';
+import path from 'node:path';
+import { SCREENSHOTS, apiCall, browserSkipReason, downloaded, useApp } from './harness';
+import { openWithPdfJs as openPdf, pageContents, renderRgb, saveReviewRender, yellowGreenPixels } from '../core/export/pdf/pdf-tools';
 
 /** A path-filling operator (PDF 32000-1 Table 60) standing alone in a content stream. */
 const FILL = /(?:^|\s)(?:f\*?|F|B\*?|b\*?)(?=\s|$)/m;
@@ -59,6 +60,7 @@ describe.skipIf(!!skip)('export from the UI', () => {
         expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
         await app.page.keyboard.press('Space');
         expect(await box.isChecked()).toBe(true);
+        await dialog.screenshot({ path: path.join(SCREENSHOTS, 'export-dialog-flatten.png') });
       }
       const [download] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất', exact: true }).click()]);
       return new Uint8Array(await downloaded(download));
@@ -74,6 +76,7 @@ describe.skipIf(!!skip)('export from the UI', () => {
     expect(withoutArtifacts((await pageContents(flattened))[0] ?? '')).toMatch(FILL);
     // Printed without comments, the flattened highlight still shows.
     expect(yellowGreenPixels(renderRgb(flattened, 1, 50, true))).toBeGreaterThan(50);
+    expect(saveReviewRender(flattened, 'export-dialog-flattened')).toHaveLength(1);
   });
 
   it('downloads Markdown notes', async () => {

@@ -70,27 +70,25 @@ export interface PrimaryFonts {
   parsed: Record<FontKey, Font>;
 }
 
-// Parsed once per process and folder: fontkit faces are read-only once parsed (each document
-// makes its own subset), and the worker that keeps running between exports reuses them.
-const primaryCache = new Map<string, Promise<PrimaryFonts>>();
+// Font files are read once per process and folder (the worker that keeps running between
+// exports reuses them). Parsed faces are not shared between documents: fontkit's subsetter
+// changes state on the face it subsets (a second document lost glyphs when they were shared).
+const bytesCache = new Map<string, Promise<FontBytes>>();
 
 /**
- * The primary faces of `fontsDir` (default: the bundled ones), parsed, with the tables layout
- * reads first (cmap, advance widths) already decoded. Cached; a failed read is not cached.
+ * The primary faces of `fontsDir` (default: the bundled ones): the bytes read once per process
+ * (a failed read is not cached), parsed afresh for each document.
  */
-export function primaryFonts(fontsDir?: string): Promise<PrimaryFonts> {
+export async function primaryFonts(fontsDir?: string): Promise<PrimaryFonts> {
   const dir = resolveFontsDir(fontsDir);
-  let cached = primaryCache.get(dir);
+  let cached = bytesCache.get(dir);
   if (!cached) {
-    cached = loadFontBytes(dir).then((fonts) => {
-      const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
-      for (const f of Object.values(parsed)) void f.glyphForCodePoint(0x61).advanceWidth;
-      return { fonts, parsed };
-    });
-    primaryCache.set(dir, cached);
-    cached.catch(() => primaryCache.delete(dir));
+    cached = loadFontBytes(dir);
+    bytesCache.set(dir, cached);
+    cached.catch(() => bytesCache.delete(dir));
   }
-  return cached;
+  const fonts = await cached;
+  return { fonts, parsed: { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) } };
 }
 
 /** Render `items` to an annotated PDF and return its bytes. */

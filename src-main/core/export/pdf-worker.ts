@@ -14,7 +14,7 @@ const post = (msg: PdfWorkerMessage, transfer: ArrayBuffer[] = []): void => pare
 parentPort?.on('message', (req: PdfWorkerRequest) => {
   if (req.type === 'warm') {
     // A failure here shows again, with its message, when the job runs.
-    void import('./pdf/index').then((m) => m.primaryFonts(req.fontsDir)).catch(() => undefined);
+    void import('./pdf/index').then((m) => m.primaryFontFiles(req.fontsDir)).catch(() => undefined);
     return;
   }
   runPdfJob(req.items, req.opts, (done, total) => post({ type: 'progress', done, total })).then(

@@ -80,6 +80,12 @@ const bytesCache = new Map<string, Promise<FontBytes>>();
  * (a failed read is not cached), parsed afresh for each document.
  */
 export async function primaryFonts(fontsDir?: string): Promise<PrimaryFonts> {
+  const fonts = await primaryFontFiles(fontsDir);
+  return { fonts, parsed: { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) } };
+}
+
+/** The bytes of the primary faces of `fontsDir`, read once per process (what a prewarm does). */
+export function primaryFontFiles(fontsDir?: string): Promise<FontBytes> {
   const dir = resolveFontsDir(fontsDir);
   let cached = bytesCache.get(dir);
   if (!cached) {
@@ -87,8 +93,7 @@ export async function primaryFonts(fontsDir?: string): Promise<PrimaryFonts> {
     bytesCache.set(dir, cached);
     cached.catch(() => bytesCache.delete(dir));
   }
-  const fonts = await cached;
-  return { fonts, parsed: { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) } };
+  return cached;
 }
 
 /** Render `items` to an annotated PDF and return its bytes. */

@@ -1,6 +1,7 @@
 /** `folio export`: annotated PDF, Markdown notes, or W3C Web Annotation JSON-LD. */
 import { writeFile } from 'node:fs/promises';
 import { buildMarkdown, buildPdf } from '../../core/export/export-files';
+import { prewarmPdfExport } from '../../core/export/pdf-off-thread';
 import { storedAnnotations } from '../../core/article-annotations';
 import { requireArticle } from '../../api/handlers';
 import { toW3C } from '../../core/annotations/w3c';
@@ -34,6 +35,8 @@ export const exportCommand: Command = {
     if (layout !== 'side-by-side' && layout !== 'interleaved') throw new CliError(`invalid --layout: ${layout}`);
     if (pdf && !ids.length) throw new CliError('name at least one article <id> to export as PDF (see folio list)');
 
+    // The PDF worker loads its libraries and fonts while this thread opens the library.
+    if (pdf) prewarmPdfExport();
     const { session } = await openForCli(args);
     try {
       for (const id of ids) requireArticle(session, id);

@@ -28,15 +28,46 @@ export interface OffThreadOptions {
 }
 
 let idleWorker: Worker | null = null;
+/** A worker being started by `prewarmPdfExport`, taken by the next export. */
+let warming: Promise<Worker | null> | null = null;
+let started = 0;
+
+/** Workers started so far in this process (tests: a prewarmed worker is the one used). */
+export const pdfWorkersStarted = (): number => started;
+
+const spawn = (): Promise<Worker> => {
+  started++;
+  return startWorker('pdf-worker', import.meta.url);
+};
 
 async function takeWorker(): Promise<Worker> {
+  if (!idleWorker && warming) await warming;
   const w = idleWorker;
   idleWorker = null;
   if (w) {
     w.ref();
     return w;
   }
-  return startWorker('pdf-worker', import.meta.url);
+  return spawn();
+}
+
+/**
+ * Starts the export worker now and has it load pdf-lib and fontkit and parse the fonts, so that
+ * work overlaps whatever the caller does before exporting (the CLI opens the library meanwhile,
+ * on the other core). The worker is unref'd: it never keeps the process alive by itself.
+ */
+export function prewarmPdfExport(fontsDir?: string): void {
+  if (idleWorker || warming) return;
+  warming = spawn().then(
+    (w) => {
+      w.postMessage({ type: 'warm', fontsDir: fontsDir ?? resolveFontsDir() } satisfies PdfWorkerRequest);
+      keepOrEnd(w);
+      return w;
+    },
+    () => null, // the export will try again, or run in-thread
+  ).finally(() => {
+    warming = null;
+  });
 }
 
 function keepOrEnd(w: Worker): void {
@@ -77,7 +108,7 @@ export async function exportPdfOffThread(items: PdfJobItem[], opts: PdfJobOption
       worker.on('message', listeners.message);
       worker.on('error', listeners.error);
       worker.on('exit', listeners.exit);
-      worker.postMessage({ items, opts: jobOpts } satisfies PdfWorkerRequest);
+      worker.postMessage({ type: 'job', items, opts: jobOpts } satisfies PdfWorkerRequest);
     });
     reusable = true;
     return bytes;

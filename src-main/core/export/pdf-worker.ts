@@ -12,6 +12,11 @@ const post = (msg: PdfWorkerMessage, transfer: ArrayBuffer[] = []): void => pare
 
 // One job at a time: the parent hands a worker a new job only after the previous one answered.
 parentPort?.on('message', (req: PdfWorkerRequest) => {
+  if (req.type === 'warm') {
+    // A failure here shows again, with its message, when the job runs.
+    void import('./pdf/index').then((m) => m.primaryFontFiles(req.fontsDir)).catch(() => undefined);
+    return;
+  }
   runPdfJob(req.items, req.opts, (done, total) => post({ type: 'progress', done, total })).then(
     (bytes) => post({ type: 'done', bytes }, bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : []),
     (err: unknown) => {

@@ -24,6 +24,7 @@ export function ExportDialog() {
   const [lang, setLang] = useState<'vi' | 'en' | 'both'>('both');
   const [layout, setLayout] = useState<'side-by-side' | 'interleaved'>('side-by-side');
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
+  const [flattenHighlights, setFlattenHighlights] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = scope === 'current' ? (article ? [article.id] : []) : scope === 'results' ? (hits ?? []).map((h) => h.id) : articles.map((a) => a.id).filter((id) => picked.has(id));
@@ -42,7 +43,7 @@ export function ExportDialog() {
     setError(null);
     setProgress(null);
     try {
-      const file = format === 'pdf' ? await api('exportPdf', { ids, lang, layout, paper }) : await api('exportMarkdown', { ids });
+      const file = format === 'pdf' ? await api('exportPdf', { ids, lang, layout, paper, flattenHighlights }) : await api('exportMarkdown', { ids });
       downloadFile(file);
       useFolio.getState().showToast(t('export.done', { file: file.fileName }));
       useFolio.getState().setDialog(null);
@@ -115,6 +116,13 @@ export function ExportDialog() {
                 <option value="letter">Letter</option>
               </select>
             </label>
+            <label className="inline">
+              <input type="checkbox" checked={flattenHighlights} onChange={(e) => setFlattenHighlights(e.target.checked)} aria-describedby="export-flatten-hint" />
+              {t('export.flatten')}
+            </label>
+            <p id="export-flatten-hint" className="hint">
+              {t('export.flattenHint')}
+            </p>
           </>
         )}
         {busy && progress && progress.total > 1 && <progress max={progress.total} value={progress.done} aria-label={t('export.running')} />}

@@ -119,6 +119,8 @@ export const en = {
     running: 'Exporting…',
     done: 'Saved {{file}}',
     cancel: 'Cancel',
+    flatten: 'Flatten highlights (paint them into the page)',
+    flattenHint: 'For printing: other PDF viewers can then no longer edit or delete the highlights; notes stay in the end notes.',
   },
   settings: {
     title: 'Settings',

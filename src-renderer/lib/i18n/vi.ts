@@ -119,6 +119,8 @@ export const vi: Messages = {
     running: 'Đang xuất…',
     done: 'Đã lưu {{file}}',
     cancel: 'Huỷ',
+    flatten: 'Làm phẳng phần tô sáng (in thẳng vào trang)',
+    flattenHint: 'Để in ra giấy: các trình xem PDF khác sẽ không sửa hay xoá được phần tô sáng nữa; ghi chú vẫn ở cuối bài.',
   },
   settings: {
     title: 'Cài đặt',

@@ -65,6 +65,8 @@ export const PDF_LABELS = {
     untitled: 'Untitled article',
     empty: 'This article has no text.',
     translation: (lang: string) => `Translation (${lang}):`,
+    noteLink: (n: string) => `Go to note ${n}`,
+    backLink: (n: string) => `Back to the text of note ${n}`,
   },
   vi: {
     notes: 'Ghi chú',
@@ -75,6 +77,8 @@ export const PDF_LABELS = {
     untitled: 'Bài không có tiêu đề',
     empty: 'Bài này không có nội dung.',
     translation: (lang: string) => `Bản dịch (${lang}):`,
+    noteLink: (n: string) => `Đến ghi chú ${n}`,
+    backLink: (n: string) => `Quay lại đoạn văn của ghi chú ${n}`,
   },
 } as const;
 export type PdfLabels = (typeof PDF_LABELS)[keyof typeof PDF_LABELS];

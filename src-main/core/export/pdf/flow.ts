@@ -7,9 +7,9 @@ import type { ModelBlock } from './document-model';
 import type { PageLayout, PlacedHighlight, StructElement } from './geometry';
 import { breakLines, type Line } from './line-break';
 import { spanExtent } from './line-geometry';
-import { visualOrder } from './bidi';
-import { REPLACEMENT_FACE, type TextMeasurer, type TextRun } from './measure';
-import { styleSegments } from './styled-text';
+import { isRtlAt, mirrored, paragraphLevels, visualLine, type LineAtom, type ParagraphLevels } from './bidi';
+import { REPLACEMENT_FACE, replacementWidth, type TextMeasurer } from './measure';
+import { rangeWidth, styleSegments } from './styled-text';
 import { MARKER, type BlockStyle } from './styles';
 
 /** A position in the flow: page index and distance from the page's top edge. */
@@ -156,20 +156,22 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
     const baseline = ctx.height - (lineTop + (lh - (ascent + descent) * s.size) / 2 + ascent * s.size);
     const yTop = baseline + ascent * s.size;
     const yBottom = baseline - descent * s.size;
+    const vis = lineBidi(ctx, block, line, x0, region.width - s.indentLeft - s.indentRight);
     for (const p of line.pieces) {
-      if (p.kind === 'text') placeText(ctx, page, block, p.start, p.end, x0 + p.x, baseline);
+      if (p.kind === 'text') placeText(ctx, page, block, p.start, p.end, p.x, baseline, vis);
       else {
-        page.texts.push({ x: x0 + p.x, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color, artifact: true });
+        const [mx] = vis.map(p.x, p.x + p.width)[0] ?? [x0 + p.x];
+        page.texts.push({ x: mx, y: baseline + MARKER.rise * s.size, text: p.label, font: s.font, size: s.size * MARKER.scale, color: MARKER.color, artifact: true });
         if (p.id !== undefined) {
           // The number jumps to its end note; the end note's number jumps back here.
-          page.links.push({ box: { x1: x0 + p.x - 1, y1: yBottom, x2: x0 + p.x + p.width + 1, y2: yTop }, dest: `note:${p.id}` });
+          page.links.push({ box: { x1: mx - 1, y1: yBottom, x2: mx + p.width + 1, y2: yTop }, dest: `note:${p.id}`, label: p.label });
           page.anchors.push({ name: `ref:${p.id}`, y: ctx.height - lineTop });
         }
       }
     }
     for (const link of block.links ?? []) {
       const ext = spanExtent(ctx.m, block.text, line, link.start, link.end, s.font, s.size, block.styles);
-      if (ext) page.links.push({ box: { x1: x0 + ext[0], x2: x0 + ext[1], y1: yBottom, y2: yTop }, uri: link.uri });
+      for (const [x1, x2] of ext ? vis.map(ext[0], ext[1]) : []) page.links.push({ box: { x1, x2, y1: yBottom, y2: yTop }, uri: link.uri });
     }
     if (n === 0 && isFirst) {
       if (block.anchor) page.anchors.push({ name: block.anchor, y: ctx.height - lineTop });
@@ -179,13 +181,13 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
     for (const span of block.spans) {
       const ext = spanExtent(ctx.m, block.text, line, span.start, span.end, s.font, s.size, block.styles);
       if (!ext) continue;
-      const box = { x1: x0 + ext[0], x2: x0 + ext[1], y1: baseline - descent * s.size, y2: baseline + ascent * s.size };
       let h = page.highlights.find((x) => x.annotationId === span.annotationId);
       if (!h) {
         h = { annotationId: span.annotationId, color: span.color, boxes: [] } satisfies PlacedHighlight;
         page.highlights.push(h);
       }
-      h.boxes.push(box);
+      // Mixed directions can show one logical span as several visual pieces.
+      for (const [x1, x2] of vis.map(ext[0], ext[1])) h.boxes.push({ x1, x2, y1: baseline - descent * s.size, y2: baseline + ascent * s.size });
     }
     if (n === 0 && isFirst) {
       const bullet = block.bullet ?? s.bullet;
@@ -194,7 +196,7 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
         // A list's bullet is decoration (an artifact); an end note's number is content, and links back.
         const struct = ctx.structOf.get(block);
         page.texts.push({ x: x0 - 5 - w, y: baseline, text: bullet, font: 'regular', size: s.size, color: s.color, artifact: !block.bullet, ...(struct !== undefined && { struct }) });
-        if (block.backLink) page.links.push({ box: { x1: x0 - 5 - w, y1: baseline - descent * s.size, x2: x0 - 5, y2: baseline + ascent * s.size }, dest: block.backLink });
+        if (block.backLink) page.links.push({ box: { x1: x0 - 5 - w, y1: baseline - descent * s.size, x2: x0 - 5, y2: baseline + ascent * s.size }, dest: block.backLink, label: bullet.replace(/\.$/, '') });
       }
     }
   });
@@ -205,11 +207,77 @@ function placeLines(ctx: FlowContext, block: ModelBlock, lines: readonly Line[],
   }
 }
 
+/** How one line is shown: logical x (left-to-right layout) → visual x on the page. */
+interface LineVisual {
+  levels: ParagraphLevels | null;
+  map(lx1: number, lx2: number): Array<[number, number]>;
+}
+
+const levelsCache = new WeakMap<ModelBlock, ParagraphLevels | null>();
+
+function levelsOf(block: ModelBlock): ParagraphLevels | null {
+  // An end note is Folio's own sentence (number, quote, page, note) in the interface language:
+  // left to right even when the quote it starts with is Hebrew.
+  if (!levelsCache.has(block)) levelsCache.set(block, paragraphLevels(block.text, block.role === 'Note' ? 'ltr' : undefined));
+  return levelsCache.get(block) ?? null;
+}
+
+/** Stretches of [start, end) at one embedding level (the whole range when there is no right-to-left text). */
+function levelRuns(levels: ParagraphLevels | null, start: number, end: number): Array<[number, number]> {
+  if (!levels) return end > start ? [[start, end]] : [];
+  const out: Array<[number, number]> = [];
+  let a = start;
+  while (a < end) {
+    let b = a + 1;
+    while (b < end && levels.levels[b] === levels.levels[a]) b++;
+    out.push([a, b]);
+    a = b;
+  }
+  return out;
+}
+
 /**
- * Text [start, end) of `block` from x: cut where its styles change (rich notes), then into runs
- * of one face each (fallback fonts), right-to-left runs in visual order.
+ * The visual map of `line`: identity from `x0` for left-to-right text; otherwise each stretch
+ * at one level (text, the gap before it, a note marker) placed by the bidi algorithm, and a
+ * right-to-left paragraph's line set flush right in the `available` width.
  */
-function placeText(ctx: FlowContext, page: PageLayout, block: ModelBlock, start: number, end: number, x: number, baseline: number): void {
+function lineBidi(ctx: FlowContext, block: ModelBlock, line: Line, x0: number, available: number): LineVisual {
+  const levels = levelsOf(block);
+  if (!levels) return { levels, map: (a, b) => (b > a ? [[x0 + a, x0 + b]] : []) };
+  const s = block.style;
+  const at = (i: number): number => levels.levels[i] ?? 0;
+  const base = isRtlAt(levels, line.start) ? 1 : 0;
+  const atoms: LineAtom[] = [];
+  let lx = 0;
+  let last = base;
+  for (const p of line.pieces) {
+    // The spaces before a piece (after a note marker) take the level the algorithm gave them.
+    if (p.x > lx + EPS) atoms.push({ lx, width: p.x - lx, level: p.kind === 'text' && p.start > 0 ? at(p.start - 1) : last });
+    if (p.kind === 'text') {
+      let x = p.x;
+      for (const [a, b] of levelRuns(levels, p.start, p.end)) {
+        const width = rangeWidth(ctx.m, block.text, a, b, s.font, s.size, block.styles);
+        atoms.push({ lx: x, width, level: at(a) });
+        x += width;
+      }
+      last = p.end > p.start ? at(p.end - 1) : last;
+      lx = x;
+    } else {
+      atoms.push({ lx: p.x, width: p.width, level: last });
+      lx = p.x + p.width;
+    }
+  }
+  const origin = base === 1 ? x0 + Math.max(0, available - lx) : x0;
+  const v = visualLine(atoms, origin);
+  return { levels, map: (a, b) => v.map(a, b) };
+}
+
+/**
+ * Text [start, end) of `block` from logical x `lx`: cut where its styles or embedding levels
+ * change (rich notes, right-to-left stretches), then into runs of one face each (fallback
+ * fonts), each drawn at its visual x but emitted in logical order, so extraction stays logical.
+ */
+function placeText(ctx: FlowContext, page: PageLayout, block: ModelBlock, start: number, end: number, lx: number, baseline: number, vis: LineVisual): void {
   const s = block.style;
   let struct = ctx.structOf.get(block);
   if (struct === undefined) {
@@ -217,14 +285,32 @@ function placeText(ctx: FlowContext, page: PageLayout, block: ModelBlock, start:
     ctx.structure.push({ role: block.role ?? 'P', ...(block.lang && { lang: block.lang }) });
     ctx.structOf.set(block, struct);
   }
+  let lastX = vis.map(lx, lx + 1e-3)[0]?.[0] ?? lx;
   for (const seg of styleSegments(start, end, s.font, block.styles)) {
-    const runs = ctx.m.runs(block.text.slice(seg.start, seg.end), seg.font, s.size);
-    for (const k of visualOrder(runs)) {
-      const run = runs[k] as TextRun;
-      // Font engines reverse right-to-left glyphs themselves; replacement boxes are drawn in that same visual order.
-      const text = run.face === REPLACEMENT_FACE && run.rtl ? [...graphemes.segment(run.text)].map((g) => g.segment).reverse().join('') : run.text;
-      page.texts.push({ x, y: baseline, text, font: seg.font, ...(run.face !== seg.font && { face: run.face }), size: s.size, color: seg.color ?? s.color, struct });
-      x += run.width;
+    for (const [a, b] of levelRuns(vis.levels, seg.start, seg.end)) {
+      const odd = ((vis.levels?.levels[a] ?? 0) & 1) === 1;
+      for (const run of ctx.m.runs(block.text.slice(a, b), seg.font, s.size)) {
+        const [x, xEnd] = vis.map(lx, lx + run.width)[0] ?? [lastX, lastX];
+        lastX = x;
+        const common = { y: baseline, font: seg.font, ...(run.face !== seg.font && { face: run.face }), size: s.size, color: seg.color ?? s.color, struct };
+        // The font engine reverses right-to-left scripts itself; boxes standing for them are
+        // drawn reversed (readers put right-to-left letters back in logical order). Anything
+        // else at an odd level (punctuation, spaces) is placed one cluster at a time from the
+        // right, still emitted in logical order; a mirrored bracket keeps its logical
+        // character as /ActualText.
+        if (run.rtl && run.face === REPLACEMENT_FACE) {
+          page.texts.push({ x, text: [...graphemes.segment(run.text)].map((g) => g.segment).reverse().join(''), ...common });
+        } else if (odd && !run.rtl) {
+          let right = xEnd;
+          for (const { segment } of graphemes.segment(run.text)) {
+            const w = run.face === REPLACEMENT_FACE ? replacementWidth(segment) * s.size : ctx.m.width(segment, seg.font, s.size);
+            const shown = mirrored(segment);
+            page.texts.push({ x: right - w, text: shown, ...common, ...(shown !== segment && { actualText: segment }) });
+            right -= w;
+          }
+        } else page.texts.push({ x, text: run.text, ...common });
+        lx += run.width;
+      }
     }
   }
 }

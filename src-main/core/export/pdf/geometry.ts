@@ -22,6 +22,8 @@ export interface PlacedText {
   artifact?: boolean;
   /** Index of the structure element (DocumentLayout.structure) this text belongs to. */
   struct?: number;
+  /** The logical text when `text` is drawn reordered (right-to-left stretches): written as /ActualText. */
+  actualText?: string;
 }
 
 /** A structure element of the tagged PDF: one printed block. */
@@ -59,6 +61,8 @@ export interface PlacedLink {
   box: Box;
   uri?: string;
   dest?: string;
+  /** The note number a jump link is drawn on (its description names it). */
+  label?: string;
 }
 
 /** A named destination (PDF 32000-1 §12.3.2.3): the top of a line. */

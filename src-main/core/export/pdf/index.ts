@@ -13,8 +13,10 @@ import { counterpartOf } from '../../../shared/align/counterpart';
 import type { DocumentLayout } from './geometry';
 import { PdfExportError } from './errors';
 import { systemFallbacks } from './font-fallback';
+import type { Font } from '@pdf-lib/fontkit';
 import { loadFontBytes, resolveFontsDir } from './fonts';
-import { fontkitMeasurer, parseFont } from './measure';
+import { fontkitMeasurer, parseFont, type FontBytes } from './measure';
+import type { FontKey } from './styles';
 import { paginate } from './paginate';
 import { renderedVersions } from './versions';
 import { writePdf } from './writer';
@@ -62,6 +64,38 @@ export interface PdfExportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The three primary faces of a fonts folder, read and parsed. */
+export interface PrimaryFonts {
+  fonts: FontBytes;
+  parsed: Record<FontKey, Font>;
+}
+
+// Font files are read once per process and folder (the worker that keeps running between
+// exports reuses them). Parsed faces are not shared between documents: fontkit's subsetter
+// changes state on the face it subsets (a second document lost glyphs when they were shared).
+const bytesCache = new Map<string, Promise<FontBytes>>();
+
+/**
+ * The primary faces of `fontsDir` (default: the bundled ones): the bytes read once per process
+ * (a failed read is not cached), parsed afresh for each document.
+ */
+export async function primaryFonts(fontsDir?: string): Promise<PrimaryFonts> {
+  const fonts = await primaryFontFiles(fontsDir);
+  return { fonts, parsed: { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) } };
+}
+
+/** The bytes of the primary faces of `fontsDir`, read once per process (what a prewarm does). */
+export function primaryFontFiles(fontsDir?: string): Promise<FontBytes> {
+  const dir = resolveFontsDir(fontsDir);
+  let cached = bytesCache.get(dir);
+  if (!cached) {
+    cached = loadFontBytes(dir);
+    bytesCache.set(dir, cached);
+    cached.catch(() => bytesCache.delete(dir));
+  }
+  return cached;
+}
+
 /** Render `items` to an annotated PDF and return its bytes. */
 export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions): Promise<Uint8Array> {
   validateOptions(opts);
@@ -69,8 +103,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   const printable = items;
   if (printable.length === 0) throw new PdfExportError('PDF_NOTHING_TO_EXPORT', 'No article to export.');
   const now = opts.now ?? new Date();
-  const fonts = await loadFontBytes(resolveFontsDir(opts.fontsDir));
-  const parsed = { regular: parseFont(fonts.regular), bold: parseFont(fonts.bold), italic: parseFont(fonts.italic) };
+  const { fonts, parsed } = await primaryFonts(opts.fontsDir);
   const fallbacks = systemFallbacks(opts.systemFontDirs);
   const measurer = fontkitMeasurer(parsed, fallbacks);
 
@@ -104,6 +137,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
     language,
     now,
     flattenHighlights: opts.flattenHighlights ?? false,
+    linkLabels: { noteLink: labels.noteLink, backLink: labels.backLink },
   });
 }
 

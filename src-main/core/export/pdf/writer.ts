@@ -9,7 +9,7 @@ import { fontkit, pdfLib } from './pdf-runtime';
 import type { AnchoredAnnotation } from '../../../shared/types';
 import { writeHighlightAnnotation, writeTextAnnotation } from './annotation-writer';
 import { outlineOps } from './glyph-outlines';
-import type { DocumentLayout, PageLayout, PlacedLink, PlacedText } from './geometry';
+import type { Box, DocumentLayout, PageLayout, PlacedLink, PlacedText } from './geometry';
 import type { FallbackSource } from './font-fallback';
 import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
 import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
@@ -50,6 +50,8 @@ export interface PdfMetadata {
   now: Date;
   /** Paint highlights into the page content (multiply, under the text) instead of writing annotations. */
   flattenHighlights?: boolean;
+  /** Descriptions of note links (/Contents, read by screen readers). */
+  linkLabels: { noteLink: (n: string) => string; backLink: (n: string) => string };
 }
 
 /** The faces text is drawn with: the primary three, fallbacks by id, the replacement boxes. */
@@ -154,37 +156,68 @@ function drawPage(
     }
     const role = t.struct !== undefined ? tags.structure[t.struct]?.role : undefined;
     if (t.struct !== undefined && role) {
-      const mcid = tags.marked.next(tags.index, t.struct);
+      const mcid = tags.marked.next(tags.index, t.struct, { x: t.x, y: t.y, size: t.size });
       page.pushOperators(PDFOperator.of('BDC' as PDFOperatorNames, [PDFName.of(role), page.doc.context.obj({ MCID: mcid }) as unknown as PDFNameType]));
     } else page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]));
+    if (t.actualText) page.pushOperators(PDFOperator.of('BDC' as PDFOperatorNames, [PDFName.of('Span'), page.doc.context.obj({ ActualText: PDFHexString.fromText(t.actualText) }) as unknown as PDFNameType]));
     if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
     else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
+    if (t.actualText) page.pushOperators(op('EMC'));
     page.pushOperators(op('EMC'));
   }
   const opts = { author: meta.author, now: meta.now };
-  for (const link of layout.links) writeLink(page, link);
-  for (const note of layout.notes) {
-    const annotation = annotations.get(note.annotationId);
-    if (annotation) writeTextAnnotation(page, note, annotation, opts);
-  }
-  if (meta.flattenHighlights) return;
-  for (const h of layout.highlights) {
-    const annotation = annotations.get(h.annotationId);
-    if (!annotation) continue;
-    const first = firstParts.get(h.annotationId);
-    const ref = writeHighlightAnnotation(page, h, annotation, { ...opts, ...(first && { continues: first }) });
-    if (!first) firstParts.set(h.annotationId, ref);
-  }
+  const tag = (ref: PDFRef, role: 'Annot' | 'Link', at: { x: number; y: number }, alt?: string): void =>
+    tags.marked.annotate({ page: tags.index, ref, role, at, ...(alt && { alt }) });
+  // Annotations in reading order of their page (top to bottom, then left to right), so the
+  // /Annots array (and with /Tabs /S, the tab order within a block) follows the text.
+  const items = [
+    ...layout.links.map((link) => ({ y: link.box.y2, x: link.box.x1, write: () => tag(writeLink(page, link, meta.linkLabels), 'Link', { x: link.box.x1, y: (link.box.y1 + link.box.y2) / 2 }) })),
+    ...layout.notes.map((note) => ({
+      y: note.y,
+      x: note.x,
+      write: () => {
+        const annotation = annotations.get(note.annotationId);
+        if (annotation) tag(writeTextAnnotation(page, note, annotation, opts), 'Annot', { x: note.x, y: note.y - 9 });
+      },
+    })),
+    ...(meta.flattenHighlights ? [] : layout.highlights).map((h) => {
+      const first = h.boxes[0] as Box;
+      return {
+        y: first.y2,
+        x: first.x1,
+        write: () => {
+          const annotation = annotations.get(h.annotationId);
+          if (!annotation) return;
+          const part = firstParts.get(h.annotationId);
+          const ref = writeHighlightAnnotation(page, h, annotation, { ...opts, ...(part && { continues: part }) });
+          if (!part) firstParts.set(h.annotationId, ref);
+          // Without a note the annotation has no /Contents: its element describes it by the quote.
+          const alt = part || !annotation.note.trim() ? annotation.target?.quote.exact : undefined;
+          tag(ref, 'Annot', { x: first.x1, y: (first.y1 + first.y2) / 2 }, alt);
+        },
+      };
+    }),
+  ];
+  items.sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const item of items) item.write();
 }
 
-/** A /Link annotation: a web link (/URI action) or a jump to a named destination. No border. */
-function writeLink(page: PDFPage, link: PlacedLink): void {
+/**
+ * A /Link annotation: a web link (/URI action) or a jump to a named destination. No border.
+ * /Contents describes it (PDF/UA-1 §7.18.5): the address, or which note it jumps to or from.
+ */
+function writeLink(page: PDFPage, link: PlacedLink, labels: PdfMetadata['linkLabels']): PDFRef {
   const context = page.doc.context;
   const { x1, y1, x2, y2 } = link.box;
   const dict = context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [x1, y1, x2, y2], Border: [0, 0, 0], F: 4, P: page.ref });
   if (link.uri) dict.set(PDFName.of('A'), context.obj({ Type: 'Action', S: 'URI', URI: PDFString.of(link.uri) }));
   else if (link.dest) dict.set(PDFName.of('Dest'), PDFName.of(link.dest));
-  page.node.addAnnot(context.register(dict));
+  const label = link.label ?? '';
+  const contents = link.uri ?? (link.dest?.startsWith('ref:') ? labels.backLink(label) : labels.noteLink(label));
+  dict.set(PDFName.of('Contents'), PDFHexString.fromText(contents));
+  const ref = context.register(dict);
+  page.node.addAnnot(ref);
+  return ref;
 }
 
 /** The named destinations of the layout, in the catalog's /Dests dictionary (PDF 32000-1 §12.3.2.3). */

@@ -29,11 +29,11 @@ function withFile<T>(bytes: Uint8Array, fn: (file: string) => T): T {
   }
 }
 
-/** Plain text of the PDF (reading order, as pdftotext infers it), or of one page. */
-export function pdfToText(bytes: Uint8Array, page?: number): string {
+/** Plain text of the PDF (reading order, as pdftotext infers it, or content stream order with `raw`), or of one page. */
+export function pdfToText(bytes: Uint8Array, page?: number, raw = false): string {
   return withFile(bytes, (file) => {
     const range = page ? ['-f', String(page), '-l', String(page)] : [];
-    return execFileSync('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    return execFileSync('pdftotext', [...range, ...(raw ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   });
 }
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportPdf, type PdfExportItem } from '../../../../src-main/core/export/pdf/index';
 import type { ArticleVersion } from '../../../../src-main/shared/types';
@@ -18,7 +18,31 @@ const FONTS = path.resolve('resources/fonts');
 const NOW = new Date('2024-05-01T12:00:00Z');
 const article = mekongArticle('tagged');
 const [VI, EN] = article.versions as [ArticleVersion, ArticleVersion];
-const item: PdfExportItem = { article, annotations: [highlight(article.id, VI, 'sầu riêng', 'green', 'Ghi **chú**'), highlight(article.id, EN, 'Sand mining', 'pink', 'Cause'), articleNote(article.id, 'vi', 'Chung')] };
+const item: PdfExportItem = {
+  article,
+  annotations: [
+    highlight(article.id, VI, 'sầu riêng', 'green', 'Ghi **chú**, [nguồn](https://example.org/man)'),
+    highlight(article.id, EN, 'Sand mining', 'pink', 'Cause'),
+    highlight(article.id, VI, 'nước mặn', 'yellow'),
+    articleNote(article.id, 'vi', 'Chung'),
+  ],
+};
+
+/** Every object reachable from `root` through /K (structure elements, OBJR references), with its parent element. */
+function walkStructure(doc: PDFDocument): Array<{ elem: PDFDict; parent: PDFDict | null }> {
+  const out: Array<{ elem: PDFDict; parent: PDFDict | null }> = [];
+  const visit = (obj: unknown, parent: PDFDict | null): void => {
+    const o = obj instanceof PDFRef ? doc.context.lookup(obj) : obj;
+    if (o instanceof PDFArray) for (const k of o.asArray()) visit(k, parent);
+    else if (o instanceof PDFDict) {
+      out.push({ elem: o, parent });
+      const k = o.get(PDFName.of('K'));
+      if (k) visit(k, o);
+    }
+  };
+  visit(doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict), null);
+  return out;
+}
 
 type Node = { role?: string; lang?: string; children?: Node[]; type?: string };
 const collect = (n: Node, out: Node[] = []): Node[] => {
@@ -54,6 +78,58 @@ describe.skipIf(!HAS_PDFTOTEXT)('tagged PDF', () => {
     // Every text item sits in marked content: the element's content items hold the page's text.
     const contentLeaves = nodes.flatMap((n) => (n.children ?? []).filter((c) => c.type === 'content'));
     expect(contentLeaves.length).toBeGreaterThan(20);
+  });
+
+  it('puts every highlight, sticky note and link in the structure tree: an /Annot or /Link element with an /OBJR, inside the block it sits on', async () => {
+    const doc = await PDFDocument.load(bytes);
+    const walked = walkStructure(doc);
+    const objrs = walked.filter((w) => w.elem.get(PDFName.of('Type')) === PDFName.of('OBJR'));
+    const reached = new Map(objrs.map((w) => [(w.elem.get(PDFName.of('Obj')) as PDFRef).toString(), w.parent as PDFDict]));
+    const parentTree = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).asArray();
+    const bySubtype = new Map<string, number>();
+    for (const page of doc.getPages()) {
+      expect(page.node.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
+      for (const ref of page.node.Annots()?.asArray() ?? []) {
+        const annot = doc.context.lookup(ref, PDFDict);
+        const subtype = (annot.get(PDFName.of('Subtype')) as PDFName).decodeText();
+        if (subtype === 'Popup') continue; // part of its parent annotation (PDF/UA-1 §7.18.1)
+        bySubtype.set(subtype, (bySubtype.get(subtype) ?? 0) + 1);
+        const elem = reached.get(ref.toString());
+        expect(elem, `${subtype} ${ref.toString()} is not in the structure tree`).toBeDefined();
+        expect((elem?.get(PDFName.of('S')) as PDFName).decodeText()).toBe(subtype === 'Link' ? 'Link' : 'Annot');
+        // The parent tree leads from the annotation's /StructParent back to that element.
+        const key = annot.lookup(PDFName.of('StructParent'), PDFNumber).asNumber();
+        const at = parentTree.findIndex((n, i) => i % 2 === 0 && (n as PDFNumber).asNumber() === key);
+        expect(doc.context.lookup(parentTree[at + 1])).toBe(elem);
+        // Described: its own /Contents, or /Alt on its element.
+        expect(annot.get(PDFName.of('Contents')) ?? elem?.get(PDFName.of('Alt'))).toBeDefined();
+        // Nested in the block it sits on (a paragraph, note or heading), not loose under Document.
+        const block = elem?.lookup(PDFName.of('P'), PDFDict);
+        expect(['P', 'H1', 'H2', 'Note', 'BlockQuote']).toContain((block?.get(PDFName.of('S')) as PDFName).decodeText());
+      }
+    }
+    // 3 highlights, the article note's sticky note, note-number links both ways and the web link in a note.
+    expect(bySubtype.get('Highlight')).toBe(3);
+    expect(bySubtype.get('Text')).toBe(1);
+    expect(bySubtype.get('Link')).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows the annotations in pdf.js\'s structure tree too', async () => {
+    const doc = await openWithPdfJs(bytes);
+    let inTree = 0;
+    let annots = 0;
+    const count = (n: Node & { type?: string }): void => {
+      if (n.type === 'annotation') inTree++;
+      for (const c of n.children ?? []) count(c);
+    };
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      count(((await page.getStructTree()) ?? {}) as Node);
+      annots += ((await page.getAnnotations()) as Array<{ subtype: string }>).filter((a) => a.subtype !== 'Popup').length;
+    }
+    await doc.destroy();
+    expect(annots).toBeGreaterThan(8);
+    expect(inTree).toBe(annots);
   });
 
   it('declares itself tagged and gives the document language', async () => {

@@ -3,7 +3,7 @@
  * See `Library` for the main entry point; the pure pieces are exported for tests and tools.
  */
 export { Library, type LibraryOptions, type LibraryChange, type ParseMode } from './library';
-export { ParsePool, parseWorkerLocation, type ParsePoolOptions } from './parse-pool';
+export { ParsePool, parseBudgetMs, parseWorkerLocation, type ParsePoolOptions } from './parse-pool';
 export { readArticleFile, readParsedFile, formatOf, langFromPath, looksBinary, DEFAULT_MAX_FILE_BYTES, type ParsedFile, type ReadOptions } from './read-file';
 export { decode, detectEncoding, encode, DecodeError, type TextEncodingName } from './encoding/decode';
 export { decodeVni, encodeVni } from './encoding/vni';

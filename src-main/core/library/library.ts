@@ -56,8 +56,13 @@ export interface LibraryOptions {
    * that compare the two, as it blocks the thread that answers requests.
    */
   workers?: number;
-  /** A file still parsing in a worker after this many ms is skipped as `too-slow` (default 20 000). */
+  /**
+   * A file still parsing in a worker after this many ms, plus `parseMsPerMib` per MiB of it, is
+   * skipped as `too-slow` (defaults 20 000 and 10 000: a 10 MB page gets two minutes, so a busy
+   * laptop does not skip it).
+   */
   parseTimeoutMs?: number;
+  parseMsPerMib?: number;
   /** Heap limit of each parse worker in MB (default: Node's); a worker over it skips its file. */
   workerHeapMb?: number;
   /** Never write the registry or cache (the data folder cannot be written). */
@@ -91,6 +96,7 @@ const BURST_PROGRESS = 50;
 const DEBOUNCE_MS = 250;
 /** Default per-file parse timeout in a worker (a 20 MB page parses in a few seconds here). */
 const DEFAULT_PARSE_TIMEOUT_MS = 20_000;
+const DEFAULT_PARSE_MS_PER_MIB = 10_000;
 
 /**
  * Default parse workers. On 2 cores two workers beat one (the main thread only walks and receives
@@ -391,6 +397,8 @@ export class Library {
     this.pool ??= new ParsePool({
       size: this.opts.workers ?? defaultWorkers(),
       timeoutMs: this.opts.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
+      // An explicit flat budget (tests) stays flat unless a per-MiB one is given too.
+      msPerMib: this.opts.parseMsPerMib ?? (this.opts.parseTimeoutMs === undefined ? DEFAULT_PARSE_MS_PER_MIB : 0),
       heapMb: this.opts.workerHeapMb,
     });
     return this.pool;

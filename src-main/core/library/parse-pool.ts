@@ -4,13 +4,16 @@
  * workers on demand, gives each one task at a time, replaces a worker that crashes or runs out of
  * memory, and terminates the worker of an aborted task.
  *
- * Every file has a time budget (`timeoutMs`, counted from when its worker starts on it: the worker
- * says so on a port of its own, so queueing and worker start-up do not count) and a size budget
+ * Every file has a time budget (`timeoutMs` plus `msPerMib` for each MiB: the parsers are linear in
+ * size, and a flat budget would skip a large but ordinary page on a busy laptop; counted from when
+ * its worker starts on it: the worker says so on a port of its own, so queueing and worker start-up
+ * do not count) and a size budget
  * (`ReadOptions.maxFileBytes`/`maxLines`). A file
  * over budget is skipped with its reason, its worker ended, and the other files go on. When no
  * worker can start here (no worker file, a packaged asar), the pool parses in-thread with the
  * same results, and says so (`inThread`).
  */
+import { stat } from 'node:fs/promises';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { SkippedFile } from '../../shared/types';
@@ -25,6 +28,11 @@ const IDLE_MS = 3_000;
 /** A file whose worker has not started on it after this long is skipped (a worker that cannot load). */
 const START_MS = 60_000;
 
+/** The time a file of `bytes` may take to parse: a base plus `msPerMib` for each MiB (rounded). */
+export function parseBudgetMs(bytes: number, baseMs: number, msPerMib: number): number {
+  return Math.round(baseMs + (msPerMib * bytes) / 2 ** 20);
+}
+
 /** Where the parse worker would be started from here, or null (diagnostics and tests). */
 export function parseWorkerLocation(): WorkerLocation | null {
   return workerLocation(WORKER_NAME, import.meta.url);
@@ -36,6 +44,8 @@ export interface ParsePoolOptions {
   size: number;
   /** A file still parsing after this many ms is skipped as `too-slow` and its worker ended. */
   timeoutMs: number;
+  /** Added to `timeoutMs` for each MiB of the file (default 0). */
+  msPerMib?: number;
   /** Old-generation heap limit of each worker in MB (default: Node's); over it, the file is skipped. */
   heapMb?: number;
 }
@@ -76,6 +86,8 @@ export class ParsePool {
       this.release();
       return parseErrorSkip(rel, new Error('the library was closed'));
     }
+    const size = this.opts.msPerMib ? await stat(abs).then((st) => st.size, () => 0) : 0;
+    const allowedMs = parseBudgetMs(size, this.opts.timeoutMs, this.opts.msPerMib ?? 0);
     const budget = new AbortController();
     let overBudget = false;
     let timer = setTimeout(() => budget.abort(), START_MS);
@@ -83,13 +95,13 @@ export class ParsePool {
     port1.unref();
     port1.once('message', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => { overBudget = true; budget.abort(); }, this.opts.timeoutMs);
+      timer = setTimeout(() => { overBudget = true; budget.abort(); }, allowedMs);
     });
     try {
       const result = await pool.run({ abs, rel, opts, started: port2 }, { signal: budget.signal, transferList: [port2] });
       return result ?? parseErrorSkip(rel, new Error('no answer from the parser'));
     } catch (err) {
-      if (overBudget) return tooSlowSkip(rel, this.opts.timeoutMs);
+      if (overBudget) return tooSlowSkip(rel, allowedMs);
       if (budget.signal.aborted) return parseErrorSkip(rel, new Error('the parser did not start'));
       return parseErrorSkip(rel, this.closed ? new Error('the library was closed') : err);
     } finally {

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { Library, ParsePool, readParsedFile, type LibraryChange, type LibraryOptions } from '../../../src-main/core/library/index';
+import { Library, ParsePool, parseBudgetMs, readParsedFile, type LibraryChange, type LibraryOptions } from '../../../src-main/core/library/index';
 
 /** Calls of the parsers on this (the main) thread; the workers load their own, unmocked copies. */
 const mainThreadParses = vi.hoisted(() => ({ count: 0 }));
@@ -112,6 +112,13 @@ describe('parsing in worker threads', { timeout: 120_000 }, () => {
     expect(lib.parseMode()).toBe('workers');
     expect(lib.status().skipped).toEqual([{ path: 'mua-nuoc-noi.html', reason: 'too-slow', message: 'File took too long to parse (over 1 s)' }]);
     expect(lib.articles()).toHaveLength(40);
+  });
+
+  it('gives a file a base budget plus a share per MiB, since parsing is linear in size', () => {
+    expect(parseBudgetMs(0, 20_000, 10_000)).toBe(20_000);
+    expect(parseBudgetMs(2 ** 20, 20_000, 10_000)).toBe(30_000);
+    expect(parseBudgetMs(10 * 2 ** 20, 20_000, 10_000)).toBe(120_000);
+    expect(parseBudgetMs(10 * 2 ** 20, 1_000, 0)).toBe(1_000);
   });
 
   it('skips a file whose worker runs out of memory, replaces the worker and finishes the scan', async () => {

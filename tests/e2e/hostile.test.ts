@@ -67,8 +67,9 @@ describe.skipIf(!!skip)('hostile articles in the reader', () => {
 
   it('opens every hostile article and renders its text, with nothing executed or fetched', async () => {
     const items = page.locator('.article-item');
-    // The list may still be filling in on a busy machine: wait for every row, then count them.
-    await expect.poll(() => items.count()).toBe(sentinels.length);
+    // The list may still be filling in on a busy machine: wait for every row, then count them
+    // (a failure prints the rows that are there, so a missing article is named).
+    await expect.poll(() => items.allTextContents()).toHaveLength(sentinels.length);
     const count = await items.count();
     const rendered = new Set<string>();
     const current = async () => SENTINEL.exec((await page.locator('.reader-article').textContent({ timeout: 20_000 }).catch(() => '')) ?? '')?.[0] ?? null;

@@ -10,6 +10,7 @@
 import { Piscina } from 'piscina';
 import { poolWorker, workerLocation, type WorkerLocation } from '../workers/worker-location';
 import { analyzeDoc } from './analyze-doc';
+import { runBounded } from './bounded';
 import type { DocInput } from './documents';
 import type { AnalyzedDoc } from './analyze-doc';
 
@@ -66,15 +67,8 @@ async function viaWorkers(batches: DocInput[][], count: number, onBatch: (seq: n
     // finishes the batches not yet delivered in-thread.
     // Delivered in order, so documents get the same internal ids (and ties the same ranking) as
     // an in-thread build.
-    const ready = new Map<number, AnalyzedDoc[]>();
-    let next = 0;
-    await Promise.all(batches.map(async (docs, seq) => {
-      ready.set(seq, await pool.run(docs));
-      for (let d = ready.get(next); d; d = ready.get(next)) {
-        ready.delete(next);
-        onBatch(next++, d);
-      }
-    }));
+    // At most two batches per worker started and not yet inserted (runBounded).
+    await runBounded(batches.length, 2 * count, (seq) => pool.run(batches[seq] as DocInput[]), onBatch);
   } finally {
     await pool.destroy().catch(() => undefined);
   }

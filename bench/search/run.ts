@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
 });
 
 type Side = 'stock' | 'flex' | 'fts5' | 'folio';
-type Json = Record<string, unknown> & { query?: { p50: number; p95: number; p99: number; counts: Record<string, number> } };
+type Json = Record<string, unknown> & { query?: { p50: number; p95: number; p99: number; counts: Record<string, number>; typing?: { p50: number; p95: number } } };
 
 async function child(side: Side, phase: 'build' | 'warm', corpus: string, data: string, mix: string): Promise<Json> {
   const extra = [
@@ -84,6 +84,8 @@ async function benchOne(mix: string, n: number): Promise<void> {
     'query p50 (ms)': num(r.build.query?.p50),
     'query p95 (ms)': num(r.build.query?.p95),
     'query p99 (ms)': num(r.build.query?.p99),
+    'as-you-type p50 (ms)': num(r.build.query?.typing?.p50),
+    'as-you-type p95 (ms)': num(r.build.query?.typing?.p95),
   });
   const mine = metric(f);
   const theirs = Object.fromEntries(peers.map((p) => [p, metric(results[p])]));
@@ -102,6 +104,7 @@ async function benchOne(mix: string, n: number): Promise<void> {
     folio,
     ...Object.fromEntries(peers.map((p) => [p, results[p].build.query?.counts[q] ?? 0])),
   }));
+  console.log(`\n  folio keystrokes narrowed to the previous query's candidates: ${String(f.build.narrowed)}`);
   console.log(`\n  results per query (folio: matching articles in all; stock: all matches; flex, fts5: top 20)`);
   for (const r of perQuery) console.log(`    ${r.q.padEnd(26)} ${Object.entries(r).filter(([k]) => k !== 'q').map(([k, v]) => `${k} ${String(v).padStart(6)}`).join('  ')}`);
   await mkdir('bench-results', { recursive: true });

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { SearchIndex } from '../../src-main/core/search/index';
 import { defaultScan, readRawDocs, type ScanFn } from './scan';
-import { NEWS_MIX, TOPICAL_MIX } from './queries';
+import { keystrokes, NEWS_MIX, TOPICAL_MIX, TYPED_SEQUENCES } from './queries';
 import { peerBuild, peerWarm, type PeerName } from './peers';
 
 const { values: args } = parseArgs({
@@ -59,19 +59,33 @@ async function fileSize(...names: string[]): Promise<number> {
   return total;
 }
 
-/** Times every query of the mix `rounds` times (after one warm-up round). */
-function timeQueries(run: (q: (typeof QUERY_MIX)[number]) => number): { p50: number; p95: number; p99: number; counts: Record<string, number> } {
+type Percentiles = { p50: number; p95: number; p99: number };
+const TYPED = (TYPED_SEQUENCES[args.mix ?? 'news'] ?? []).map(keystrokes);
+
+/**
+ * Times every query of the mix `rounds` times (after one warm-up round); then, each round, the
+ * typed sequences keystroke by keystroke (`typing`), after the mix so no keystroke is cached.
+ */
+function timeQueries(run: (q: (typeof QUERY_MIX)[number]) => number): Percentiles & { counts: Record<string, number>; typing: Percentiles } {
   const counts: Record<string, number> = {};
   for (const q of QUERY_MIX) counts[q.q] = run(q);
   const times: number[] = [];
+  const typing: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const q of QUERY_MIX) {
       const t0 = performance.now();
       run(q);
       times.push(performance.now() - t0);
     }
+    for (const seq of TYPED) {
+      for (const q of seq) {
+        const t0 = performance.now();
+        run(q);
+        typing.push(performance.now() - t0);
+      }
+    }
   }
-  return { ...percentiles(times), counts };
+  return { ...percentiles(times), counts, typing: percentiles(typing) };
 }
 
 async function main(): Promise<Record<string, unknown>> {
@@ -141,7 +155,7 @@ async function main(): Promise<Record<string, unknown>> {
   // Recall: how many articles each query finds without a limit (not timed).
   const recall: Record<string, number> = {};
   for (const bq of QUERY_MIX) recall[bq.q] = index.searchPage(bq.q, { limit: 1, snippets: false }).total;
-  return { scanMs, buildMs, saveMs, buildMode: index.lastBuildMode, persistedBytes: await fileSize('search-index.json', 'search-index.bin'), docs: index.size, ...mem, query: q, recall };
+  return { scanMs, buildMs, saveMs, narrowed: index.narrowed, buildMode: index.lastBuildMode, persistedBytes: await fileSize('search-index.json', 'search-index.bin'), docs: index.size, ...mem, query: q, recall };
 }
 
 main().then(

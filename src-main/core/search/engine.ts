@@ -142,6 +142,7 @@ export class Engine extends MiniSearch<IndexedDoc> {
     if (!bulk) return;
     this.bulk = null;
     const { terms, offsets, postings, dropped } = bulk.encode((shortId) => this._documentIds.has(shortId));
+    bulk.release();
     for (let t = 0; t < terms.length; t++) {
       const data = new LazyTermData(postings, offsets[t] as number);
       this._index.set(terms[t] as string, data);

@@ -127,7 +127,11 @@ export function computeImpacts(data: ReadonlyMap<number, ReadonlyMap<number, num
   if (fieldScores.length === 0) return EMPTY;
   if (fieldScores.length === 1) {
     const only = fieldScores[0] as { docs: number[]; scores: number[] };
-    return { docs: Int32Array.from(only.docs), scores: Float64Array.from(only.scores) };
+    const docs = Int32Array.from(only.docs);
+    const scores = Float64Array.from(only.scores);
+    // Lists are kept in insertion (= short id) order; a list that is not would break narrowing.
+    for (let i = 1; i < docs.length; i++) if ((docs[i] as number) < (docs[i - 1] as number)) return sortedByDoc(docs, scores);
+    return { docs, scores };
   }
   // Several fields: sum per document, in field order (as MiniSearch does).
   const sum = new Map<number, number>();
@@ -137,12 +141,14 @@ export function computeImpacts(data: ReadonlyMap<number, ReadonlyMap<number, num
       sum.set(doc, (sum.get(doc) ?? 0) + (f.scores[i] as number));
     }
   }
-  const docs = new Int32Array(sum.size);
-  const scores = new Float64Array(sum.size);
-  let i = 0;
-  for (const [doc, score] of sum) {
-    docs[i] = doc;
-    scores[i++] = score;
-  }
+  // Ascending short ids, as every field's list already is: narrowing (search-run.ts) merges.
+  const docs = Int32Array.from(sum.keys()).sort();
+  const scores = new Float64Array(docs.length);
+  for (let i = 0; i < docs.length; i++) scores[i] = sum.get(docs[i] as number) as number;
   return { docs, scores };
+}
+
+function sortedByDoc(docs: Int32Array, scores: Float64Array): Impacts {
+  const order = Array.from(docs.keys()).sort((a, b) => (docs[a] as number) - (docs[b] as number));
+  return { docs: Int32Array.from(order, (i) => docs[i] as number), scores: Float64Array.from(order, (i) => scores[i] as number) };
 }

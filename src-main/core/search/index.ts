@@ -30,7 +30,7 @@ import { loadState, removeLeftoverTempFiles, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
 import { analyzeInBatches, type BuildMode } from './worker-pool';
-import { collectMatches, selectPage, toHit, type DocEntry, type Matches, type SearchRun } from './search-run';
+import { collectMatches, narrowable, selectPage, toHit, type DocEntry, type Matches, type SearchRun } from './search-run';
 import type { AnnotationText } from './documents';
 
 export type { IndexExtras } from './documents';
@@ -96,6 +96,13 @@ export class SearchIndex {
   /** By short id: the document's id and metadata (a dense array: the hot loop reads it). */
   private docAt: (DocEntry | undefined)[] = [];
   private matchCache = new Map<string, Matches>();
+  /**
+   * The last query collected in full or narrowed, for narrowing the next one as the user types:
+   * its filter key, its expanded terms and its matches (whose `touched` are the candidates).
+   */
+  private lastCollected: { filterKey: string; terms: ReadonlySet<string>; matches: Matches } | null = null;
+  /** How many collections were narrowed to a previous query's candidates (tests, bench). */
+  narrowed = 0;
   private annotationTexts = new Map<string, readonly AnnotationText[]>();
   private cacheVersion = -1;
   /** True when the index differs from what was last saved or loaded. */
@@ -279,6 +286,7 @@ export class SearchIndex {
     if (this.cacheVersion !== this.engine.version) {
       this.planCache.clear();
       this.matchCache.clear();
+      this.lastCollected = null;
       this.cacheVersion = this.engine.version;
     }
     const key = `${prefix ? 1 : 0}${query}`;
@@ -303,10 +311,19 @@ export class SearchIndex {
       infos: planned.infos,
       filters: opts.filters,
     };
-    const matchKey = `${key}\u0000${JSON.stringify(opts.filters ?? {})}`;
+    const filterKey = JSON.stringify(opts.filters ?? {});
+    const matchKey = `${key}\u0000${filterKey}`;
     let matches = this.matchCache.get(matchKey);
     if (!matches) {
-      matches = collectMatches(run);
+      // Typing on: when every expanded term of this query was one of the previous query's (same
+      // filters; no quoted phrase, whose check state is per query), its matches are among the
+      // documents the previous one touched, and only those are accumulated.
+      const prev = this.lastCollected;
+      const candidates =
+        prev && prev.filterKey === filterKey && planned.plan.phrases.length === 0 && narrowable(prev.terms, planned.infos.keys()) ? prev.matches.touched : undefined;
+      if (candidates) this.narrowed++;
+      matches = collectMatches(run, candidates);
+      this.lastCollected = { filterKey, terms: new Set(planned.infos.keys()), matches };
       if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.delete(this.matchCache.keys().next().value as string);
     } else this.matchCache.delete(matchKey);
     this.matchCache.set(matchKey, matches);
@@ -338,6 +355,7 @@ export class SearchIndex {
     this.cacheVersion = -1;
     this.planCache.clear();
     this.matchCache.clear();
+    this.lastCollected = null;
   }
 
   /** Saves the index atomically under `dataDir`. */

@@ -55,6 +55,11 @@ export interface Matches {
   rejected: number;
   /** Per match: adjacent query-word pairs found (−1: not checked yet); filled by `selectPage`. */
   adjacent: Int8Array | null;
+  /**
+   * Every document holding one of the query's terms, before filters and phrases, ascending:
+   * the candidates of a later query whose terms are a subset of this one's (`narrowable`).
+   */
+  touched: Int32Array;
 }
 
 /** Reusable accumulator arrays indexed by short id. */
@@ -77,15 +82,47 @@ class Accumulator {
   }
 
   add(imp: Impacts, weight: number, any: number, strong: number, exact: number): void {
-    const { docs, scores } = imp;
-    for (let i = 0; i < docs.length; i++) {
-      const d = docs[i] as number;
-      if (this.any[d] === 0) this.touched[this.n++] = d;
-      this.score[d] = (this.score[d] as number) + weight * (scores[i] as number);
-      this.any[d] = (this.any[d] as number) | any;
-      this.strong[d] = (this.strong[d] as number) | strong;
-      this.exact[d] = (this.exact[d] as number) | exact;
+    const { docs } = imp;
+    for (let i = 0; i < docs.length; i++) this.one(imp, i, weight, any, strong, exact);
+  }
+
+  /**
+   * As `add`, for the documents among `candidates` only (both ascending): a binary search per
+   * candidate when they are few against the postings, a merge otherwise. Each document gets
+   * the same additions in the same order as `add` would give it, so scores are bit-identical.
+   */
+  addAmong(imp: Impacts, candidates: Int32Array, weight: number, any: number, strong: number, exact: number): void {
+    const { docs } = imp;
+    const n = docs.length;
+    if (candidates.length * 16 < n) {
+      let lo = 0;
+      for (let c = 0; c < candidates.length && lo < n; c++) {
+        const x = candidates[c] as number;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((docs[mid] as number) < x) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < n && docs[lo] === x) this.one(imp, lo++, weight, any, strong, exact);
+      }
+      return;
     }
+    let c = 0;
+    for (let i = 0; i < n && c < candidates.length; i++) {
+      const d = docs[i] as number;
+      while (c < candidates.length && (candidates[c] as number) < d) c++;
+      if (candidates[c] === d) this.one(imp, i, weight, any, strong, exact);
+    }
+  }
+
+  private one(imp: Impacts, i: number, weight: number, any: number, strong: number, exact: number): void {
+    const d = imp.docs[i] as number;
+    if (this.any[d] === 0) this.touched[this.n++] = d;
+    this.score[d] = (this.score[d] as number) + weight * (imp.scores[i] as number);
+    this.any[d] = (this.any[d] as number) | any;
+    this.strong[d] = (this.strong[d] as number) | strong;
+    this.exact[d] = (this.exact[d] as number) | exact;
   }
 
   reset(): void {
@@ -129,8 +166,24 @@ class BestOf {
 
 const bestOf = new BestOf();
 
-/** Steps 1–2: every matching article with its best document, tier base and BM25 score. */
-export function collectMatches(r: SearchRun): Matches {
+/**
+ * True when `prev`'s touched documents hold every match of a query over `terms` with the same
+ * filters: each match holds one of `terms`, and each of them is one of `prevTerms`. This is
+ * what typing on allows (`dân vậ` → `dân vận`: the longer prefix's expansions are among the
+ * shorter one's), checked on the expanded terms themselves, never assumed from the text: the
+ * expansion caps can give a longer prefix a completion the shorter one did not list.
+ */
+export function narrowable(prevTerms: ReadonlySet<string>, terms: Iterable<string>): boolean {
+  for (const t of terms) if (!prevTerms.has(t)) return false;
+  return true;
+}
+
+/**
+ * Steps 1–2: every matching article with its best document, tier base and BM25 score. With
+ * `candidates` (ascending short ids holding every possible match, see `narrowable`), only those
+ * documents are accumulated; the result is the same as without.
+ */
+export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
   acc.ensure(r.engine.nextShortId);
   for (const [term, infos] of r.infos) {
     let weight = 0;
@@ -145,8 +198,10 @@ export function collectMatches(r: SearchRun): Matches {
       if (s) strong |= bit;
       if (e) exact |= bit;
     }
-    acc.add(r.engine.impacts(term), weight, any, strong, exact);
+    if (candidates) acc.addAmong(r.engine.impacts(term), candidates, weight, any, strong, exact);
+    else acc.add(r.engine.impacts(term), weight, any, strong, exact);
   }
+  const touched = acc.touched.slice(0, acc.n).sort();
   const filter = makeFilter(r.filters);
   const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
   // Every word of a quoted phrase must be in the document before its text is read.
@@ -182,7 +237,7 @@ export function collectMatches(r: SearchRun): Matches {
     bestOf.reset();
   }
   const state = r.plan.phrases.length > 0 ? new Uint8Array(docs.length) : null;
-  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores), state, checked: 0, rejected: 0, adjacent: null };
+  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores), state, checked: 0, rejected: 0, adjacent: null, touched };
 }
 
 /**

@@ -108,4 +108,35 @@ describe('bulk postings', () => {
     expect(postings[f1 + 1]).toBe(2499); // 2500 odd ids minus id 7
     expect(postings[f1 + 2 + 1]).toBe(2); // frequency of id 1
   });
+
+  it('spreads slices over fixed chunks without copying, and reads the same lists back', () => {
+    // 2^13-slot chunks: these lists need many chunks, and slices must never straddle one.
+    const small = new BulkPostings(3, 13);
+    const one = new BulkPostings(3);
+    const rand = mulberry32(5);
+    for (let id = 0; id < 3000; id++) {
+      for (let t = 0; t < 12; t++) {
+        if (rand() < 0.6) {
+          const field = Math.floor(rand() * 3);
+          const freq = 1 + Math.floor(rand() * 4);
+          small.add(`t${t}`, field, id, freq);
+          one.add(`t${t}`, field, id, freq);
+        }
+      }
+    }
+    expect(small.chunkCount).toBeGreaterThan(3);
+    expect(one.chunkCount).toBe(1);
+    const alive = (id: number): boolean => id % 11 !== 0;
+    const a = small.encode(alive);
+    const b = one.encode(alive);
+    expect(a.terms).toEqual(b.terms);
+    expect(a.offsets).toEqual(b.offsets);
+    expect(Array.from(a.postings)).toEqual(Array.from(b.postings));
+    small.release();
+    expect(small.chunkCount).toBe(0);
+  });
+
+  it('refuses chunks too small for the largest slice', () => {
+    expect(() => new BulkPostings(2, 12)).toThrow(RangeError);
+  });
 });

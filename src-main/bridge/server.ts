@@ -181,7 +181,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    // A deep accept queue (the kernel caps it at somaxconn): a burst of connections waits in it
+    // for the guard to count and evict, instead of overflowing into SYN retries seconds later.
+    server.listen({ port: opts.port ?? 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
   const heartbeat = setInterval(() => {

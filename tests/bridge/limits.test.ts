@@ -4,7 +4,7 @@
  * every accepted socket is in the guard's ledger, and event streams beyond the cap get a clear
  * 503. Timeouts are set small through options.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import http from 'node:http';
 import net from 'node:net';
 import { api, startTestBridge, type TestBridge } from './bridge-fixture';
@@ -65,10 +65,13 @@ describe('idle unauthenticated sockets', () => {
     const bridge = t;
     let closed = 0;
     const sockets: net.Socket[] = [];
+    onTestFinished(() => {
+      for (const s of sockets) s.destroy();
+    });
     await openIdle(bridge.port, IDLE, sockets, () => closed++);
-    // A burst beyond the listen backlog (511) overflows the kernel's accept queue: the client sees
-    // "connected" while the server accepts the stragglers only when the SYN-ACK is retried (1 s,
-    // 3 s, 7 s later...). Wait for the server to have accepted them all, whatever closed them since.
+    // The server listens with a deep backlog, so the burst waits in the kernel's accept queue
+    // (were it to overflow, stragglers would arrive only with SYN retries, 1–7 s or more later).
+    // Wait for the server to have accepted them all, whatever closed them since.
     await waitFor('the server to accept every socket', () => bridge.bridge.stats().accepted >= IDLE);
     const held = bridge.bridge.stats();
     expectLedgerBalanced(held);

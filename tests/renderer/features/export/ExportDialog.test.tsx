@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 
 /** The picker's checkboxes only (the PDF options have a checkbox of their own, "flatten highlights"). */
-const picks = () => within(document.querySelector<HTMLElement>('.pick-list')!).picks();
+const picks = () => within(document.querySelector<HTMLElement>('.pick-list')!).getAllByRole('checkbox');
 
 afterEach(() => {
   cleanup();

@@ -202,11 +202,11 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
     },
     undo: async ({ id }) => {
       const r = await (await getSession()).annotations.undo(id);
-      return r ? { description: r.undone } : null;
+      return r ? { description: r.undone, articleId: r.articleId } : null;
     },
     redo: async ({ id }) => {
       const r = await (await getSession()).annotations.redo(id);
-      return r ? { description: r.redone } : null;
+      return r ? { description: r.redone, articleId: r.articleId } : null;
     },
 
     mergeForeignAnnotations: async () => {

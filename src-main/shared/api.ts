@@ -147,8 +147,8 @@ export const API = {
   ),
   deleteAnnotation: method<{ id: string }>()(z.object({ id: Id }).strict()),
   /** `id`: undo only if the last action was on this annotation (an Undo button's own action). */
-  undo: method<{ description: string } | null>()(z.object({ id: Id.optional() }).strict()),
-  redo: method<{ description: string } | null>()(z.object({ id: Id.optional() }).strict()),
+  undo: method<{ description: string; articleId: string } | null>()(z.object({ id: Id.optional() }).strict()),
+  redo: method<{ description: string; articleId: string } | null>()(z.object({ id: Id.optional() }).strict()),
 
   /** Renames a tag on every annotation; renaming onto an existing tag merges the two. */
   /** Merges an annotations.json copied in from another library, with the user's consent. */

@@ -66,8 +66,7 @@ function useEvents() {
       await useFolio.getState().loadLibrary();
       if (researchPending) {
         researchPending = false;
-        const s = useFolio.getState();
-        if (s.query.trim()) await s.runSearch(s.query);
+        await useFolio.getState().refreshSearch();
       }
     }, 150);
     const reload = () => reloader.request();

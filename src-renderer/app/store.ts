@@ -72,6 +72,8 @@ export interface FolioState {
   refreshAnnotations(): Promise<void>;
   setQuery(q: string): void;
   runSearch(q: string): Promise<void>;
+  /** Re-runs the current search (files changed), keeping as many results as were loaded. */
+  refreshSearch(): Promise<void>;
   /** Loads the next page of the current search's results. */
   loadMoreResults(): Promise<void>;
   updateSettings(patch: SettingsPatch): Promise<void>;
@@ -103,6 +105,8 @@ let articleInFlight: Promise<unknown> = Promise.resolve();
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** Results fetched per request; "more results" fetches the next page. */
 const RESULTS_PAGE = 50;
+/** The most results one search request may ask for (SearchRequestSchema's `limit`). */
+const MAX_RESULTS_REQUEST = 500;
 let articleSeq = 0;
 /** Settings requests in flight: only the newest reply may replace the optimistic state. */
 let settingsSeq = 0;
@@ -195,6 +199,16 @@ export const useFolio = create<FolioState>((set, get) => ({
       return;
     }
     const page = await api('searchPage', { query: q, limit: RESULTS_PAGE, prefix: true });
+    if (seq === searchSeq) set({ hits: page.hits, searchTotal: page.total, searchApproximate: page.approximate ?? false });
+  },
+
+  async refreshSearch() {
+    const { query, hits } = get();
+    if (!query.trim()) return;
+    const seq = ++searchSeq;
+    // The pages "more results" loaded stay loaded: a file event must not drop the reader back to 50.
+    const limit = Math.min(MAX_RESULTS_REQUEST, Math.max(RESULTS_PAGE, hits?.length ?? 0));
+    const page = await api('searchPage', { query, limit, prefix: true });
     if (seq === searchSeq) set({ hits: page.hits, searchTotal: page.total, searchApproximate: page.approximate ?? false });
   },
 

@@ -265,19 +265,22 @@ export class AnnotationStore {
    * With `onlyId`, refuses ('undo-superseded') unless that last action was on that record, so an
    * Undo button never reverts another record's edit.
    */
-  async undo(onlyId?: string): Promise<{ undone: string } | null> {
-    const description = await this.replay('undo', onlyId);
-    return description === null ? null : { undone: description };
+  async undo(onlyId?: string): Promise<{ undone: string; articleId: string } | null> {
+    const r = await this.replay('undo', onlyId);
+    return r === null ? null : { undone: r.description, articleId: r.articleId };
   }
 
   /** Re-applies the last undone action; null when there is nothing to redo. `onlyId` as for undo. */
-  async redo(onlyId?: string): Promise<{ redone: string } | null> {
-    const description = await this.replay('redo', onlyId);
-    return description === null ? null : { redone: description };
+  async redo(onlyId?: string): Promise<{ redone: string; articleId: string } | null> {
+    const r = await this.replay('redo', onlyId);
+    return r === null ? null : { redone: r.description, articleId: r.articleId };
   }
 
-  /** Moves one step along the undo stack, writing the record's state on that side; its description. */
-  private replay(direction: 'undo' | 'redo', onlyId: string | undefined): Promise<string | null> {
+  /**
+   * Moves one step along the undo stack, writing the record's state on that side; its description
+   * and article (the UI says so when that is not the article on screen).
+   */
+  private replay(direction: 'undo' | 'redo', onlyId: string | undefined): Promise<{ description: string; articleId: string } | null> {
     return this.enqueue(async () => {
       const entry = direction === 'undo' ? this.undoStack.peekUndo() : this.undoStack.peekRedo();
       if (!entry) return null;
@@ -286,7 +289,8 @@ export class AnnotationStore {
       await this.writeLocked((f) => restoreRecord(f, from, to, this.opts.now()));
       if (direction === 'undo') this.undoStack.markUndone();
       else this.undoStack.markRedone();
-      return entry.description;
+      const rec = entry.after ?? entry.before;
+      return { description: entry.description, articleId: rec?.articleId ?? '' };
     });
   }
 

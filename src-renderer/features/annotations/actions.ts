@@ -50,14 +50,36 @@ export async function deleteAnnotation(id: string) {
 export async function undo(id?: string) {
   dropUndoToast();
   const r = await guarded(() => api('undo', id ? { id } : {}));
-  if (r !== undefined) await useFolio.getState().refreshAnnotations();
+  if (r === undefined) return;
+  await useFolio.getState().refreshAnnotations();
+  if (!id) tellWhere(r, 'undo');
 }
 
 /** Redoes the last undone change. */
 export async function redo() {
   dropUndoToast();
   const r = await guarded(() => api('redo', {}));
-  if (r !== undefined) await useFolio.getState().refreshAnnotations();
+  if (r === undefined) return;
+  await useFolio.getState().refreshAnnotations();
+  tellWhere(r, 'redo');
+}
+
+/**
+ * Ctrl/Cmd+Z reverts the library's last change, which may be in an article not on screen: say
+ * where (with a way there), or that there was nothing to revert, rather than change nothing visible.
+ */
+function tellWhere(r: { articleId: string } | null, direction: 'undo' | 'redo'): void {
+  const s = useFolio.getState();
+  if (r === null) {
+    s.showToast(i18n.t(direction === 'undo' ? 'annotations.nothingToUndo' : 'annotations.nothingToRedo'));
+    return;
+  }
+  if (r.articleId === s.article?.id) return;
+  const title = s.articles.find((a) => a.id === r.articleId)?.title ?? r.articleId;
+  s.showToast(i18n.t(direction === 'undo' ? 'annotations.undoneElsewhere' : 'annotations.redoneElsewhere', { title }), {
+    label: i18n.t('annotations.openArticle'),
+    run: () => void useFolio.getState().openArticle(r.articleId),
+  });
 }
 
 /** Saves a note, colour or tags change. */

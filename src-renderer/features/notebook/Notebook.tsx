@@ -68,6 +68,12 @@ export function Notebook() {
   useEffect(() => void load(), []);
 
   const titles = useMemo(() => titlesOf(articles), [articles]);
+  // Only articles with annotations can match: the rest would be dead choices (and, in a library of
+  // 50,000 articles, 50,000 options). The chosen one stays listed after its last annotation goes.
+  const annotated = useMemo(() => {
+    const ids = new Set((all ?? []).map((a) => a.articleId));
+    return articles.filter((a) => ids.has(a.id) || a.id === filter.articleId);
+  }, [articles, all, filter.articleId]);
   const shown = useMemo(() => sortNotebook(filterNotebook(all ?? [], filter, titles), sort, titles, i18n.language), [all, filter, titles, sort, i18n.language]);
   const tags = useMemo(() => tagCounts(all ?? []), [all]);
   const selected = shown.filter((a) => picked.has(a.id));
@@ -132,7 +138,7 @@ export function Notebook() {
             </select>
             <select aria-label={t('notebook.article')} value={filter.articleId ?? ''} onChange={(e) => set({ articleId: e.target.value || null })}>
               <option value="">{t('notebook.article')}: {t('library.all')}</option>
-              {articles.map((a) => (
+              {annotated.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.title}
                 </option>

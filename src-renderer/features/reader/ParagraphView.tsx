@@ -23,7 +23,9 @@ export const ParagraphView = memo(function ParagraphView({ paragraph, start, hig
   const Tag = TAG[paragraph.kind];
   const segments = segmentParagraph(paragraph.text, start, highlights, marks ?? []);
   return (
-    <Tag className={`para kind-${paragraph.kind}${current ? ' kbd-current' : ''}`} data-paragraph={paragraph.index} aria-current={current ? 'location' : undefined}>
+    // dir="auto": a paragraph written in Arabic or Hebrew reads right to left (as in the PDF export)
+    // instead of taking the page's left-to-right order, which misplaces its punctuation.
+    <Tag dir="auto" className={`para kind-${paragraph.kind}${current ? ' kbd-current' : ''}`} data-paragraph={paragraph.index} aria-current={current ? 'location' : undefined}>
       {segments.map((s) => {
         const noteMarkers = s.endIds.filter((id) => withNotes.has(id));
         const content = s.highlightIds.length ? (

@@ -99,6 +99,11 @@ export const en = {
     saved: 'Saved',
     edit: 'Edit note',
     done: 'Done',
+    undoneElsewhere: 'Undone in “{{title}}”.',
+    redoneElsewhere: 'Redone in “{{title}}”.',
+    openArticle: 'Open',
+    nothingToUndo: 'Nothing to undo.',
+    nothingToRedo: 'Nothing to redo.',
   },
   export: {
     title: 'Export',

@@ -99,6 +99,11 @@ export const vi: Messages = {
     saved: 'Đã lưu',
     edit: 'Sửa ghi chú',
     done: 'Xong',
+    undoneElsewhere: 'Đã hoàn tác trong bài “{{title}}”.',
+    redoneElsewhere: 'Đã làm lại trong bài “{{title}}”.',
+    openArticle: 'Mở bài',
+    nothingToUndo: 'Không còn gì để hoàn tác.',
+    nothingToRedo: 'Không còn gì để làm lại.',
   },
   export: {
     title: 'Xuất',

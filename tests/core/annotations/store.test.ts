@@ -136,7 +136,7 @@ describe('AnnotationStore basics', () => {
     const saved = store.get(a.id)!;
     expect(saved.target?.position.start).toBe(a.target!.position.start + 7);
     expect(saved.note).toBe('from the other process');
-    expect(await store.undo()).toEqual({ undone: 'create highlight "Mrs. Hoa"' });
+    expect(await store.undo()).toEqual({ undone: 'create highlight "Mrs. Hoa"', articleId: 'r' });
   });
 
   it('refuses writes after close', async () => {

@@ -11,19 +11,19 @@ describe('undo / redo', () => {
     await store.update(a.id, { note: 'second', color: 'green' });
     await store.delete(a.id);
 
-    expect(await store.undo()).toEqual({ undone: 'delete highlight "Mrs. Hoa"' });
+    expect(await store.undo()).toEqual({ undone: 'delete highlight "Mrs. Hoa"', articleId: 'r' });
     expect(store.get(a.id)).toMatchObject({ note: 'second', color: 'green' });
-    expect(await store.undo()).toEqual({ undone: 'edit highlight "Mrs. Hoa"' });
+    expect(await store.undo()).toEqual({ undone: 'edit highlight "Mrs. Hoa"', articleId: 'r' });
     expect(store.get(a.id)).toMatchObject({ note: 'first', color: 'yellow' });
-    expect(await store.undo()).toEqual({ undone: 'create highlight "Mrs. Hoa"' });
+    expect(await store.undo()).toEqual({ undone: 'create highlight "Mrs. Hoa"', articleId: 'r' });
     expect(store.get(a.id)).toBeUndefined();
     expect(await store.undo()).toBeNull();
 
-    expect(await store.redo()).toEqual({ redone: 'create highlight "Mrs. Hoa"' });
+    expect(await store.redo()).toEqual({ redone: 'create highlight "Mrs. Hoa"', articleId: 'r' });
     expect(store.get(a.id)).toMatchObject({ note: 'first' });
-    expect(await store.redo()).toEqual({ redone: 'edit highlight "Mrs. Hoa"' });
+    expect(await store.redo()).toEqual({ redone: 'edit highlight "Mrs. Hoa"', articleId: 'r' });
     expect(store.get(a.id)).toMatchObject({ note: 'second' });
-    expect(await store.redo()).toEqual({ redone: 'delete highlight "Mrs. Hoa"' });
+    expect(await store.redo()).toEqual({ redone: 'delete highlight "Mrs. Hoa"', articleId: 'r' });
     expect(store.get(a.id)).toBeUndefined();
     expect(await store.redo()).toBeNull();
 

@@ -48,6 +48,27 @@ describe('store race guards', () => {
     expect(useFolio.getState().hits?.map((h) => h.id)).toEqual(['new']);
   });
 
+  it('re-runs a search after a file change without dropping the results "more results" loaded', async () => {
+    const hit = (id: string) => ({ id, title: id, date: null, score: 1, lang: 'vi' as const, snippets: [] });
+    const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => `b${from + i}`);
+    const s = useFolio.getState();
+    s.setQuery('bài');
+    void s.runSearch('bài');
+    fake.next('searchPage').resolve({ hits: ids(0, 50).map(hit), total: 200 });
+    await fake.settle();
+    void useFolio.getState().loadMoreResults();
+    fake.next('searchPage').resolve({ hits: ids(50, 50).map(hit), total: 200 });
+    await fake.settle();
+    expect(useFolio.getState().hits).toHaveLength(100);
+    void useFolio.getState().refreshSearch();
+    const again = fake.next('searchPage');
+    expect(again.req).toMatchObject({ query: 'bài', limit: 100 });
+    again.resolve({ hits: ids(0, 100).map(hit), total: 230 });
+    await fake.settle();
+    expect(useFolio.getState().hits).toHaveLength(100);
+    expect(useFolio.getState().searchTotal).toBe(230);
+  });
+
   it('applies a settings change at once, and an older reply never undoes a newer change', async () => {
     fake.autoReplies.delete('updateSettings');
     const s = useFolio.getState();

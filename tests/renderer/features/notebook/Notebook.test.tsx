@@ -5,11 +5,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { act } from 'react';
-import type { Annotation } from '@shared/types';
+import type { Annotation, ArticleSummary } from '@shared/types';
 
 vi.mock('../../../../src-renderer/lib/api', () => import('../../support/fake-api'));
 const fake = await import('../../support/fake-api');
 const { Notebook } = await import('../../../../src-renderer/features/notebook/Notebook');
+const { useFolio } = await import('../../../../src-renderer/app/store');
+const { default: i18n } = await import('../../../../src-renderer/lib/i18n');
 
 const note: Annotation = {
   id: 'a1',
@@ -39,5 +41,15 @@ describe('Notebook', () => {
     expect(shown!.querySelector('strong')?.textContent).toBe('Đậm');
     expect(shown!.querySelector('em')?.textContent).toBe('nghiêng');
     expect(shown!.textContent).toBe('Đậm và nghiêng ở đây');
+  });
+
+  it('offers only the articles that have annotations in its article filter', async () => {
+    const summary = (id: string, title: string): ArticleSummary => ({ id, title, date: null, source: null, author: null, langs: ['vi'], tags: [], path: `${id}.md`, annotationCount: 0, lastReadAt: null });
+    useFolio.setState({ articles: [summary('tra-sen', 'Trà sen Tây Hồ'), summary('ben-do', 'Bến đò chiều'), summary('cho-phien', 'Phiên chợ sớm')] });
+    fake.autoReplies.set('searchAnnotations', () => [note]);
+    const { getByLabelText } = render(<Notebook />);
+    await act(async () => fake.settle());
+    const options = [...(getByLabelText(i18n.t('notebook.article'), { selector: 'select' }) as HTMLSelectElement).options].map((o) => o.value);
+    expect(options).toEqual(['', 'tra-sen']);
   });
 });

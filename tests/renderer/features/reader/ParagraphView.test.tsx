@@ -64,4 +64,13 @@ describe('ParagraphView', () => {
     const offsets = selectionToTextRange(container as HTMLElement, range, starts)!;
     expect(full.slice(offsets.start, offsets.end)).toBe(paragraphs[1]!.text);
   });
+
+  it('lets a right-to-left paragraph take its own direction (dir="auto"), as the PDF export does', () => {
+    const arabic: Paragraph = { index: 2, kind: 'paragraph', text: 'مرحبا بكم في المكتبة الصغيرة. نقرأ الكتب كل مساء.' };
+    const { container } = render(<ParagraphView paragraph={arabic} start={0} highlights={[]} withNotes={new Set()} focusedId={null} />);
+    const p = container.querySelector('[data-paragraph="2"]');
+    // Chromium resolves "auto" from the first strong character: right to left here, left to right for Vietnamese.
+    expect(p?.getAttribute('dir')).toBe('auto');
+    expect(p?.textContent).toBe(arabic.text);
+  });
 });

@@ -31,6 +31,8 @@ export interface SessionOptions {
   watch?: boolean;
   /** Maximum size of one article file in bytes (default 20 MB). */
   maxFileBytes?: number;
+  /** Open from the library cache's summary without checking every file (see `Library.verify`). */
+  trustCache?: boolean;
   /** Build the search index (the CLI's `list`/`show` do not need it). Default true. */
   search?: boolean;
 }
@@ -106,7 +108,7 @@ export class FolioSession {
       refuse(err);
     }
     const [library, { store, report }, settings] = await Promise.all([
-      Library.open({ root: libraryRoot, dataDir, maxFileBytes: opts.maxFileBytes, onProgress, readOnly: readOnlyReason !== null, onWriteRefused: refuse }),
+      Library.open({ root: libraryRoot, dataDir, maxFileBytes: opts.maxFileBytes, onProgress, readOnly: readOnlyReason !== null, onWriteRefused: refuse, trustCache: opts.trustCache }),
       // A long-running session notices writes by another process (the CLI, `folio serve`) within ~1.5 s.
       AnnotationStore.open(dataDir, { watchMs: opts.watch ? 1500 : undefined }),
       SettingsStore.open(opts.settingsFile ?? path.join(dataDir, 'settings.json')),
@@ -198,6 +200,17 @@ export class FolioSession {
     const change = await edit(this.library);
     await this.onLibraryChanged(change);
     return change;
+  }
+
+  /**
+   * After a trusted open: checks the files of these articles and applies what changed to the
+   * search index (as the watcher does). True when something changed.
+   */
+  async verifyArticles(keys: readonly string[]): Promise<boolean> {
+    const change = await this.library.verify(keys);
+    if (!change.added.length && !change.changed.length && !change.removed.length) return false;
+    await this.onLibraryChanged(change);
+    return true;
   }
 
   /** Rescans the library and applies what changed to the search index (as the watcher does). */

@@ -64,6 +64,12 @@ export interface LibraryOptions {
   readOnly?: boolean;
   /** Called once when a write to the data folder is refused (read-only, no permission, full). */
   onWriteRefused?: (err: Error) => void;
+  /**
+   * Trust the cache's summary (the state of the last full open) instead of walking and statting
+   * every file: for commands that touch a few articles, which then call `verify` on them. Without
+   * a usable summary the library is scanned as usual.
+   */
+  trustCache?: boolean;
 }
 
 /**
@@ -144,6 +150,8 @@ export class Library {
   private cacheDirty = false;
   /** The cache's paragraphs generation this process reads from. */
   private paragraphsFile: string | null = null;
+  /** Opened from the summary alone (`trustCache`): files are checked only when `verify` names them. */
+  private trusted = false;
 
   private constructor(opts: LibraryOptions) {
     this.opts = opts;
@@ -164,8 +172,52 @@ export class Library {
     lib.furniture = cache.furniture;
     lib.cacheDirty = cache.stale;
     lib.paragraphsFile = cache.paragraphsFile;
-    await lib.rescan();
+    if (opts.trustCache && !cache.stale && cache.problem === null && cache.files.size > 0) {
+      lib.trusted = true;
+      lib.rebuild();
+      lib.report(lib.files.size, lib.files.size, 'ready');
+    } else {
+      await lib.rescan();
+    }
     return lib;
+  }
+
+  /**
+   * After a trusted open: check the files of the articles named by `keys` (ids, file ids or
+   * relative paths) and read again those that changed, so these articles are what a full open
+   * would give (with every other file as the summary says). A full open checks nothing here.
+   */
+  verify(keys: readonly string[]): Promise<LibraryChange> {
+    if (!this.trusted) return Promise.resolve({ added: [], changed: [], removed: [] });
+    return this.serial(async () => {
+      const paths = new Set<string>();
+      for (const key of keys) {
+        const article = this.get(key) ?? this.get(key.replace(/\\/g, '/').replace(/^\.\//, ''));
+        if (article) for (const v of article.versions) paths.add(v.path);
+        // Not in the summary: a file added since (its path names it), or no article at all.
+        else if (formatOf(key) && this.isInside(key)) paths.add(key.replace(/\\/g, '/').replace(/^\.\//, ''));
+      }
+      const stale = [...paths].filter((rel) => {
+        const hit = this.files.has(rel) ? this.cachedSync({ abs: join(this.root, rel), rel }) : null;
+        return hit === null || 'reason' in hit;
+      });
+      if (stale.length === 0) return { added: [], changed: [], removed: [] };
+      return this.applyPaths(stale);
+    });
+  }
+
+  private isInside(rel: string): boolean {
+    try {
+      this.resolveInside(rel);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** True when this library was opened from its summary without checking every file. */
+  isTrusted(): boolean {
+    return this.trusted;
   }
 
   /** All articles, ordered by the path of their first version. */
@@ -457,6 +509,7 @@ export class Library {
   }
 
   private async scanAll(): Promise<LibraryChange> {
+    this.trusted = false;
     const { files, skipped } = await walkLibrary(this.root);
     const maxFiles = this.opts.maxFiles ?? 100_000;
     const next = new Map<string, ParsedFile>();

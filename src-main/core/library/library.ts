@@ -12,7 +12,7 @@ import type { FSWatcher } from 'chokidar';
 import type { Article, ArticleVersion, Lang, LibraryStatus, ScanProgress, SkippedFile } from '../../shared/types';
 import { loadCache, noFurniture, saveCache, type StoredFurniture } from './cache';
 import { createHash } from 'node:crypto';
-import { applyCut, findFurniture, folderOf, furnitureCut, type FurnitureCut } from './furniture';
+import { applyCut, countLines, folderOf, furnitureCut, furnitureKeys, type FurnitureCut } from './furniture';
 import { lazyVersion, paragraphCount, paragraphsLoaded, withFields } from './lazy-version';
 import { pairVersions } from './pairing';
 import type { ParsedFile, ReadOptions } from './read-file';
@@ -122,6 +122,17 @@ function cutVersion(v: ArticleVersion, cut: FurnitureCut | null): ArticleVersion
   return lazyVersion({ ...fields, captions: cut.captions }, paragraphCount(v) - cut.drop.length, () => applyCut(v.paragraphs, cut));
 }
 
+/** Files whose paragraphs furniture reads between yields to the event loop. */
+const FURNITURE_SLICE = 25;
+
+/** `fn` over `items`, yielding to the event loop after every slice (never before the first). */
+async function inTurns<T>(items: readonly T[], fn: (item: T) => void): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % FURNITURE_SLICE === 0) await yieldToLoop();
+    fn(items[i] as T);
+  }
+}
+
 /** A library folder, scanned and (optionally) watched. */
 export class Library {
   readonly root: string;
@@ -174,7 +185,7 @@ export class Library {
     lib.paragraphsFile = cache.paragraphsFile;
     if (opts.trustCache && !cache.stale && cache.problem === null && cache.files.size > 0) {
       lib.trusted = true;
-      lib.rebuild();
+      await lib.rebuild();
       lib.report(lib.files.size, lib.files.size, 'ready');
     } else {
       await lib.rescan();
@@ -272,7 +283,7 @@ export class Library {
     return this.serial(async () => {
       const version = this.versionFor(id, lang);
       await this.edits.edit(version.fileId, patch);
-      return this.rebuild();
+      return await this.rebuild();
     });
   }
 
@@ -281,7 +292,7 @@ export class Library {
     return this.serial(async () => {
       const article = this.requireArticle(id);
       await this.edits.reset(article.versions.map((v) => v.fileId));
-      return this.rebuild();
+      return await this.rebuild();
     });
   }
 
@@ -294,7 +305,7 @@ export class Library {
         throw new FolioError('invalid-request', 'Both articles must be different and have one language version each (unpair them first)');
       }
       await this.edits.pair(x.versions[0]!.fileId, y.versions[0]!.fileId);
-      return this.rebuild();
+      return await this.rebuild();
     });
   }
 
@@ -303,7 +314,7 @@ export class Library {
     return this.serial(async () => {
       const article = this.requireArticle(id);
       await this.edits.unpair(article.versions.map((v) => v.fileId));
-      return this.rebuild();
+      return await this.rebuild();
     });
   }
 
@@ -529,7 +540,7 @@ export class Library {
     if (next.size !== this.files.size || [...next.keys()].some((k) => !this.files.has(k))) this.cacheDirty = true;
     this.files = next;
     this.assignIds([...next.keys()]);
-    const change = this.rebuild();
+    const change = await this.rebuild();
     this.report(total, total, 'ready');
     await this.persist();
     return change;
@@ -584,7 +595,7 @@ export class Library {
       else this.files.set(rel, r);
     });
     this.assignIds([...touched].filter((p) => this.files.has(p)));
-    const change = this.rebuild();
+    const change = await this.rebuild();
     await this.persist();
     return change;
   }
@@ -614,7 +625,7 @@ export class Library {
    * Furniture per folder: reused from the last computation while a folder's .txt files (paths and
    * content hashes) are the same, so a warm start reads no paragraphs; computed otherwise.
    */
-  private computeFurniture(base: readonly ArticleVersion[]): StoredFurniture {
+  private async computeFurniture(base: readonly ArticleVersion[]): Promise<StoredFurniture> {
     const byFolder = new Map<string, ArticleVersion[]>();
     for (const v of base) {
       if (v.format !== 'txt') continue;
@@ -635,18 +646,23 @@ export class Library {
         for (const v of list) next.cuts.set(v.path, prev.cuts.get(v.path) ?? null);
         continue;
       }
-      const keys = findFurniture(list).get(folder) ?? new Set<string>();
+      // Every file of the folder is read (from the cache) and counted, then cut: in slices with
+      // yields between, so a change in a folder of thousands of files does not hold the thread.
+      const counts = new Map<string, number>();
+      await inTurns(list, (v) => countLines(v, counts));
+      const keys = furnitureKeys(counts, list.length);
       next.folders.set(folder, { sig, keys });
       const sets = new Map([[folder, keys]]);
-      for (const v of list) next.cuts.set(v.path, keys.size ? furnitureCut(v, sets) : null);
+      if (keys.size) await inTurns(list, (v) => { next.cuts.set(v.path, furnitureCut(v, sets)); });
+      else for (const v of list) next.cuts.set(v.path, null);
     }
     return next;
   }
 
   /** Recompute furniture, pairs and the index; returns what changed since the last build. */
-  private rebuild(): LibraryChange {
+  private async rebuild(): Promise<LibraryChange> {
     const base = [...this.files.values()].map((f) => f.version);
-    const furniture = this.computeFurniture(base);
+    const furniture = await this.computeFurniture(base);
     if (furniture.folders.size !== this.furniture.folders.size || [...furniture.folders].some(([k, f]) => this.furniture.folders.get(k) !== f)) this.cacheDirty = true;
     this.furniture = furniture;
     const finals = new Map<string, ArticleVersion>();

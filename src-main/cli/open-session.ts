@@ -33,7 +33,7 @@ export async function openForCli(
   const root = await libraryArg(args.positionals[0]);
   const bar = progressBar('Scanning');
   const session = await FolioSession.open(
-    { libraryRoot: root, dataDir: str(args, 'data') ?? defaultStateDir(root), watch: opts.watch ?? false, search: opts.search ?? false, trustCache: opts.only !== undefined },
+    { libraryRoot: root, dataDir: str(args, 'data') ?? defaultStateDir(root), watch: opts.watch ?? false, search: opts.search ?? false, trustCache: opts.only !== undefined, reconcileBehind: opts.watch === true },
     (p) => bar.update(p.done, p.total),
   );
   bar.done();

@@ -156,3 +156,33 @@ describe('trusted open (the summary, then the named articles checked)', () => {
     expect(seen.paragraphs).toContain('Cầu mới mở cửa đón người đi bộ từ sáng nay, trẻ em rủ nhau ra cầu ngắm sông.');
   });
 });
+
+describe('warm start with the check behind (app and folio serve)', () => {
+  it('answers from the summary at once, then the changes arrive as a library event', async () => {
+    const { root, data } = makeLibrary();
+    const s1 = await FolioSession.open({ libraryRoot: root, dataDir: data });
+    await s1.searchReady;
+    const oldTwo = s1.library.get('site/bai-2.txt')?.id ?? '';
+    await s1.close();
+    rewrite(join(root, 'site', 'bai-0.txt'), site(0, 'Đò ngang nghỉ chạy vì nước lũ, khách đi đường vòng qua cầu và người lái đò ở nhà vá lưới.'));
+    rmSync(join(root, 'site', 'bai-2.txt'));
+    writeFileSync(join(root, 'moi.txt'), 'Bài mới về bến đò\n\nMột bài vừa thêm vào thư viện kể chuyện người lái đò cuối cùng của làng và chiếc đò gỗ đã cũ.\n');
+
+    const session = await FolioSession.open({ libraryRoot: root, dataDir: data, watch: true, reconcileBehind: true });
+    const events: unknown[] = [];
+    session.events.on('libraryChanged', (c) => events.push(c));
+    // The first rows come from the summary: the deleted file is still listed, the new one not yet.
+    const first = session.library.articles().map((a) => a.versions[0]?.path);
+    expect(first).toContain('site/bai-2.txt');
+    expect(first).not.toContain('moi.txt');
+    await session.reconciled;
+    const id0 = session.library.get('site/bai-0.txt')?.id;
+    expect(events).toEqual([{ added: [session.library.get('moi.txt')?.id], changed: [id0], removed: [oldTwo] }]);
+    await session.searchReady;
+    expect((await session.search())?.search('"vá lưới"').map((h) => h.id)).toEqual([id0]);
+    const after = plain(session.library.articles());
+    await session.close();
+    const full = await open(root, data);
+    expect(after).toEqual(plain(full.articles()));
+  });
+});

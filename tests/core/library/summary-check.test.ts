@@ -1,6 +1,7 @@
 /**
  * The hand-written summary check gives zod's answer (cache.ts `SummarySchema`) on a summary Folio
- * wrote and on every one-field damage of it; it refuses unknown keys, which zod would drop.
+ * wrote and on every one-field damage of it; it refuses unknown keys, which zod would drop. The
+ * id registry's check gives zod's very result (unknown keys included: it hands those to zod).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Library } from '../../../src-main/core/library/library';
 import { SummarySchema } from '../../../src-main/core/library/cache';
 import { checkSummary } from '../../../src-main/core/library/summary-check';
+import { checkRegistry, RegistrySchema } from '../../../src-main/core/library/registry';
 
 const base = mkdtempSync(join(tmpdir(), 'folio-summary-check-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -23,6 +25,10 @@ async function writtenSummary(): Promise<Record<string, unknown>> {
   const lib = await Library.open({ root, dataDir: join(base, 'data'), workers: 0 });
   await lib.close();
   return JSON.parse(readFileSync(join(base, 'data', 'library-cache.json'), 'utf8')) as Record<string, unknown>;
+}
+
+function writtenRegistry(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(base, 'data', 'library-registry.json'), 'utf8')) as Record<string, unknown>;
 }
 
 /** Every path to a leaf or object in `v`, as key lists. */
@@ -73,5 +79,26 @@ describe('summary check', () => {
     expect(checkSummary(setAt(summary, ['entries', rel as string, 'version', 'paragraphs'], []), 1_000_000)).toBeNull();
     expect(checkSummary(summary, (entry.count as number) - 1)).toBeNull();
     expect(checkSummary(setAt(summary, ['entries', rel as string, 'pairId'], 'abc'), 1_000_000)).not.toBeNull();
+  });
+
+  it('the registry check gives what the zod schema gives, for the written file and every change', async () => {
+    await writtenSummary();
+    const registry = writtenRegistry();
+    expect(checkRegistry(registry)).toBe(registry);
+    const [path] = Object.keys(registry.entries as object);
+    const withMissing = setAt(registry, ['entries', path as string, 'missingSince'], 1_700_000_000_000);
+    const withExtra = setAt(registry, ['entries', path as string, 'note'], 'x');
+    let tried = 0;
+    for (const doc of [registry, withMissing, withExtra, { ...registry, extra: true }]) {
+      for (const at of paths(doc).filter((p) => p.length > 0)) {
+        for (const value of [null, 'x', 'abcdefabcdefabcd', -1, 1.5, [], {}]) {
+          const changed = setAt(doc, at, value);
+          const zod = RegistrySchema.safeParse(changed);
+          tried++;
+          expect(checkRegistry(changed), `${at.join('.')} = ${JSON.stringify(value)}`).toEqual(zod.success ? zod.data : null);
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(100);
   });
 });

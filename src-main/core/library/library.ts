@@ -113,6 +113,10 @@ function signature(a: Article): string {
   return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${paragraphCount(v)}|${v.title}|${v.date}|${v.author}|${v.source}|${v.tags.join(',')}`).join('||');
 }
 
+function signatures(list: readonly Article[]): Map<string, string> {
+  return new Map(list.map((a) => [a.id, signature(a)]));
+}
+
 /** `v` without the paragraphs and captions furniture cut from it; a lazy version stays lazy. */
 function cutVersion(v: ArticleVersion, cut: FurnitureCut | null): ArticleVersion {
   if (!cut) return v;
@@ -146,7 +150,8 @@ export class Library {
   private skippedFiles = new Map<string, SkippedFile>();
   private list: Article[] = [];
   private index = new Map<string, Article>();
-  private signatures = new Map<string, string>();
+  /** Signatures of `list` by article id, once a build compared them (null: not made yet). */
+  private signatures: Map<string, string> | null = null;
   private progress: ScanProgress = { phase: 'scanning', done: 0, total: 0 };
   private watcher: FSWatcher | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -694,17 +699,25 @@ export class Library {
       index.set(a.id, a);
       for (const v of a.versions) { index.set(v.fileId, a); index.set(v.path, a); }
     }
-    const sigs = new Map(list.map((a) => [a.id, signature(a)]));
     const change: LibraryChange = { added: [], changed: [], removed: [] };
-    for (const [id, s] of sigs) {
-      const before = this.signatures.get(id);
-      if (before === undefined) change.added.push(id);
-      else if (before !== s) change.changed.push(id);
+    // The first build adds everything: signatures are made only when a later build compares (a
+    // one-shot command never does), from the previous list, whose versions are never changed in place.
+    const previous = this.list.length === 0 ? null : this.signatures ?? signatures(this.list);
+    if (previous === null) {
+      change.added = [...new Set(list.map((a) => a.id))];
+      this.signatures = null;
+    } else {
+      const sigs = signatures(list);
+      for (const [id, s] of sigs) {
+        const before = previous.get(id);
+        if (before === undefined) change.added.push(id);
+        else if (before !== s) change.changed.push(id);
+      }
+      for (const id of previous.keys()) if (!sigs.has(id)) change.removed.push(id);
+      this.signatures = sigs;
     }
-    for (const id of this.signatures.keys()) if (!sigs.has(id)) change.removed.push(id);
     this.list = list;
     this.index = index;
-    this.signatures = sigs;
     return change;
   }
 

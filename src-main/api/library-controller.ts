@@ -61,7 +61,7 @@ export class LibraryController {
     const isSample = path.resolve(root) === path.resolve(this.sampleLibrary) || isBundledLibrary(root);
     const dataDir = isSample ? sampleDataDir(this.userData) : undefined;
     const next = await FolioSession.open(
-      { libraryRoot: root, dataDir, settingsFile: path.join(this.userData, 'settings.json'), watch: true },
+      { libraryRoot: root, dataDir, settingsFile: path.join(this.userData, 'settings.json'), watch: true, reconcileBehind: true },
       (p) => this.emit({ name: 'scanProgress', payload: p }),
     );
     const previous = this.session;

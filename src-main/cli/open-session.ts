@@ -22,19 +22,23 @@ export async function libraryArg(arg: string | undefined): Promise<string> {
 /**
  * Opens the library named by the first positional, honouring `--data`. Without `--data`, the
  * bundled sample library keeps its state in the user-data folder (never in the app's resources),
- * any other library in `<library>/.folio/`.
+ * any other library in `<library>/.folio/`. With `only`, the library is opened from its cache's
+ * summary (the state of the last full open) and only the files of these articles are checked;
+ * `only: []` checks none (`search` checks its hits itself).
  */
 export async function openForCli(
   args: CommandArgs,
-  opts: { search?: boolean; watch?: boolean } = {},
+  opts: { search?: boolean; watch?: boolean; only?: readonly string[] } = {},
 ): Promise<{ session: FolioSession; handlers: Handlers }> {
   const root = await libraryArg(args.positionals[0]);
   const bar = progressBar('Scanning');
   const session = await FolioSession.open(
-    { libraryRoot: root, dataDir: str(args, 'data') ?? defaultStateDir(root), watch: opts.watch ?? false, search: opts.search ?? false },
+    { libraryRoot: root, dataDir: str(args, 'data') ?? defaultStateDir(root), watch: opts.watch ?? false, search: opts.search ?? false, trustCache: opts.only !== undefined, reconcileBehind: opts.watch === true },
     (p) => bar.update(p.done, p.total),
   );
   bar.done();
+  // A command about a few articles trusts the cache's summary and checks only their files.
+  if (opts.only?.length) await session.verifyArticles(opts.only);
   if (session.annotationReport.message) printError(session.annotationReport.message.en);
   const handlers = createHandlers(() => session, { transport: 'web', version: folioVersion() });
   return { session, handlers };

@@ -40,9 +40,11 @@ export function errorLine(err: unknown): string {
 export function progressBar(label: string): { update(done: number, total: number): void; done(): void } {
   const tty = process.stderr.isTTY;
   let last = 0;
+  // `folio serve` keeps scanning behind its first answers: the bar stays gone once done.
+  let finished = false;
   return {
     update(done, total) {
-      if (!tty || Date.now() - last < 80) return;
+      if (!tty || finished || Date.now() - last < 80) return;
       last = Date.now();
       const width = 30;
       const frac = total ? Math.min(1, done / total) : 0;
@@ -50,7 +52,8 @@ export function progressBar(label: string): { update(done: number, total: number
       process.stderr.write(`\r${label} ${bar} ${done}/${total}`);
     },
     done() {
-      if (tty) process.stderr.write('\r\x1b[K');
+      if (tty && !finished) process.stderr.write('\r\x1b[K');
+      finished = true;
     },
   };
 }

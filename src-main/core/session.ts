@@ -31,6 +31,13 @@ export interface SessionOptions {
   watch?: boolean;
   /** Maximum size of one article file in bytes (default 20 MB). */
   maxFileBytes?: number;
+  /** Open from the library cache's summary without checking every file (see `Library.verify`). */
+  trustCache?: boolean;
+  /**
+   * Warm start (app and `folio serve`): open from the cache's summary, answer requests from it at
+   * once, and check every file behind; what changed arrives as a normal `libraryChanged` event.
+   */
+  reconcileBehind?: boolean;
   /** Build the search index (the CLI's `list`/`show` do not need it). Default true. */
   search?: boolean;
 }
@@ -84,6 +91,9 @@ export class FolioSession {
 
   private loadedIndex: SearchIndex | null = null;
 
+  /** Settles when the check of every file behind a warm start is applied (at once otherwise). */
+  reconciled: Promise<void> = Promise.resolve();
+
   /**
    * Opens a library: scans it (progress is emitted), opens the annotation store (recovering from
    * backups if needed), and starts loading the search index in the background.
@@ -106,7 +116,7 @@ export class FolioSession {
       refuse(err);
     }
     const [library, { store, report }, settings] = await Promise.all([
-      Library.open({ root: libraryRoot, dataDir, maxFileBytes: opts.maxFileBytes, onProgress, readOnly: readOnlyReason !== null, onWriteRefused: refuse }),
+      Library.open({ root: libraryRoot, dataDir, maxFileBytes: opts.maxFileBytes, onProgress, readOnly: readOnlyReason !== null, onWriteRefused: refuse, trustCache: opts.trustCache || opts.reconcileBehind }),
       // A long-running session notices writes by another process (the CLI, `folio serve`) within ~1.5 s.
       AnnotationStore.open(dataDir, { watchMs: opts.watch ? 1500 : undefined }),
       SettingsStore.open(opts.settingsFile ?? path.join(dataDir, 'settings.json')),
@@ -131,6 +141,12 @@ export class FolioSession {
     }
     session.unsubscribeAnnotations = store.onChange((articleIds) => session.onAnnotationsChanged(articleIds));
     if (opts.watch) await library.watch((change) => void session.onLibraryChanged(change));
+    if (opts.reconcileBehind && library.isTrusted()) {
+      session.reconciled = library.rescan().then(
+        (change) => session.onLibraryChanged(change),
+        (err: unknown) => console.error('folio: could not check the library folder:', err),
+      );
+    }
     return session;
   }
 
@@ -200,6 +216,17 @@ export class FolioSession {
     return change;
   }
 
+  /**
+   * After a trusted open: checks the files of these articles and applies what changed to the
+   * search index (as the watcher does). True when something changed.
+   */
+  async verifyArticles(keys: readonly string[]): Promise<boolean> {
+    const change = await this.library.verify(keys);
+    if (!change.added.length && !change.changed.length && !change.removed.length) return false;
+    await this.onLibraryChanged(change);
+    return true;
+  }
+
   /** Rescans the library and applies what changed to the search index (as the watcher does). */
   async rescan(): Promise<LibraryChange> {
     const change = await this.library.rescan();
@@ -265,6 +292,7 @@ export class FolioSession {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.unsubscribeAnnotations?.();
     await this.library.close();
+    await this.reconciled;
     const index = await this.searchIndex;
     if (index) await this.saveIndex(index);
     await this.annotations.close();

@@ -69,9 +69,9 @@ export const annotationsCommand: Command = {
   usage: 'folio annotations <library> [<id>] [--data DIR] [--json]',
   options: {},
   async run(args) {
-    const { session } = await openForCli(args);
+    const id = args.positionals[1];
+    const { session } = await openForCli(args, id ? { only: [id] } : {});
     try {
-      const id = args.positionals[1];
       const articles = id ? [requireArticle(session, id)] : session.library.articles();
       const groups: Array<{ id: string; title: string; annotations: AnchoredAnnotation[] }> = [];
       for (const article of articles) {

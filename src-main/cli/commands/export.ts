@@ -37,7 +37,8 @@ export const exportCommand: Command = {
 
     // The PDF worker loads its libraries and fonts while this thread opens the library.
     if (pdf) prewarmPdfExport();
-    const { session } = await openForCli(args);
+    // Named articles: only their files are checked; the W3C export of everything opens it all.
+    const { session } = await openForCli(args, ids.length ? { only: ids } : {});
     try {
       for (const id of ids) requireArticle(session, id);
       let out: string;

@@ -69,7 +69,7 @@ export const showCommand: Command = {
   async run(args) {
     const key = args.positionals[1];
     if (!key) throw new CliError('missing <id-or-path> argument');
-    const { session } = await openForCli(args);
+    const { session } = await openForCli(args, { only: [key] });
     const article = findArticle(session.library.articles(), key);
     if (!article) throw new CliError(`no article with id or path ${key}`);
     const lang = str(args, 'lang');

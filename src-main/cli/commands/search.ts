@@ -29,8 +29,12 @@ export const searchCommand: Command = {
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError('invalid --limit (1–500)');
     const offset = Number(str(args, 'offset') ?? '0');
     if (!Number.isInteger(offset) || offset < 0) throw new CliError('invalid --offset (0 or more)');
-    const { session, handlers } = await openForCli(args, { search: true });
-    const { hits, total } = await call(handlers, 'searchPage', { query, limit, offset, prefix: false, filters: lang ? { lang } : undefined });
+    const { session, handlers } = await openForCli(args, { search: true, only: [] });
+    const request = { query, limit, offset, prefix: false, filters: lang ? { lang } : undefined };
+    let { hits, total } = await call(handlers, 'searchPage', request);
+    // The library was opened from its cache's summary: the files of the hits shown are checked,
+    // and a changed one is read again and the search run again on the updated index.
+    if (await session.verifyArticles(hits.map((h) => h.id))) ({ hits, total } = await call(handlers, 'searchPage', request));
     if (flag(args, 'json')) {
       printJson(hits.map((h) => ({ id: h.id, title: h.title, date: h.date, lang: h.lang, score: h.score, snippets: h.snippets.map((s) => ({ text: s.text, ranges: s.ranges, paragraph: s.paragraph })) })));
     } else if (!hits.length) {

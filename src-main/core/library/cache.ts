@@ -19,7 +19,8 @@ import type { ArticleVersion, Paragraph } from '../../shared/types';
 import type { ParsedFile } from './read-file';
 import { lazyOrigin, lazyVersion, paragraphCount, paragraphsLoaded } from './lazy-version';
 import type { FurnitureCut } from './furniture';
-import { readJson, writeJson } from './persisted-json';
+import { readJsonChecked, writeJson } from './persisted-json';
+import { checkSummary } from './summary-check';
 import { writeFileDurably } from '../fs/write-durably';
 
 /** Bump when parsing or this layout changes so stale caches are rebuilt (5 and 6 are read). */
@@ -59,7 +60,8 @@ const EntrySchema = z.object({
   cut: CutSchema.nullable(),
 });
 const PARAGRAPHS_FILE = /^library-paragraphs-[0-9a-z]+\.jsonl$/;
-const SummarySchema = z.object({
+/** The summary's schema: the reference `checkSummary` (summary-check.ts) is tested against. */
+export const SummarySchema = z.object({
   format: z.literal(CACHE_FORMAT),
   root: z.string(),
   paragraphs: z.string().regex(PARAGRAPHS_FILE),
@@ -67,7 +69,16 @@ const SummarySchema = z.object({
   furniture: z.record(z.string(), z.object({ sig: z.string(), keys: z.array(z.string()) })),
   entries: z.record(z.string(), EntrySchema),
 });
-const AnySummarySchema = z.union([SummarySchema, LegacySchema]);
+
+/** The summary, or a format-5 cache; null when it is neither (damaged, or another version). */
+function checkAnySummary(data: unknown): z.infer<typeof SummarySchema> | z.infer<typeof LegacySchema> | null {
+  const summary = checkSummary(data, MAX_PARAGRAPHS);
+  if (summary) return summary;
+  // Only a cache that says it is format 5 pays for validating its paragraphs.
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== LEGACY_FORMAT) return null;
+  const legacy = LegacySchema.safeParse(data);
+  return legacy.success ? legacy.data : null;
+}
 
 /** Furniture of one folder, with the digest of the files it was computed from. */
 export interface FolderFurniture {
@@ -148,7 +159,7 @@ export function noFurniture(): StoredFurniture {
 export async function loadCache(dataDir: string, root: string, reparse: Reparse): Promise<LoadedCache> {
   const summaryPath = join(dataDir, SUMMARY);
   const exists = await stat(summaryPath).then(() => true, () => false);
-  const data = await readJson(summaryPath, AnySummarySchema);
+  const data = await readJsonChecked(summaryPath, checkAnySummary);
   if (!data) {
     return { files: new Map(), furniture: noFurniture(), problem: exists ? `the library cache (${summaryPath}) is damaged or from another version: every article is read again` : null, stale: exists, paragraphsFile: null };
   }

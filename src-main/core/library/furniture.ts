@@ -28,20 +28,30 @@ export function findFurniture(versions: readonly ArticleVersion[]): Map<string, 
   for (const [folder, list] of byFolder) {
     if (list.length < 2) continue;
     const counts = new Map<string, number>();
-    for (const v of list) {
-      const seen = new Set<string>();
-      for (const p of v.paragraphs) {
-        if (p.text.length > MAX_FURNITURE_CHARS) continue;
-        const k = lineKey(p.text);
-        if (!seen.has(k)) { seen.add(k); counts.set(k, (counts.get(k) ?? 0) + 1); }
-      }
-    }
-    const small = list.length <= 5;
-    const set = new Set<string>();
-    for (const [k, n] of counts) if (n >= 3 || (small && n >= 2 && n * 2 >= list.length)) set.add(k);
+    for (const v of list) countLines(v, counts);
+    const set = furnitureKeys(counts, list.length);
     if (set.size) out.set(folder, set);
   }
   return out;
+}
+
+/** Adds the short lines of `v` (each once) to `counts`: one file's share of `findFurniture`. */
+export function countLines(v: ArticleVersion, counts: Map<string, number>): void {
+  const seen = new Set<string>();
+  for (const p of v.paragraphs) {
+    if (p.text.length > MAX_FURNITURE_CHARS) continue;
+    const k = lineKey(p.text);
+    if (!seen.has(k)) { seen.add(k); counts.set(k, (counts.get(k) ?? 0) + 1); }
+  }
+}
+
+/** The furniture keys of a folder of `files` .txt files whose lines were counted into `counts`. */
+export function furnitureKeys(counts: ReadonlyMap<string, number>, files: number): Set<string> {
+  const set = new Set<string>();
+  if (files < 2) return set;
+  const small = files <= 5;
+  for (const [k, n] of counts) if (n >= 3 || (small && n >= 2 && n * 2 >= files)) set.add(k);
+  return set;
 }
 
 /** What furniture removes from a version: paragraph indexes dropped and the captions kept. */

@@ -12,7 +12,7 @@ import type { FSWatcher } from 'chokidar';
 import type { Article, ArticleVersion, Lang, LibraryStatus, ScanProgress, SkippedFile } from '../../shared/types';
 import { loadCache, noFurniture, saveCache, type StoredFurniture } from './cache';
 import { createHash } from 'node:crypto';
-import { applyCut, findFurniture, folderOf, furnitureCut, type FurnitureCut } from './furniture';
+import { applyCut, countLines, folderOf, furnitureCut, furnitureKeys, type FurnitureCut } from './furniture';
 import { lazyVersion, paragraphCount, paragraphsLoaded, withFields } from './lazy-version';
 import { pairVersions } from './pairing';
 import type { ParsedFile, ReadOptions } from './read-file';
@@ -69,6 +69,12 @@ export interface LibraryOptions {
   readOnly?: boolean;
   /** Called once when a write to the data folder is refused (read-only, no permission, full). */
   onWriteRefused?: (err: Error) => void;
+  /**
+   * Trust the cache's summary (the state of the last full open) instead of walking and statting
+   * every file: for commands that touch a few articles, which then call `verify` on them. Without
+   * a usable summary the library is scanned as usual.
+   */
+  trustCache?: boolean;
 }
 
 /**
@@ -113,6 +119,10 @@ function signature(a: Article): string {
   return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${paragraphCount(v)}|${v.title}|${v.date}|${v.author}|${v.source}|${v.tags.join(',')}`).join('||');
 }
 
+function signatures(list: readonly Article[]): Map<string, string> {
+  return new Map(list.map((a) => [a.id, signature(a)]));
+}
+
 /** `v` without the paragraphs and captions furniture cut from it; a lazy version stays lazy. */
 function cutVersion(v: ArticleVersion, cut: FurnitureCut | null): ArticleVersion {
   if (!cut) return v;
@@ -120,6 +130,17 @@ function cutVersion(v: ArticleVersion, cut: FurnitureCut | null): ArticleVersion
   const { paragraphs: _lazy, ...meta } = Object.getOwnPropertyDescriptors(v);
   const fields = Object.fromEntries(Object.entries(meta).map(([k, d]) => [k, d.value])) as Omit<ArticleVersion, 'paragraphs'>;
   return lazyVersion({ ...fields, captions: cut.captions }, paragraphCount(v) - cut.drop.length, () => applyCut(v.paragraphs, cut));
+}
+
+/** Files whose paragraphs furniture reads between yields to the event loop. */
+const FURNITURE_SLICE = 25;
+
+/** `fn` over `items`, yielding to the event loop after every slice (never before the first). */
+async function inTurns<T>(items: readonly T[], fn: (item: T) => void): Promise<void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % FURNITURE_SLICE === 0) await yieldToLoop();
+    fn(items[i] as T);
+  }
 }
 
 /** A library folder, scanned and (optionally) watched. */
@@ -135,7 +156,8 @@ export class Library {
   private skippedFiles = new Map<string, SkippedFile>();
   private list: Article[] = [];
   private index = new Map<string, Article>();
-  private signatures = new Map<string, string>();
+  /** Signatures of `list` by article id, once a build compared them (null: not made yet). */
+  private signatures: Map<string, string> | null = null;
   private progress: ScanProgress = { phase: 'scanning', done: 0, total: 0 };
   private watcher: FSWatcher | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -150,6 +172,8 @@ export class Library {
   private cacheDirty = false;
   /** The cache's paragraphs generation this process reads from. */
   private paragraphsFile: string | null = null;
+  /** Opened from the summary alone (`trustCache`): files are checked only when `verify` names them. */
+  private trusted = false;
 
   private constructor(opts: LibraryOptions) {
     this.opts = opts;
@@ -170,8 +194,52 @@ export class Library {
     lib.furniture = cache.furniture;
     lib.cacheDirty = cache.stale;
     lib.paragraphsFile = cache.paragraphsFile;
-    await lib.rescan();
+    if (opts.trustCache && !cache.stale && cache.problem === null && cache.files.size > 0) {
+      lib.trusted = true;
+      await lib.rebuild();
+      lib.report(lib.files.size, lib.files.size, 'ready');
+    } else {
+      await lib.rescan();
+    }
     return lib;
+  }
+
+  /**
+   * After a trusted open: check the files of the articles named by `keys` (ids, file ids or
+   * relative paths) and read again those that changed, so these articles are what a full open
+   * would give (with every other file as the summary says). A full open checks nothing here.
+   */
+  verify(keys: readonly string[]): Promise<LibraryChange> {
+    if (!this.trusted) return Promise.resolve({ added: [], changed: [], removed: [] });
+    return this.serial(async () => {
+      const paths = new Set<string>();
+      for (const key of keys) {
+        const article = this.get(key) ?? this.get(key.replace(/\\/g, '/').replace(/^\.\//, ''));
+        if (article) for (const v of article.versions) paths.add(v.path);
+        // Not in the summary: a file added since (its path names it), or no article at all.
+        else if (formatOf(key) && this.isInside(key)) paths.add(key.replace(/\\/g, '/').replace(/^\.\//, ''));
+      }
+      const stale = [...paths].filter((rel) => {
+        const hit = this.files.has(rel) ? this.cachedSync({ abs: join(this.root, rel), rel }) : null;
+        return hit === null || 'reason' in hit;
+      });
+      if (stale.length === 0) return { added: [], changed: [], removed: [] };
+      return this.applyPaths(stale);
+    });
+  }
+
+  private isInside(rel: string): boolean {
+    try {
+      this.resolveInside(rel);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** True when this library was opened from its summary without checking every file. */
+  isTrusted(): boolean {
+    return this.trusted;
   }
 
   /** All articles, ordered by the path of their first version. */
@@ -226,7 +294,7 @@ export class Library {
     return this.serial(async () => {
       const version = this.versionFor(id, lang);
       await this.edits.edit(version.fileId, patch);
-      return this.rebuild();
+      return await this.rebuild();
     });
   }
 
@@ -235,7 +303,7 @@ export class Library {
     return this.serial(async () => {
       const article = this.requireArticle(id);
       await this.edits.reset(article.versions.map((v) => v.fileId));
-      return this.rebuild();
+      return await this.rebuild();
     });
   }
 
@@ -248,7 +316,7 @@ export class Library {
         throw new FolioError('invalid-request', 'Both articles must be different and have one language version each (unpair them first)');
       }
       await this.edits.pair(x.versions[0]!.fileId, y.versions[0]!.fileId);
-      return this.rebuild();
+      return await this.rebuild();
     });
   }
 
@@ -257,7 +325,7 @@ export class Library {
     return this.serial(async () => {
       const article = this.requireArticle(id);
       await this.edits.unpair(article.versions.map((v) => v.fileId));
-      return this.rebuild();
+      return await this.rebuild();
     });
   }
 
@@ -465,6 +533,7 @@ export class Library {
   }
 
   private async scanAll(): Promise<LibraryChange> {
+    this.trusted = false;
     const { files, skipped } = await walkLibrary(this.root);
     const maxFiles = this.opts.maxFiles ?? 100_000;
     const next = new Map<string, ParsedFile>();
@@ -484,7 +553,7 @@ export class Library {
     if (next.size !== this.files.size || [...next.keys()].some((k) => !this.files.has(k))) this.cacheDirty = true;
     this.files = next;
     this.assignIds([...next.keys()]);
-    const change = this.rebuild();
+    const change = await this.rebuild();
     this.report(total, total, 'ready');
     await this.persist();
     return change;
@@ -539,7 +608,7 @@ export class Library {
       else this.files.set(rel, r);
     });
     this.assignIds([...touched].filter((p) => this.files.has(p)));
-    const change = this.rebuild();
+    const change = await this.rebuild();
     await this.persist();
     return change;
   }
@@ -569,7 +638,7 @@ export class Library {
    * Furniture per folder: reused from the last computation while a folder's .txt files (paths and
    * content hashes) are the same, so a warm start reads no paragraphs; computed otherwise.
    */
-  private computeFurniture(base: readonly ArticleVersion[]): StoredFurniture {
+  private async computeFurniture(base: readonly ArticleVersion[]): Promise<StoredFurniture> {
     const byFolder = new Map<string, ArticleVersion[]>();
     for (const v of base) {
       if (v.format !== 'txt') continue;
@@ -590,18 +659,23 @@ export class Library {
         for (const v of list) next.cuts.set(v.path, prev.cuts.get(v.path) ?? null);
         continue;
       }
-      const keys = findFurniture(list).get(folder) ?? new Set<string>();
+      // Every file of the folder is read (from the cache) and counted, then cut: in slices with
+      // yields between, so a change in a folder of thousands of files does not hold the thread.
+      const counts = new Map<string, number>();
+      await inTurns(list, (v) => countLines(v, counts));
+      const keys = furnitureKeys(counts, list.length);
       next.folders.set(folder, { sig, keys });
       const sets = new Map([[folder, keys]]);
-      for (const v of list) next.cuts.set(v.path, keys.size ? furnitureCut(v, sets) : null);
+      if (keys.size) await inTurns(list, (v) => { next.cuts.set(v.path, furnitureCut(v, sets)); });
+      else for (const v of list) next.cuts.set(v.path, null);
     }
     return next;
   }
 
   /** Recompute furniture, pairs and the index; returns what changed since the last build. */
-  private rebuild(): LibraryChange {
+  private async rebuild(): Promise<LibraryChange> {
     const base = [...this.files.values()].map((f) => f.version);
-    const furniture = this.computeFurniture(base);
+    const furniture = await this.computeFurniture(base);
     if (furniture.folders.size !== this.furniture.folders.size || [...furniture.folders].some(([k, f]) => this.furniture.folders.get(k) !== f)) this.cacheDirty = true;
     this.furniture = furniture;
     const finals = new Map<string, ArticleVersion>();
@@ -633,17 +707,25 @@ export class Library {
       index.set(a.id, a);
       for (const v of a.versions) { index.set(v.fileId, a); index.set(v.path, a); }
     }
-    const sigs = new Map(list.map((a) => [a.id, signature(a)]));
     const change: LibraryChange = { added: [], changed: [], removed: [] };
-    for (const [id, s] of sigs) {
-      const before = this.signatures.get(id);
-      if (before === undefined) change.added.push(id);
-      else if (before !== s) change.changed.push(id);
+    // The first build adds everything: signatures are made only when a later build compares (a
+    // one-shot command never does), from the previous list, whose versions are never changed in place.
+    const previous = this.list.length === 0 ? null : this.signatures ?? signatures(this.list);
+    if (previous === null) {
+      change.added = [...new Set(list.map((a) => a.id))];
+      this.signatures = null;
+    } else {
+      const sigs = signatures(list);
+      for (const [id, s] of sigs) {
+        const before = previous.get(id);
+        if (before === undefined) change.added.push(id);
+        else if (before !== s) change.changed.push(id);
+      }
+      for (const id of previous.keys()) if (!sigs.has(id)) change.removed.push(id);
+      this.signatures = sigs;
     }
-    for (const id of this.signatures.keys()) if (!sigs.has(id)) change.removed.push(id);
     this.list = list;
     this.index = index;
-    this.signatures = sigs;
     return change;
   }
 

@@ -47,7 +47,11 @@ function stem(path: string): string {
   return path.replace(/\.[^./]+$/, '');
 }
 
+/** A `vi` or `en` folder anywhere in a path (checked first: most paths have none). */
+const LANG_FOLDER = /(?:^|\/)(?:vi|en)\//;
+
 function folderKey(path: string): { key: string; lang: 'vi' | 'en' } | null {
+  if (!LANG_FOLDER.test(path)) return null;
   const parts = path.split('/');
   for (let i = parts.length - 2; i >= 0; i--) {
     const seg = parts[i];
@@ -96,21 +100,24 @@ export function pairVersions(items: readonly PairInput[], overrides: PairOverrid
     if (list.length === 2 && list[0]?.lang !== list[1]?.lang) pair(list[0], list[1]);
   }
   // Suffixed names: both languages suffixed first, then a suffixed file beside its bare base.
+  // Each path's suffix, worked out once (four passes below read it).
+  const suffixes = new Map(items.map((it) => [it.path, suffixed(it.path)]));
+  const suffixOf = (it: PairInput): ReturnType<typeof suffixed> => suffixes.get(it.path) ?? null;
   const bySuffix = new Map<string, PairInput>();
-  for (const it of items) { const s = suffixed(it.path); if (s) bySuffix.set(`${s.base}\u0000${s.lang}`, it); }
+  for (const it of items) { const s = suffixOf(it); if (s) bySuffix.set(`${s.base}\u0000${s.lang}`, it); }
   const byStem = new Map<string, PairInput[]>();
   for (const it of items) {
-    if (suffixed(it.path)) continue;
+    if (suffixOf(it)) continue;
     const list = byStem.get(stem(it.path)) ?? [];
     list.push(it);
     byStem.set(stem(it.path), list);
   }
   for (const it of items) {
-    const s = suffixed(it.path);
+    const s = suffixOf(it);
     if (s?.lang === 'vi') pair(it, bySuffix.get(`${s.base}\u0000en`));
   }
   for (const it of items) {
-    const s = suffixed(it.path);
+    const s = suffixOf(it);
     if (!s) continue;
     const bases = byStem.get(s.base) ?? [];
     // The bare base must be the other language (or undetermined), and unambiguous.

@@ -19,7 +19,15 @@ export function isWriteRefused(err: unknown): boolean {
 }
 
 /** The parsed file, or null when it is missing, corrupt or does not match `schema`. */
-export async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
+export function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
+  return readJsonChecked(path, (data) => {
+    const parsed = schema.safeParse(data);
+    return parsed.success ? parsed.data : null;
+  });
+}
+
+/** `readJson` with a check of one's own: `check` returns the value, or null when it does not fit. */
+export async function readJsonChecked<T>(path: string, check: (data: unknown) => T | null): Promise<T | null> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
@@ -29,8 +37,7 @@ export async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T
   }
   known.set(path, raw);
   try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return check(JSON.parse(raw));
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJson, writeJson } from './persisted-json';
+import { readJsonChecked, writeJson } from './persisted-json';
 import { sha256 } from './file-kind';
 
 const EntrySchema = z.object({
@@ -16,7 +16,39 @@ const EntrySchema = z.object({
   /** When the file was last found missing (ms); absent while present. */
   missingSince: z.number().optional(),
 });
-const RegistrySchema = z.object({ version: z.literal(1), entries: z.record(z.string(), EntrySchema) });
+export const RegistrySchema = z.object({ version: z.literal(1), entries: z.record(z.string(), EntrySchema) });
+type Registry = z.infer<typeof RegistrySchema>;
+
+const FILE_ID = /^[0-9a-f]{16}$/;
+
+/** True when `e` is an entry exactly as Folio writes it (no key the schema does not name). */
+function plainEntry(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) return false;
+  const o = e as Record<string, unknown>;
+  let n = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) n++;
+  const missing = 'missingSince' in o;
+  if (n !== (missing ? 4 : 3) || (missing && !Number.isFinite(o.missingSince))) return false;
+  return typeof o.fileId === 'string' && FILE_ID.test(o.fileId) && typeof o.contentHash === 'string' && Number.isFinite(o.firstSeen);
+}
+
+/**
+ * The registry as written by Folio, checked in place (zod built a copy of every entry at every
+ * open); anything else (an unknown key, a wrong type) goes through the zod schema, which keeps
+ * its answer. tests/core/library/summary-check.test.ts holds the two to the same result.
+ */
+export function checkRegistry(data: unknown): Registry | null {
+  const d = data as { version?: unknown; entries?: unknown } | null;
+  if (typeof d === 'object' && d !== null && !Array.isArray(d) && Object.keys(d).length === 2 && d.version === 1
+    && typeof d.entries === 'object' && d.entries !== null && !Array.isArray(d.entries)) {
+    const entries = d.entries as Record<string, unknown>;
+    let plain = true;
+    for (const k in entries) if (!plainEntry(entries[k])) { plain = false; break; }
+    if (plain) return d as Registry;
+  }
+  const parsed = RegistrySchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
 
 /** One registry row. */
 export type RegistryEntry = z.infer<typeof EntrySchema>;
@@ -60,7 +92,7 @@ export class IdRegistry {
   /** Load from `<dataDir>/library-registry.json` (a corrupt file starts empty). */
   static async load(dataDir: string): Promise<IdRegistry> {
     const file = join(dataDir, 'library-registry.json');
-    const data = await readJson(file, RegistrySchema);
+    const data = await readJsonChecked(file, checkRegistry);
     return new IdRegistry(file, new Map(Object.entries(data?.entries ?? {})), data !== null);
   }
 

@@ -341,12 +341,13 @@ export class SearchIndex {
 
   /**
    * Re-encodes the postings compactly (same contents, same short ids), in slices that yield to
-   * the event loop; skipped when the index changes meanwhile (the maps stay, equally valid).
+   * the event loop every `sliceMs` (tests pass 0 to count slices by work rather than by time);
+   * skipped when the index changes meanwhile (the maps stay, equally valid).
    */
-  private async compact(): Promise<void> {
+  private async compact(sliceMs?: number): Promise<void> {
     this.engine.purge((term) => this.vocabulary.remove(term));
     const before = this.engine;
-    const snapshot = await before.snapshotYielding();
+    const snapshot = await before.snapshotYielding(sliceMs);
     if (!snapshot) return;
     const version = before.version;
     const compacted = await Engine.fromSnapshot(snapshot, () => undefined);

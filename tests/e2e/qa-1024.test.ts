@@ -14,6 +14,7 @@ import { apiCall, browserSkipReason, openApp, SCREENSHOTS, useLibrary } from './
 const skip = browserSkipReason();
 
 const LONG_TITLE = 'Ở Huế, những người thợ giữ lửa bếp than suốt ba mươi năm để nấu nồi chè bắp Cồn Hến ngọt thanh cho cả xóm chợ Đông Ba';
+const URL_TITLE = 'https://example.org/tin_tuc?bai=nhung_nguoi_giu_lua_bep_than_o_hue_suot_ba_muoi_nam';
 const CAPS_TITLE = 'ỔN ĐỊNH Ở ẤP BẮC: ẨM THỰC, ỄNH ƯƠNG VÀ ỐC BƯƠU';
 
 /** A small library of our own: long and upper-case titles, a pair, tags, a date with a time. */
@@ -23,7 +24,8 @@ async function writeLibrary(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'ap-bac.vi.md'), md({ lang: 'vi', title: JSON.stringify(CAPS_TITLE), date: '2022-11-03', tags: '[đồng bằng sông Cửu Long]' }, 'Ếch và ốc bươu vàng là món quen của người làm ruộng.\n\nMùa nước nổi, ếch kêu suốt đêm.'));
   await writeFile(path.join(dir, 'cho-noi.vi.md'), md({ lang: 'vi', title: 'Chợ nổi lúc bình minh', date: '2021-06-01', tags: '[chợ]' }, 'Ghe xuồng nối đuôi nhau trên sông từ khi trời còn tối.\n\nMỗi ghe treo món hàng mình bán lên một cây sào cao.'));
   await writeFile(path.join(dir, 'cho-noi.en.md'), md({ lang: 'en', title: 'The floating market at dawn', date: '2021-06-01', tags: '[market]' }, 'Boats line up on the river while it is still dark.\n\nEach boat hangs what it sells from a tall pole.'));
-  for (let i = 1; i <= 6; i++) {
+  await writeFile(path.join(dir, 'link.en.md'), md({ lang: 'en', title: JSON.stringify(URL_TITLE), date: '2019-01-01' }, 'A clipped link, kept for later.'));
+  for (let i = 1; i <= 5; i++) {
     await writeFile(path.join(dir, `ghi-chep-${i}.vi.md`), md({ lang: 'vi', title: `Ghi chép đường xa số ${i}`, date: `2020-0${i}-1${i}` }, `Chuyến đi thứ ${i} bắt đầu từ bến xe miền Tây.\n\nXe chạy qua những cánh đồng lúa chín vàng.`));
   }
 }
@@ -82,6 +84,47 @@ async function scrollers(page: Page, root: string): Promise<string[]> {
   }, root);
 }
 
+/**
+ * Title lines of the article list whose glyphs (stacked marks above, dots below) are cut by the
+ * title's or the row's clipping box. Each visible line's ink is computed from its text's
+ * baseline (the line's content box top plus the font's ascent) and the glyphs' own ascent and
+ * descent as the browser measures them.
+ */
+async function clippedTitleInk(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    for (const title of document.querySelectorAll<HTMLElement>('.article-list .article-title')) {
+      const style = getComputedStyle(title);
+      ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const row = title.closest('li')!.getBoundingClientRect();
+      const box = title.getBoundingClientRect();
+      const top = Math.max(box.top, row.top);
+      const bottom = Math.min(box.bottom, row.bottom);
+      const text = title.firstChild as Text;
+      const lines = new Map<number, string>();
+      const range = document.createRange();
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const r = range.getClientRects()[0];
+        if (r && r.width > 0) lines.set(Math.round(r.top), (lines.get(Math.round(r.top)) ?? '') + text.data[i]);
+      }
+      const shown = [...lines].filter(([lineTop]) => lineTop < bottom - 1);
+      if (shown.length === 0) bad.push(`"${text.data}" shows no line`);
+      for (const [lineTop, chars] of shown) {
+        const m = ctx.measureText(chars.trim());
+        const baseline = lineTop + m.fontBoundingBoxAscent;
+        const inkTop = baseline - m.actualBoundingBoxAscent;
+        const inkBottom = baseline + m.actualBoundingBoxDescent;
+        if (inkTop < top - 0.25) bad.push(`"${chars.trim()}" cut ${(top - inkTop).toFixed(2)}px at the top`);
+        if (inkBottom > bottom + 0.25) bad.push(`"${chars.trim()}" cut ${(inkBottom - bottom).toFixed(2)}px at the bottom`);
+      }
+    }
+    return bad;
+  });
+}
+
 for (const locale of ['vi-VN', 'en-US'] as const) {
   const vi = locale === 'vi-VN';
   const tag = vi ? 'vi' : 'en';
@@ -132,6 +175,24 @@ for (const locale of ['vi-VN', 'en-US'] as const) {
       await page.screenshot({ path: path.join(SCREENSHOTS, `qa-1024-side-by-side-${tag}.png`) });
       if (await page.locator('.library-pane').count()) expect(await clippedControls(page)).toEqual([]);
       await page.getByRole('radio', { name: vi ? 'Tiếng Việt' : 'Vietnamese', exact: true }).click();
+    });
+
+    it('clips no title glyph in the list (stacked marks included), and keeps each full title reachable', async () => {
+      await page.locator('.article-item', { hasText: CAPS_TITLE.slice(0, 10) }).waitFor();
+      await page.locator('.library-pane').screenshot({ path: path.join(SCREENSHOTS, `qa-1024-list-titles-${tag}.png`) });
+      expect(await clippedTitleInk(page)).toEqual([]);
+      // The meta line (badge, date) stays inside its fixed-height row.
+      const metaCut = await page.locator('.article-list .article-item').evaluateAll((rows) =>
+        rows.filter((row) => row.querySelector('.article-meta')!.getBoundingClientRect().bottom > row.getBoundingClientRect().bottom - 1).map((row) => row.getAttribute('title')),
+      );
+      expect(metaCut).toEqual([]);
+      const long = page.locator('.article-item', { hasText: LONG_TITLE.slice(0, 20) });
+      expect(await long.getAttribute('title')).toBe(LONG_TITLE);
+      // The option's accessible name starts with the whole title, however many lines are shown.
+      expect((await long.textContent())?.startsWith(LONG_TITLE)).toBe(true);
+      // A title with no space to break at wraps inside the row instead of running under its edge.
+      const url = page.locator('.article-item', { hasText: 'https://' }).locator('.article-title');
+      expect(await url.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     });
 
     it('gives the notebook one scrolling region per pane', async () => {

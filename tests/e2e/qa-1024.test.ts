@@ -49,6 +49,14 @@ async function clippedControls(page: Page, panes = ['.topbar', '.library-pane'])
         if (r.width === 0 && r.height === 0) continue;
         if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.right > window.innerWidth) bad.push(`${name(el)} spans ${r.left}–${r.right}, its pane ${box.left}–${box.right}`);
         if (el.scrollWidth > el.clientWidth + 1 && !(el instanceof HTMLSelectElement)) bad.push(`${name(el)} text ${el.scrollWidth} > ${el.clientWidth}`);
+        if (el instanceof HTMLInputElement && el.placeholder && !el.value) {
+          // The placeholder tells what to type: it must be read whole.
+          const style = getComputedStyle(el);
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          if (ctx.measureText(el.placeholder).width > room + 0.5) bad.push(`${name(el)} placeholder "${el.placeholder}" in ${room}px`);
+        }
         if (el instanceof HTMLSelectElement) {
           // At its tightest (no padding, only the chosen option, natural width) Chromium draws the
           // last letter's marks against the arrow ("Tất cả⌄"): the QA's "clipped". Ask for 4 px more.

@@ -17,7 +17,7 @@ const LONG_TITLE = 'Ở Huế, những người thợ giữ lửa bếp than su�
 const URL_TITLE = 'https://example.org/tin_tuc?bai=nhung_nguoi_giu_lua_bep_than_o_hue_suot_ba_muoi_nam';
 const CAPS_TITLE = 'ỔN ĐỊNH Ở ẤP BẮC: ẨM THỰC, ỄNH ƯƠNG VÀ ỐC BƯƠU';
 
-/** A small library of our own: long and upper-case titles, a pair, tags, a date with a time. */
+/** A small library of our own: long and upper-case titles, a pair, tags, a date with a time, a file it skips. */
 async function writeLibrary(dir: string): Promise<void> {
   const md = (front: Record<string, string>, body: string) => `---\n${Object.entries(front).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n${body}\n`;
   await writeFile(path.join(dir, 'che-bap.vi.md'), md({ lang: 'vi', title: JSON.stringify(LONG_TITLE), date: '"2023-04-22T06:30:00"', tags: '[ẩm thực, Huế]' }, 'Bếp than đỏ lửa từ lúc gà gáy. Nồi chè bắp được khuấy đều tay cho đến khi sánh lại.\n\nNgười bán hàng nói rằng bí quyết nằm ở nước cốt dừa.'));
@@ -25,6 +25,8 @@ async function writeLibrary(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'cho-noi.vi.md'), md({ lang: 'vi', title: 'Chợ nổi lúc bình minh', date: '2021-06-01', tags: '[chợ]' }, 'Ghe xuồng nối đuôi nhau trên sông từ khi trời còn tối.\n\nMỗi ghe treo món hàng mình bán lên một cây sào cao.'));
   await writeFile(path.join(dir, 'cho-noi.en.md'), md({ lang: 'en', title: 'The floating market at dawn', date: '2021-06-01', tags: '[market]' }, 'Boats line up on the river while it is still dark.\n\nEach boat hangs what it sells from a tall pole.'));
   await writeFile(path.join(dir, 'link.en.md'), md({ lang: 'en', title: JSON.stringify(URL_TITLE), date: '2019-01-01' }, 'A clipped link, kept for later.'));
+  // Not a PDF at all: listed under "skipped files" in the pane's footer.
+  await writeFile(path.join(dir, 'ban-chup.pdf'), 'Đây không phải là một tệp PDF.');
   for (let i = 1; i <= 5; i++) {
     await writeFile(path.join(dir, `ghi-chep-${i}.vi.md`), md({ lang: 'vi', title: `Ghi chép đường xa số ${i}`, date: `2020-0${i}-1${i}` }, `Chuyến đi thứ ${i} bắt đầu từ bến xe miền Tây.\n\nXe chạy qua những cánh đồng lúa chín vàng.`));
   }
@@ -164,6 +166,8 @@ for (const locale of ['vi-VN', 'en-US'] as const) {
       await page.locator('.pane-toolbar select').nth(2).waitFor();
       await page.screenshot({ path: path.join(SCREENSHOTS, `qa-1024-library-${tag}.png`) });
       expect(await clippedControls(page)).toEqual([]);
+      // One scrolling region in the pane: the list.
+      expect(await scrollers(page, '.library-pane')).toEqual(['div.pane-scroll ↕']);
       // Still whole with each filter chosen (the chosen option is the text the select shows).
       const selects = page.locator('.library-pane .pane-toolbar select');
       for (let i = 0; i < (await selects.count()); i++) {

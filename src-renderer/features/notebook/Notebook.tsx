@@ -147,6 +147,11 @@ export function Notebook() {
             </select>
             <DateField label={t('notebook.from')} value={filter.from} end="from" onChange={(from) => set({ from })} />
             <DateField label={t('notebook.to')} value={filter.to} end="to" onChange={(to) => set({ to })} />
+            {filter.from && filter.to && filter.from > filter.to && (
+              <span className="field-error" role="alert">
+                {t('filters.dateOrder')}
+              </span>
+            )}
             <select aria-label={t('library.sort')} value={sort} onChange={(e) => setSort(e.target.value as NotebookSort)}>
               <option value="article">{t('notebook.byArticle')}</option>
               <option value="date">{t('notebook.byDate')}</option>

@@ -274,6 +274,7 @@ export const en = {
     dateKept: 'Still filtering from {{date}}.',
     dateKeptTo: 'Still filtering up to {{date}}.',
     dateNotApplied: 'This date is not applied.',
+    dateOrder: 'The “from” date is after the “to” date: nothing can match.',
   },
 };
 

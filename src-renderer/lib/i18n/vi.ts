@@ -274,5 +274,6 @@ export const vi: Messages = {
     dateKept: 'Vẫn đang lọc từ ngày {{date}}.',
     dateKeptTo: 'Vẫn đang lọc đến ngày {{date}}.',
     dateNotApplied: 'Ngày này chưa được dùng để lọc.',
+    dateOrder: 'Ngày bắt đầu sau ngày kết thúc: không có gì khớp.',
   },
 };

@@ -5,7 +5,7 @@
  * Enter), and the date applied before stays applied and is named too: a filter never drops
  * silently.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format-date';
 import { parseTypedDate, typedDateFormat, typedDateText } from '../../lib/typed-date';
@@ -30,8 +30,17 @@ export function DateField({ label, value, end, onChange }: DateFieldProps) {
   const id = useId();
   const parsed = parseTypedDate(text, lang);
 
-  // The applied day changed from outside (or the language did): show it in this language's format.
+  // The language changed: the applied day in the new language's format (a half-typed text, read
+  // in the old format, cannot be carried over). The applied day changed from outside: show it,
+  // unless the text already says it or is a mistake the user is still fixing.
+  const typedIn = useRef(lang);
   useEffect(() => {
+    if (typedIn.current !== lang) {
+      typedIn.current = lang;
+      setShownError(false);
+      setText(typedDateText(value, lang));
+      return;
+    }
     const current = parseTypedDate(text, lang);
     if (current.kind === 'date' && current.iso === value) return;
     if (current.kind === 'empty' && value === null) return;

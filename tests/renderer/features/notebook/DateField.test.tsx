@@ -62,6 +62,14 @@ describe('DateField', () => {
     expect(onChange).toHaveBeenLastCalledWith(null);
   });
 
+  it('rewrites the applied day when the UI language changes', async () => {
+    const { input } = setup('2023-04-03');
+    expect(input.value).toBe('03/04/2023');
+    await act(() => i18n.changeLanguage('en'));
+    expect(input.value).toBe('2023-04-03');
+    expect(input.placeholder).toBe('yyyy-mm-dd');
+  });
+
   it('asks for yyyy-mm-dd in English', async () => {
     await act(() => i18n.changeLanguage('en'));
     const { input, onChange } = setup('2023-04-03');

@@ -93,6 +93,12 @@ describe.skipIf(!!skip)('accessibility (axe-core)', () => {
     await page.locator('.notebook-item').first().waitFor();
     const notebook = await audit(page, axeSource);
     expect(notebook, describeViolations(notebook)).toEqual([]);
+    // A wrong date in the typed date filter: the field marked invalid, its message under it.
+    await page.getByLabel('Từ ngày').fill('31/02/2024');
+    await page.keyboard.press('Tab');
+    await page.locator('.field-error').waitFor();
+    const dateError = await audit(page, axeSource);
+    expect(dateError, describeViolations(dateError)).toEqual([]);
     await page.keyboard.press('Escape');
   });
 });

@@ -49,7 +49,7 @@ describe.skipIf(!!skip)('walkthrough notebook filters (vi-VN)', () => {
   it('leaves a gap between each date label and its field', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Sổ tay' }).click();
-    await page.locator('.notebook-filters input[type="date"]').first().waitFor();
+    await page.locator('.notebook-filters .date-field input').first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'qa-notebook-filters.png') });
     const gaps = await page.locator('.notebook-filters label').evaluateAll((labels) =>
       labels.map((label) => {

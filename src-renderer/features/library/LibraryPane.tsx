@@ -70,14 +70,14 @@ export function LibraryPane() {
           </select>
         </label>
         <select aria-label={t('library.filterLang')} value={filter.lang ?? ''} onChange={(e) => setFilter({ ...filter, lang: (e.target.value || null) as ListFilter['lang'] })}>
-          <option value="">{t('library.filterLang')}: {t('library.all')}</option>
+          <option value="">{t('filters.allLangs')}</option>
           <option value="vi">VI</option>
           <option value="en">EN</option>
           <option value="pair">VI+EN</option>
         </select>
         {tags.length > 0 && (
           <select aria-label={t('library.filterTag')} value={filter.tag ?? ''} onChange={(e) => setFilter({ ...filter, tag: e.target.value || null })}>
-            <option value="">{t('library.filterTag')}: {t('library.all')}</option>
+            <option value="">{t('filters.allTags')}</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
                 {tag}

@@ -16,6 +16,7 @@ import { formatDate } from '../../lib/i18n';
 import { downloadFile } from '../export/download';
 import { EMPTY_FILTER, filterNotebook, notebookMarkdown, sortNotebook, tagCounts, titlesOf, type NotebookFilter, type NotebookSort } from './notebook-model';
 import { TagList } from './TagList';
+import { DateField } from './DateField';
 import { counterpartOf } from '../reader/cross-language';
 
 /** UTF-8 text as base64 (what ExportedFile carries). */
@@ -136,7 +137,7 @@ export function Notebook() {
               <option value="vi">VI</option>
               <option value="en">EN</option>
             </select>
-            <select aria-label={t('notebook.article')} value={filter.articleId ?? ''} onChange={(e) => set({ articleId: e.target.value || null })}>
+            <select className="article-filter" aria-label={t('notebook.article')} value={filter.articleId ?? ''} onChange={(e) => set({ articleId: e.target.value || null })}>
               <option value="">{t('notebook.article')}: {t('library.all')}</option>
               {annotated.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -144,14 +145,13 @@ export function Notebook() {
                 </option>
               ))}
             </select>
-            <label className="inline">
-              {t('notebook.from')}
-              <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
-            </label>
-            <label className="inline">
-              {t('notebook.to')}
-              <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
-            </label>
+            <DateField label={t('notebook.from')} value={filter.from} end="from" onChange={(from) => set({ from })} />
+            <DateField label={t('notebook.to')} value={filter.to} end="to" onChange={(to) => set({ to })} />
+            {filter.from && filter.to && filter.from > filter.to && (
+              <span className="field-error" role="alert">
+                {t('filters.dateOrder')}
+              </span>
+            )}
             <select aria-label={t('library.sort')} value={sort} onChange={(e) => setSort(e.target.value as NotebookSort)}>
               <option value="article">{t('notebook.byArticle')}</option>
               <option value="date">{t('notebook.byDate')}</option>

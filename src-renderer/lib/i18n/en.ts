@@ -264,6 +264,18 @@ export const en = {
     merged_one: 'Merged {{count}} annotation; the copied file was kept aside.',
     merged_other: 'Merged {{count}} annotations; the copied file was kept aside.',
   },
+  // The filters' "all" choices and the typed date fields (dates follow the UI language, not the browser's).
+  filters: {
+    allLangs: 'All languages',
+    allTags: 'All tags',
+    dateHint: 'Type the date as {{format}}',
+    dateFormat: 'Wrong date “{{text}}”: type it as {{format}}.',
+    dateNoSuchDay: 'There is no {{text}}: check the day and month.',
+    dateKept: 'Still filtering from {{date}}.',
+    dateKeptTo: 'Still filtering up to {{date}}.',
+    dateNotApplied: 'This date is not applied.',
+    dateOrder: 'The “from” date is after the “to” date: nothing can match.',
+  },
 };
 
 export type Messages = typeof en;

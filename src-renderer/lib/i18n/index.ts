@@ -24,13 +24,7 @@ export function setUiLanguage(lang: 'vi' | 'en'): void {
   document.documentElement.lang = lang;
 }
 
-/** Formats an ISO date for the current UI language (dates without time show no time). */
-export function formatDate(iso: string | null, lang: string): string {
-  if (!iso) return '';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const opts: Intl.DateTimeFormatOptions = iso.length > 10 ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', opts).format(d);
-}
+/** Dates are formatted in one place (date first, then the time): re-exported for existing imports. */
+export { formatDate } from '../format-date';
 
 export default i18n;

@@ -264,4 +264,16 @@ export const vi: Messages = {
     merged_one: 'Đã hợp nhất {{count}} chú thích; tệp chép vào được giữ riêng.',
     merged_other: 'Đã hợp nhất {{count}} chú thích; tệp chép vào được giữ riêng.',
   },
+  // The filters' "all" choices and the typed date fields (dates follow the UI language, not the browser's).
+  filters: {
+    allLangs: 'Mọi ngôn ngữ',
+    allTags: 'Mọi thẻ',
+    dateHint: 'Gõ ngày theo dạng {{format}}',
+    dateFormat: 'Ngày “{{text}}” chưa đúng dạng: hãy gõ theo {{format}}.',
+    dateNoSuchDay: 'Không có ngày {{text}}: hãy xem lại ngày và tháng.',
+    dateKept: 'Vẫn đang lọc từ ngày {{date}}.',
+    dateKeptTo: 'Vẫn đang lọc đến ngày {{date}}.',
+    dateNotApplied: 'Ngày này chưa được dùng để lọc.',
+    dateOrder: 'Ngày bắt đầu sau ngày kết thúc: không có gì khớp.',
+  },
 };

@@ -3,7 +3,7 @@
  * italic), not the raw asterisks and underscores the user typed.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, fireEvent, render } from '@testing-library/react';
 import { act } from 'react';
 import type { Annotation, ArticleSummary } from '@shared/types';
 
@@ -51,5 +51,19 @@ describe('Notebook', () => {
     await act(async () => fake.settle());
     const options = [...(getByLabelText(i18n.t('notebook.article'), { selector: 'select' }) as HTMLSelectElement).options].map((o) => o.value);
     expect(options).toEqual(['', 'tra-sen']);
+  });
+});
+
+describe('Notebook date range', () => {
+  it('says so when the “from” date is after the “to” date', async () => {
+    await act(() => i18n.changeLanguage('vi'));
+    fake.autoReplies.set('searchAnnotations', () => [note]);
+    const { getByLabelText, queryByRole, getByRole } = render(<Notebook />);
+    await act(async () => fake.settle());
+    fireEvent.change(getByLabelText(i18n.t('notebook.from')), { target: { value: '02/01/2024' } });
+    fireEvent.change(getByLabelText(i18n.t('notebook.to')), { target: { value: '02/01/2024' } });
+    expect(queryByRole('alert')).toBeNull();
+    fireEvent.change(getByLabelText(i18n.t('notebook.to')), { target: { value: '01/01/2024' } });
+    expect(getByRole('alert').textContent).toBe('Ngày bắt đầu sau ngày kết thúc: không có gì khớp.');
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The notebook's typed date field: a real day is applied as soon as it is typed, a wrong one is
+ * named once the user leaves the field and never replaces (or silently clears) the applied day.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { act } from 'react';
+import { DateField } from '../../../../src-renderer/features/notebook/DateField';
+import i18n from '../../../../src-renderer/lib/i18n';
+
+afterEach(cleanup);
+
+describe('DateField', () => {
+  beforeEach(async () => {
+    await act(() => i18n.changeLanguage('vi'));
+  });
+
+  function setup(value: string | null = null) {
+    const onChange = vi.fn();
+    const view = render(<DateField label="Từ ngày" value={value} end="from" onChange={onChange} />);
+    const input = view.getByLabelText('Từ ngày') as HTMLInputElement;
+    return { ...view, input, onChange };
+  }
+
+  it('asks for dd/mm/yyyy in Vietnamese and applies a typed day at once', () => {
+    const { input, onChange } = setup();
+    expect(input.placeholder).toBe('dd/mm/yyyy');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('Gõ ngày theo dạng dd/mm/yyyy');
+    fireEvent.change(input, { target: { value: '22/04/2023' } });
+    expect(onChange).toHaveBeenLastCalledWith('2023-04-22');
+  });
+
+  it('shows the applied day in the UI language’s format', () => {
+    expect(setup('2023-04-03').input.value).toBe('03/04/2023');
+  });
+
+  it('names a day that does not exist, keeps the applied one, and says which', () => {
+    const { input, onChange, queryByRole, getByRole } = setup('2023-04-03');
+    fireEvent.change(input, { target: { value: '31/02/2024' } });
+    // Not yet: the user may still be typing.
+    expect(queryByRole('alert')).toBeNull();
+    fireEvent.blur(input);
+    expect(getByRole('alert').textContent).toBe('Không có ngày 31/02/2024: hãy xem lại ngày và tháng. Vẫn đang lọc từ ngày 3 thg 4, 2023.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain(getByRole('alert').id);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('says so when a wrong date is not applied at all, and clears the message once the date is right', () => {
+    const { input, onChange, queryByRole, getByRole } = setup();
+    fireEvent.change(input, { target: { value: '22/4/23' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(getByRole('alert').textContent).toBe('Ngày “22/4/23” chưa đúng dạng: hãy gõ theo dd/mm/yyyy. Ngày này chưa được dùng để lọc.');
+    fireEvent.change(input, { target: { value: '22/4/2023' } });
+    expect(queryByRole('alert')).toBeNull();
+    expect(onChange).toHaveBeenLastCalledWith('2023-04-22');
+  });
+
+  it('clears the filter only when the field is emptied', () => {
+    const { input, onChange } = setup('2023-04-03');
+    fireEvent.change(input, { target: { value: '' } });
+    expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+
+  it('rewrites the applied day when the UI language changes', async () => {
+    const { input } = setup('2023-04-03');
+    expect(input.value).toBe('03/04/2023');
+    await act(() => i18n.changeLanguage('en'));
+    expect(input.value).toBe('2023-04-03');
+    expect(input.placeholder).toBe('yyyy-mm-dd');
+  });
+
+  it('asks for yyyy-mm-dd in English', async () => {
+    await act(() => i18n.changeLanguage('en'));
+    const { input, onChange } = setup('2023-04-03');
+    expect(input.placeholder).toBe('yyyy-mm-dd');
+    expect(input.value).toBe('2023-04-03');
+    fireEvent.change(input, { target: { value: '2023-05-01' } });
+    expect(onChange).toHaveBeenLastCalledWith('2023-05-01');
+  });
+});

@@ -147,17 +147,28 @@ function alignOf(style: string | null): NoteAlign {
   return (m?.[1] as NoteAlign | undefined) ?? null;
 }
 
+/**
+ * Deepest nesting of emphasis and links kept as elements. markdown-it nests `**` runs as deep as
+ * the input goes (a 100 kB note of `**` is 25,000 levels): deeper ones keep their text, flat, so
+ * neither React nor the PDF builder recurses past this (as Chromium caps DOM depth).
+ */
+export const MAX_INLINE_DEPTH = 16;
+
 /** Inline children of an `inline` token. */
 function inline(token: Token | undefined): NoteInline[] {
   if (!token || token.type !== 'inline') return [];
   const root: NoteInline[] = [];
-  // Open containers; a link with an unsafe target is a plain group whose text joins its parent.
+  // Open containers; a link with an unsafe target, or one nested too deep, is a plain group
+  // whose text joins its parent.
   const stack: Array<{ into: NoteInline[]; close: string }> = [];
   let into = root;
+  let depth = 0;
   const open = (node: { children: NoteInline[] } & NoteInline, close: string) => {
-    into.push(node);
     stack.push({ into, close });
+    if (depth >= MAX_INLINE_DEPTH) return;
+    into.push(node);
     into = node.children;
+    depth++;
   };
   for (const t of token.children ?? []) {
     switch (t.type) {
@@ -196,7 +207,10 @@ function inline(token: Token | undefined): NoteInline[] {
       case 's_close':
       case 'link_close': {
         const top = stack.pop();
-        if (top) into = top.into;
+        if (top && top.into !== into) {
+          into = top.into;
+          depth--;
+        }
         break;
       }
       default:

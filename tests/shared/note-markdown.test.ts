@@ -1,6 +1,9 @@
 /** The one note parser: quotes, fenced code, tables, safe links, and plain text for snippets. */
 import { describe, expect, it } from 'vitest';
-import { inlineText, notePlainText, parseNote, safeHref, type NoteBlock } from '../../src-main/shared/note-markdown';
+import { MAX_INLINE_DEPTH, inlineText, notePlainText, parseNote, safeHref, type NoteBlock, type NoteInline } from '../../src-main/shared/note-markdown';
+import { noteToRichText } from '../../src-main/core/export/pdf/note-markdown';
+
+const inlineDepth = (nodes: readonly NoteInline[]): number => Math.max(0, ...nodes.map((n) => ('children' in n ? 1 + inlineDepth(n.children) : 0)));
 
 describe('parseNote', () => {
   it('reads block quotes, fenced code and simple GFM tables as blocks', () => {
@@ -48,6 +51,23 @@ describe('parseNote', () => {
     expect(safeHref('java\tscript:alert(1)')).toBeNull();
     expect(safeHref('data:text/html,x')).toBeNull();
     expect(safeHref('/relative')).toBeNull();
+  });
+});
+
+describe('pathological notes (the longest a note may be: 100,000 characters)', () => {
+  it('keeps emphasis nested at most MAX_INLINE_DEPTH deep, with every word kept', () => {
+    const note = `${'**'.repeat(24_000)}giữa${'**'.repeat(24_000)} và ${'*'.repeat(1000)}cuối${'*'.repeat(1000)}`;
+    const [p] = parseNote(note) as [Extract<NoteBlock, { type: 'paragraph' }>];
+    expect(inlineDepth(p.children)).toBeLessThanOrEqual(MAX_INLINE_DEPTH);
+    expect(inlineText(p.children)).toBe('giữa và cuối');
+    expect(noteToRichText(note).text).toBe('giữa và cuối');
+  });
+
+  it('reads runs of brackets around unsafe links as text, never as links', () => {
+    const note = `${'['.repeat(20_000)}chữ${'](javascript:x)'.repeat(2000)}`;
+    const [p] = parseNote(note) as [Extract<NoteBlock, { type: 'paragraph' }>];
+    expect(JSON.stringify(p)).not.toContain('"link"');
+    expect(notePlainText(note)).toContain('chữ');
   });
 });
 

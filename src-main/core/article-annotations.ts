@@ -5,11 +5,11 @@
  * intact, never dropped.
  */
 import { reanchorAll } from '../shared/anchoring/index';
-import { notePlainText } from '../shared/note-markdown';
 import { articleText } from '../shared/text';
 import type { AnchoredAnnotation, Annotation, Article } from '../shared/types';
 import type { AnnotationStore } from './annotations/index';
 import type { IndexExtras } from './search/index';
+import type { NotePlainText } from './note-plain-text';
 
 /** Every id an article's annotations may carry: the entry id and each version's file id. */
 export function articleIds(article: Article): string[] {
@@ -45,9 +45,10 @@ export function annotationsIn(byId: ReadonlyMap<string, Annotation[]>, article: 
 /**
  * Text of an article's annotations, indexed so a search finds an article by what the user wrote.
  * The field keeps each note as written (a link's URL stays findable); the snippet shown for a
- * note is its plain text, as the note view shows it (no `**`, no `[text](url)`).
+ * note is its plain text, as the note view shows it (no `**`, no `[text](url)`), made by
+ * `notePlainText` (from `notePlainTextFor`, which loads the parser only when a note needs it).
  */
-export function extrasOf(annotations: readonly Annotation[]): IndexExtras {
+export function extrasOf(annotations: readonly Annotation[], notePlainText: NotePlainText): IndexExtras {
   const items: NonNullable<IndexExtras['items']> = [];
   const field: string[] = [];
   for (const a of annotations) {

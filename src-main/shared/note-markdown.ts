@@ -12,6 +12,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { mayHoldMarkdown, normaliseNote } from './note-markup';
 
 /** Inline content of a note. */
 export type NoteInline =
@@ -239,16 +240,13 @@ export function inlineText(nodes: readonly NoteInline[]): string {
   return out;
 }
 
-/** Markdown syntax a note may hold; a note with none of it is its own plain text. */
-const MARKUP = /[*_`[\]<>#|~\\&!]|^\s*(?:[-+=]|\d+[.)])|^ {4}|\n\s*(?:[-+=]|\d+[.)])|\n {4}/;
-
 /**
  * A note's words without its Markdown (for search snippets): one line per paragraph, list item,
  * table row or code line, links as their text, every word kept in order.
  */
 export function notePlainText(markdown: string): string {
-  const text = markdown.replace(/\r\n?/g, '\n').trim();
-  if (!MARKUP.test(text)) return text;
+  const text = normaliseNote(markdown);
+  if (!mayHoldMarkdown(text)) return text;
   const lines: string[] = [];
   const walk = (blocks: readonly NoteBlock[]): void => {
     for (const b of blocks) {

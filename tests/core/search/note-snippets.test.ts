@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SearchIndex } from '../../../src-main/core/search/index';
 import { extrasOf } from '../../../src-main/core/article-annotations';
+import { notePlainTextFor } from '../../../src-main/core/note-plain-text';
 import type { Annotation } from '../../../src-main/shared/types';
 import { makeArticle } from '../../fixtures/search/articles';
 
@@ -25,7 +26,8 @@ describe('snippets of notes', () => {
   let index: SearchIndex;
   beforeAll(async () => {
     index = await SearchIndex.open({ dataDir: mkdtempSync(join(tmpdir(), 'folio-note-snippets-')), fingerprint: 'n', workers: 0 });
-    const extras = extrasOf([note('n1', '**Ý chính**: xem [báo cáo thủy văn](https://example.org/bao-cao_(2024)) và `mã` > 4.\n\n- hỏi lại\n- ghi *thêm*')]);
+    const notes = [note('n1', '**Ý chính**: xem [báo cáo thủy văn](https://example.org/bao-cao_(2024)) và `mã` > 4.\n\n- hỏi lại\n- ghi *thêm*')];
+    const extras = extrasOf(notes, await notePlainTextFor(() => notes.map((n) => n.note)));
     await index.reconcile([makeArticle('a1', { title: 'Ghi chép', paragraphs: ['Buổi sáng bên hồ.'] })], (id) => (id === 'a1' ? extras : undefined));
   });
 

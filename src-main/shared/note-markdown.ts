@@ -251,7 +251,14 @@ export function notePlainText(markdown: string): string {
   const walk = (blocks: readonly NoteBlock[]): void => {
     for (const b of blocks) {
       if (b.type === 'paragraph' || b.type === 'heading') lines.push(inlineText(b.children));
-      else if (b.type === 'list') b.items.forEach(walk);
+      else if (b.type === 'list') {
+        b.items.forEach((item, i) => {
+          const first = lines.length;
+          walk(item);
+          // An ordered item's number is a word of the note ("2016. Năm đó…" is a list to Markdown).
+          if (b.ordered && lines.length > first) lines[first] = `${b.start + i}. ${lines[first]}`;
+        });
+      }
       else if (b.type === 'quote') walk(b.children);
       else if (b.type === 'code') lines.push(b.text);
       else if (b.type === 'table') for (const row of [b.head, ...b.rows]) lines.push(row.map(inlineText).join(' '));

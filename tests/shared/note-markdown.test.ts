@@ -77,6 +77,10 @@ describe('notePlainText', () => {
     expect(notePlainText('[x](javascript:alert(1)) còn lại')).toBe('x còn lại');
   });
 
+  it('keeps the numbers of ordered items, which may be words of the note', () => {
+    expect(notePlainText('2016. Năm đó mặn về sớm.\n\nGhi thêm:\n\n1. đầu\n2. **sau**\n- gạch')).toBe('2016. Năm đó mặn về sớm.\nGhi thêm:\n1. đầu\n2. sau\ngạch');
+  });
+
   it('returns a note without Markdown as it is', () => {
     expect(notePlainText('Độ mặn tăng nhanh, 4 g/l.')).toBe('Độ mặn tăng nhanh, 4 g/l.');
   });

@@ -3,7 +3,7 @@
  * (Electron IPC, web bridge) and the tests call these through `dispatch`.
  */
 import path from 'node:path';
-import type { AppInfo } from '../shared/api';
+import { EXPORT_MAX_ARTICLES, type AppInfo } from '../shared/api';
 import { FolioError } from '../shared/result';
 import type { Article, ArticleSummary, Lang } from '../shared/types';
 import { articleText } from '../shared/text';
@@ -233,7 +233,16 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
       const s = await getSession();
       return exportPdfFile(s, { ...req, onProgress: (done, total) => s.events.emit('exportProgress', { done, total }) });
     },
-    exportMarkdown: async ({ ids }) => exportMarkdownFile(await getSession(), ids),
+    exportMarkdown: async ({ ids, fileNameLang }) => exportMarkdownFile(await getSession(), ids, fileNameLang),
+    searchIds: async ({ query, prefix, filters }) => {
+      const index = await (await getSession()).search();
+      if (!index) return { ids: [], total: 0 };
+      // One past the cap: a set that fits is read whole (every phrase candidate checked, so its
+      // size is the true total); a bigger one says how big it is.
+      const page = index.searchPage(query, { limit: EXPORT_MAX_ARTICLES + 1, prefix: prefix ?? true, filters, snippets: false });
+      const ids = page.hits.map((h) => h.id);
+      return ids.length <= EXPORT_MAX_ARTICLES ? { ids, total: ids.length } : { ids: ids.slice(0, EXPORT_MAX_ARTICLES), total: page.total };
+    },
 
     getSettings: async () => (await getSession()).settings.get(),
     updateSettings: async (patch) => (await getSession()).settings.update(patch),

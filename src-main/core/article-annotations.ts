@@ -9,6 +9,7 @@ import { articleText } from '../shared/text';
 import type { AnchoredAnnotation, Annotation, Article } from '../shared/types';
 import type { AnnotationStore } from './annotations/index';
 import type { IndexExtras } from './search/index';
+import type { NotePlainText } from './note-plain-text';
 
 /** Every id an article's annotations may carry: the entry id and each version's file id. */
 export function articleIds(article: Article): string[] {
@@ -41,16 +42,31 @@ export function annotationsIn(byId: ReadonlyMap<string, Annotation[]>, article: 
   return articleIds(article).flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Text of an article's annotations, indexed so a search finds an article by what the user wrote. */
-export function extrasOf(annotations: readonly Annotation[]): IndexExtras {
+/**
+ * Text of an article's annotations, indexed so a search finds an article by what the user wrote.
+ * The field keeps each note as written (a link's URL stays findable); the snippet shown for a
+ * note is its plain text, as the note view shows it (no `**`, no `[text](url)`), made by
+ * `notePlainText` (from `notePlainTextFor`, which loads the parser only when a note needs it).
+ */
+export function extrasOf(annotations: readonly Annotation[], notePlainText: NotePlainText): IndexExtras {
   const items: NonNullable<IndexExtras['items']> = [];
+  const field: string[] = [];
   for (const a of annotations) {
     const paragraph = a.target?.paragraph ?? 0;
-    if (a.note) items.push({ annotationId: a.id, kind: 'note', text: a.note, paragraph });
-    if (a.target) items.push({ annotationId: a.id, kind: 'highlight', text: a.target.quote.exact, paragraph });
-    if (a.tags.length) items.push({ annotationId: a.id, kind: 'tag', text: a.tags.join(' '), paragraph });
+    if (a.note) {
+      items.push({ annotationId: a.id, kind: 'note', text: notePlainText(a.note), paragraph });
+      field.push(a.note);
+    }
+    if (a.target) {
+      items.push({ annotationId: a.id, kind: 'highlight', text: a.target.quote.exact, paragraph });
+      field.push(a.target.quote.exact);
+    }
+    if (a.tags.length) {
+      items.push({ annotationId: a.id, kind: 'tag', text: a.tags.join(' '), paragraph });
+      field.push(a.tags.join(' '));
+    }
   }
-  return { annotations: items.map((i) => i.text).join('\n'), hasAnnotations: annotations.length > 0, items };
+  return { annotations: field.join('\n'), hasAnnotations: annotations.length > 0, items };
 }
 
 /** Injectable anchoring (tests count how often whole articles are re-anchored). */

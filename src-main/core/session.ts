@@ -10,6 +10,7 @@ import { Library, type LibraryChange } from './library/library';
 import { isWriteRefused } from './library/persisted-json';
 import type { SearchIndex } from './search/index';
 import { annotationsByArticleId, annotationsIn, extrasOf, saveMovedPositions, storedAnnotations } from './article-annotations';
+import { notePlainTextFor } from './note-plain-text';
 import { AnnotationStore, type OpenReport } from './annotations/index';
 import { SettingsStore } from './settings/settings-store';
 import { TypedEmitter } from './events/typed-emitter';
@@ -158,11 +159,12 @@ export class FolioSession {
     const index = await SearchIndex.open({ dataDir: this.dataDir, fingerprint });
     const articles = this.library.articles();
     const byId = annotationsByArticleId(this.annotations);
+    const plain = await notePlainTextFor(() => this.annotations.list().map((a) => a.note));
     await index.reconcile(
       articles,
       (id) => {
         const article = this.library.get(id);
-        return article ? extrasOf(annotationsIn(byId, article)) : undefined;
+        return article ? extrasOf(annotationsIn(byId, article), plain) : undefined;
       },
       (done, total) => this.setProgress({ phase: 'indexing', done, total }),
     );
@@ -257,11 +259,12 @@ export class FolioSession {
       const total = change.removed.length + upserts.length;
       const onProgress = total >= BURST_PROGRESS ? (done: number) => this.setProgress({ phase: 'indexing', done, total }) : undefined;
       await inSlices(change.removed, (id) => index.remove(id));
+      const plain = await notePlainTextFor(() => this.annotations.list().map((a) => a.note));
       await inSlices(
         upserts,
         (id) => {
           const article = this.library.get(id);
-          if (article) index.upsert(article, extrasOf(storedAnnotations(this.annotations, article)));
+          if (article) index.upsert(article, extrasOf(storedAnnotations(this.annotations, article), plain));
         },
         { onProgress: onProgress && ((done) => onProgress(change.removed.length + done)) },
       );
@@ -277,11 +280,14 @@ export class FolioSession {
   private async onAnnotationsChanged(articleIds: string[]): Promise<void> {
     const index = await this.searchIndex;
     const entryIds = new Set<string>();
-    for (const id of articleIds) {
+    const changed = articleIds.flatMap((id) => {
       const article = this.library.get(id);
-      if (!article) continue;
+      return article ? [{ article, annotations: storedAnnotations(this.annotations, article) }] : [];
+    });
+    const plain = await notePlainTextFor(() => changed.flatMap((c) => c.annotations.map((a) => a.note)));
+    for (const { article, annotations } of changed) {
       entryIds.add(article.id);
-      index?.upsert(article, extrasOf(storedAnnotations(this.annotations, article)));
+      index?.upsert(article, extrasOf(annotations, plain));
     }
     if (index) this.scheduleSave(index);
     this.events.emit('annotationsChanged', { articleIds: [...entryIds] });

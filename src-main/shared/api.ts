@@ -61,15 +61,34 @@ export const SearchRequestSchema = z
   })
   .strict();
 
+/** The most articles one export takes (a PDF of more is no longer something to read). */
+export const EXPORT_MAX_ARTICLES = 1000;
+
+/** The language of an export's suggested file name: the interface's, sent by the renderer. */
+const FileNameLang = z.enum(['vi', 'en']);
+
 export const PdfExportRequestSchema = z
   .object({
-    ids: z.array(Id).min(1).max(1000),
+    ids: z.array(Id).min(1).max(EXPORT_MAX_ARTICLES),
     lang: z.enum(['vi', 'en', 'both']),
     layout: z.enum(['side-by-side', 'interleaved']).optional(),
     paper: z.enum(['a4', 'letter']),
     flattenHighlights: z.boolean().optional(),
+    fileNameLang: FileNameLang.optional(),
   })
   .strict();
+
+/** The ids of every article a search matches (the same query and filters as `searchPage`), for export. */
+export const SearchIdsRequestSchema = SearchRequestSchema.omit({ limit: true, offset: true });
+
+/**
+ * Ids of a search's whole result set in rank order, at most EXPORT_MAX_ARTICLES of them; `total`
+ * counts every match, so `ids.length < total` says the set was cut.
+ */
+export interface SearchIds {
+  ids: string[];
+  total: number;
+}
 
 /** Information about the running app and its library. */
 export interface AppInfo {
@@ -156,7 +175,9 @@ export const API = {
   renameTag: method<{ updated: number }>()(z.object({ from: z.string().min(1).max(100), to: z.string().min(1).max(100) }).strict()),
 
   exportPdf: method<ExportedFile>()(PdfExportRequestSchema),
-  exportMarkdown: method<ExportedFile>()(z.object({ ids: z.array(Id).max(1000) }).strict()),
+  exportMarkdown: method<ExportedFile>()(z.object({ ids: z.array(Id).max(EXPORT_MAX_ARTICLES), fileNameLang: FileNameLang.optional() }).strict()),
+  /** Every matching article's id (capped), so "export the search results" takes all of them, not the pages loaded. */
+  searchIds: method<SearchIds>()(SearchIdsRequestSchema),
 
   getSettings: method<Settings>()(Empty),
   updateSettings: method<Settings>()(SettingsPatchSchema),

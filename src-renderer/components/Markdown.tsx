@@ -1,22 +1,95 @@
 /**
- * A small, safe Markdown view for notes: paragraphs, line breaks, lists, **bold**, *italic*,
- * `code` and [links](url) rendered as React elements — never as HTML, so a note cannot inject markup.
- * Links show their text and URL but are not clickable in the note view.
+ * A safe Markdown view for notes: the shared note parser (`@shared/note-markdown`, also used by
+ * the PDF) rendered as React elements — never as HTML, so a note cannot inject markup. Links
+ * show their text (URL on hover) but are not clickable in the note view; unsafe ones are text.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { parseNote, type NoteBlock, type NoteInline } from '@shared/note-markdown';
 
-// `_x_` is emphasis only at word edges, so snake_case and __dunder__ names stay literal.
-const INLINE = /(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|(?<![\p{L}\p{N}_])_[^_\s][^_]*_(?![\p{L}\p{N}_])|`[^`]+`|\[[^\]]+\]\([^)]+\))/gu;
+function inlines(nodes: readonly NoteInline[]): ReactNode[] {
+  return nodes.map((n, i) => {
+    switch (n.type) {
+      case 'text':
+        return n.text;
+      case 'br':
+        return <br key={i} />;
+      case 'code':
+        return <code key={i}>{n.text}</code>;
+      case 'strong':
+        return <strong key={i}>{inlines(n.children)}</strong>;
+      case 'em':
+        return <em key={i}>{inlines(n.children)}</em>;
+      case 'del':
+        return <del key={i}>{inlines(n.children)}</del>;
+      case 'link':
+        return (
+          <span key={i} className="md-link" title={n.href}>
+            {inlines(n.children)}
+          </span>
+        );
+    }
+  });
+}
 
-function inline(text: string, key: string): ReactNode[] {
-  return text.split(INLINE).map((part, i) => {
-    const k = `${key}-${i}`;
-    if (/^\*\*.+\*\*$/.test(part)) return <strong key={k}>{part.slice(2, -2)}</strong>;
-    if (/^(\*|_).+(\*|_)$/.test(part) && part.length > 2) return <em key={k}>{part.slice(1, -1)}</em>;
-    if (/^`.+`$/.test(part)) return <code key={k}>{part.slice(1, -1)}</code>;
-    const link = /^\[([^\]]+)\]\(([^)]+)\)$/.exec(part);
-    if (link) return <span key={k} className="md-link" title={link[2]}>{link[1]}</span>;
-    return part;
+function blocks(list: readonly NoteBlock[]): ReactNode[] {
+  return list.map((b, i) => {
+    switch (b.type) {
+      case 'paragraph':
+        return <p key={i}>{inlines(b.children)}</p>;
+      case 'heading':
+        return (
+          <p key={i} className="md-heading">
+            {inlines(b.children)}
+          </p>
+        );
+      case 'list': {
+        const items = b.items.map((item, j) => <li key={j}>{blocks(item)}</li>);
+        return b.ordered ? (
+          <ol key={i} start={b.start === 1 ? undefined : b.start}>
+            {items}
+          </ol>
+        ) : (
+          <ul key={i}>{items}</ul>
+        );
+      }
+      case 'quote':
+        return <blockquote key={i}>{blocks(b.children)}</blockquote>;
+      case 'code':
+        return (
+          <pre key={i}>
+            <code>{b.text}</code>
+          </pre>
+        );
+      case 'table':
+        return (
+          <div key={i} className="md-table">
+            <table>
+              <thead>
+                <tr>
+                  {b.head.map((cell, j) => (
+                    <th key={j} style={b.align[j] ? { textAlign: b.align[j] } : undefined}>
+                      {inlines(cell)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {b.rows.map((row, r) => (
+                  <tr key={r}>
+                    {row.map((cell, j) => (
+                      <td key={j} style={b.align[j] ? { textAlign: b.align[j] } : undefined}>
+                        {inlines(cell)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      case 'rule':
+        return <hr key={i} />;
+    }
   });
 }
 
@@ -26,24 +99,7 @@ export interface MarkdownProps {
 
 /** Renders note Markdown as safe React elements. */
 export function Markdown({ text }: MarkdownProps) {
-  const blocks = text.split(/\n{2,}/).filter((b) => b.trim());
-  return (
-    <div className="markdown">
-      {blocks.map((block, b) => {
-        const lines = block.split('\n');
-        if (lines.every((l) => /^\s*([-*]|\d+\.)\s+/.test(l))) {
-          const ordered = /^\s*\d+\./.test(lines[0] ?? '');
-          const items = lines.map((l, i) => <li key={i}>{inline(l.replace(/^\s*([-*]|\d+\.)\s+/, ''), `${b}-${i}`)}</li>);
-          return ordered ? <ol key={b}>{items}</ol> : <ul key={b}>{items}</ul>;
-        }
-        const heading = /^(#{1,6})\s+(.*)$/.exec(block);
-        if (heading && lines.length === 1) return <p key={b} className="md-heading">{inline(heading[2] ?? '', `${b}`)}</p>;
-        return (
-          <p key={b}>
-            {lines.flatMap((l, i) => (i ? [<br key={`br${i}`} />, ...inline(l, `${b}-${i}`)] : inline(l, `${b}-${i}`)))}
-          </p>
-        );
-      })}
-    </div>
-  );
+  // Notebook lists re-render many cards: parse a note once per text.
+  const parsed = useMemo(() => parseNote(text), [text]);
+  return <div className="markdown">{blocks(parsed)}</div>;
 }

@@ -19,19 +19,52 @@ export interface PdfRequest {
   labels?: 'en' | 'vi';
   /** Paint highlights into the page instead of writing annotations. */
   flattenHighlights?: boolean;
+  /** Language of the suggested file name (the interface's); default: the settings' interface language, else English. */
+  fileNameLang?: 'en' | 'vi';
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A file name made from a title: diacritics kept (file systems accept them), unsafe characters dropped. */
-export function safeFileName(title: string, ext: string): string {
-  const base = title
+/** Longest file name stem, in characters (not code units): file systems cap names at 255 bytes, and a Vietnamese letter takes up to 3 in UTF-8. */
+const STEM_CHARS = 80;
+
+/**
+ * A file name made from a title: Vietnamese kept in NFC (file systems accept it, and macOS shows
+ * NFC and NFD alike), characters Windows or macOS refuse (\\ / : * ? " < > | and controls) turned into
+ * spaces, trailing dots and spaces removed (Windows drops them), cut at a whole character.
+ * `suffix` (e.g. " – ghi chú") follows the cut title, so a long title never loses it.
+ */
+export function safeFileName(title: string, ext: string, suffix = ''): string {
+  const cleaned = title
     .normalize('NFC')
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80);
-  return `${base || 'folio-export'}.${ext}`;
+    .trim();
+  const chars = [...new Intl.Segmenter('vi', { granularity: 'grapheme' }).segment(cleaned)].map((s) => s.segment);
+  let base = chars.slice(0, STEM_CHARS).join('').replace(/[\s.]+$/u, '').replace(/^[\s.]+/u, '');
+  // Names Windows reserves for devices, with or without an extension.
+  if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = `${base}_`;
+  return `${base || 'folio-export'}${suffix}.${ext}`;
 }
+
+/** The words of suggested file names, in the interface's language. */
+const FILE_WORDS = {
+  en: { articles: (n: number) => `Folio – ${n} articles`, notes: ' – notes', notesOf: (n: number) => `Folio – notes, ${n} articles`, allNotes: 'Folio – notes' },
+  vi: { articles: (n: number) => `Folio – ${n} bài`, notes: ' – ghi chú', notesOf: (n: number) => `Folio – ghi chú, ${n} bài`, allNotes: 'Folio – ghi chú' },
+} as const;
+
+/** The suggested name of a PDF of `count` articles: the article's title for one, a count for several. */
+export function pdfFileName(firstTitle: string | undefined, count: number, lang: 'en' | 'vi'): string {
+  return safeFileName(count > 1 || !firstTitle ? FILE_WORDS[lang].articles(count) : firstTitle, 'pdf');
+}
+
+/** The suggested name of the Markdown notes of `count` articles (0: every annotated article). */
+export function notesFileName(firstTitle: string | undefined, count: number, lang: 'en' | 'vi'): string {
+  const words = FILE_WORDS[lang];
+  if (count === 1 && firstTitle) return safeFileName(firstTitle, 'md', words.notes);
+  return safeFileName(count > 1 ? words.notesOf(count) : words.allNotes, 'md');
+}
+
+const nameLang = (session: FolioSession, lang: 'en' | 'vi' | undefined): 'en' | 'vi' => lang ?? session.settings.get().uiLanguage ?? 'en';
 
 function articlesFor(session: FolioSession, ids: string[]): Article[] {
   return ids.map((id) => {
@@ -53,13 +86,12 @@ export async function buildPdf(session: FolioSession, req: PdfRequest): Promise<
       paper: req.paper,
       author: session.settings.get().author || undefined,
       // One-language exports are labelled in their language; bilingual ones in the reader's.
-      labels: req.labels ?? (req.lang === 'both' ? (session.settings.get().uiLanguage ?? undefined) : undefined),
+      labels: req.labels ?? (req.lang === 'both' ? (req.fileNameLang ?? session.settings.get().uiLanguage ?? undefined) : undefined),
       flattenHighlights: req.flattenHighlights,
     },
     { onProgress: req.onProgress },
   );
-  const first = articles[0]?.versions[0]?.title ?? 'folio-export';
-  const fileName = safeFileName(articles.length > 1 ? `Folio – ${articles.length} articles` : first, 'pdf');
+  const fileName = pdfFileName(articles[0]?.versions[0]?.title, articles.length, nameLang(session, req.fileNameLang));
   return { bytes, fileName };
 }
 
@@ -83,11 +115,11 @@ export async function buildMarkdown(session: FolioSession, ids: string[]): Promi
 }
 
 /** Markdown notes as an ExportedFile, for the API. */
-export async function exportMarkdownFile(session: FolioSession, ids: string[]): Promise<ExportedFile> {
+export async function exportMarkdownFile(session: FolioSession, ids: string[], fileNameLang?: 'en' | 'vi'): Promise<ExportedFile> {
   const text = await buildMarkdown(session, ids);
   const first = ids.length === 1 ? session.library.get(ids[0] ?? '')?.versions[0]?.title : undefined;
   return {
-    fileName: safeFileName(first ? `${first} – notes` : 'Folio notes', 'md'),
+    fileName: notesFileName(first, ids.length, nameLang(session, fileNameLang)),
     mimeType: 'text/markdown',
     base64: Buffer.from(text, 'utf8').toString('base64'),
   };

@@ -11,6 +11,7 @@ import { fold } from '../notebook/notebook-model';
 export const PICK_LIMIT = 100;
 
 export interface ArticlePickerProps {
+  /** Listed in this order: the dialog passes them in the article list's sort order. */
   articles: readonly ArticleSummary[];
   picked: ReadonlySet<string>;
   onToggle: (id: string) => void;

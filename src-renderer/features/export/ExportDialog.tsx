@@ -1,21 +1,39 @@
-/** Export → PDF or Markdown for the current article or the search result set. */
-import { useEffect, useState } from 'react';
+/**
+ * Export → PDF or Markdown for the current article, the whole search result set (every match,
+ * not only the pages loaded, up to EXPORT_MAX_ARTICLES) or articles picked in the library's order.
+ */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EXPORT_MAX_ARTICLES, type SearchIds } from '@shared/api';
 import { Dialog } from '../../components/Dialog';
 import { useFolio } from '../../app/store';
 import { api, onFolioEvent } from '../../lib/api';
 import { downloadFile } from './download';
 import { ArticlePicker } from './ArticlePicker';
 import { errorMessage } from '../../lib/errors';
+import { sortAndFilter, type ListFilter } from '../library/sort-articles';
 
 type Scope = 'current' | 'results' | 'selected';
 
+/** The picker lists the whole library (it has its own title filter), in the list's order. */
+const WHOLE_LIBRARY: ListFilter = { lang: null, tag: null };
+
 /** The export dialog. */
 export function ExportDialog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const article = useFolio((s) => s.article);
   const hits = useFolio((s) => s.hits);
+  const query = useFolio((s) => s.query);
+  const searchTotal = useFolio((s) => s.searchTotal);
+  const searchApproximate = useFolio((s) => s.searchApproximate);
   const articles = useFolio((s) => s.articles);
+  const sort = useFolio((s) => s.settings?.sort ?? 'date');
+  const lastRead = useFolio((s) => s.settings?.lastRead);
+  // The same order, by the same function, as the article list.
+  const ordered = useMemo(
+    () => sortAndFilter(articles, sort, WHOLE_LIBRARY, i18n.language, sort === 'recent' ? lastRead : undefined),
+    [articles, sort, i18n.language, lastRead],
+  );
   const [picked, setPicked] = useState<Set<string>>(() => new Set(article ? [article.id] : []));
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // Open on a choice that can export something: never on a disabled, empty scope.
@@ -27,7 +45,21 @@ export function ExportDialog() {
   const [flattenHighlights, setFlattenHighlights] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const ids = scope === 'current' ? (article ? [article.id] : []) : scope === 'results' ? (hits ?? []).map((h) => h.id) : articles.map((a) => a.id).filter((id) => picked.has(id));
+  // Every match of the search (the list holds only the pages loaded so far), asked for once.
+  const [resultSet, setResultSet] = useState<SearchIds | null>(null);
+  useEffect(() => {
+    if (!hits?.length || !query.trim()) return;
+    let live = true;
+    api('searchIds', { query, prefix: true })
+      .then((r) => live && setResultSet(r))
+      .catch((err: unknown) => live && setError(errorMessage(err)));
+    return () => {
+      live = false;
+    };
+  }, [hits, query]);
+  const resultCount = resultSet?.total ?? searchTotal;
+  const ids = scope === 'current' ? (article ? [article.id] : []) : scope === 'results' ? (resultSet?.ids ?? []) : ordered.map((a) => a.id).filter((id) => picked.has(id));
+  const fileNameLang = i18n.language.startsWith('vi') ? 'vi' : 'en';
 
   useEffect(() => onFolioEvent((e) => e.name === 'exportProgress' && setProgress(e.payload)), []);
   const toggle = (id: string) =>
@@ -43,7 +75,7 @@ export function ExportDialog() {
     setError(null);
     setProgress(null);
     try {
-      const file = format === 'pdf' ? await api('exportPdf', { ids, lang, layout, paper, flattenHighlights }) : await api('exportMarkdown', { ids });
+      const file = format === 'pdf' ? await api('exportPdf', { ids, lang, layout, paper, flattenHighlights, fileNameLang }) : await api('exportMarkdown', { ids, fileNameLang });
       downloadFile(file);
       useFolio.getState().showToast(t('export.done', { file: file.fileName }));
       useFolio.getState().setDialog(null);
@@ -71,14 +103,19 @@ export function ExportDialog() {
           </label>
           <label className="inline">
             <input type="radio" name="scope" disabled={!hits?.length} checked={scope === 'results'} onChange={() => setScope('results')} />
-            {t('export.results', { count: hits?.length ?? 0 })}
+            {t(!resultSet && searchApproximate ? 'export.resultsAbout' : 'export.results', { count: hits?.length ? resultCount : 0 })}
           </label>
+          {scope === 'results' && resultSet && resultSet.ids.length < resultSet.total && (
+            <p className="hint" role="status">
+              {t('export.resultsCapped', { count: resultSet.total, max: EXPORT_MAX_ARTICLES })}
+            </p>
+          )}
           <label className="inline">
             <input type="radio" name="scope" checked={scope === 'selected'} onChange={() => setScope('selected')} />
             {t('export.selected', { count: picked.size })}
           </label>
           {scope === 'selected' && (
-            <ArticlePicker articles={articles} picked={picked} onToggle={toggle} />
+            <ArticlePicker articles={ordered} picked={picked} onToggle={toggle} />
           )}
         </fieldset>
         <fieldset>

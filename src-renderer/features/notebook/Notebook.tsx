@@ -100,7 +100,7 @@ export function Notebook() {
     setError(null);
     try {
       const ids = [...new Set(selected.map((a) => a.articleId))];
-      downloadFile(await api('exportPdf', { ids, lang: 'both', layout: 'side-by-side', paper: 'a4' }));
+      downloadFile(await api('exportPdf', { ids, lang: 'both', layout: 'side-by-side', paper: 'a4', fileNameLang: i18n.language.startsWith('vi') ? 'vi' : 'en' }));
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -126,6 +126,8 @@ export const en = {
     cancel: 'Cancel',
     flatten: 'Flatten highlights (paint them into the page)',
     flattenHint: 'For printing: other PDF viewers can then no longer edit or delete the highlights; notes stay in the end notes.',
+    resultsAbout: 'Search results (about {{count}})',
+    resultsCapped: 'This search matches {{count, number}} articles and one export takes at most {{max, number}}: only the {{max, number}} best matches will be exported. Narrow the search to export the rest.',
   },
   settings: {
     title: 'Settings',

@@ -126,6 +126,8 @@ export const vi: Messages = {
     cancel: 'Huỷ',
     flatten: 'Làm phẳng phần tô sáng (in thẳng vào trang)',
     flattenHint: 'Để in ra giấy: các trình xem PDF khác sẽ không sửa hay xoá được phần tô sáng nữa; ghi chú vẫn ở cuối bài.',
+    resultsAbout: 'Kết quả tìm kiếm (khoảng {{count}})',
+    resultsCapped: 'Tìm kiếm này khớp {{count, number}} bài, mỗi lần xuất tối đa {{max, number}} bài: chỉ {{max, number}} bài khớp nhất được xuất. Thu hẹp tìm kiếm để xuất phần còn lại.',
   },
   settings: {
     title: 'Cài đặt',

@@ -4,7 +4,7 @@
  * the DOM, narrows by title with diacritics optional, and keeps picks the filter hides.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, within } from '@testing-library/react';
 import type { ArticleSummary } from '@shared/types';
 
 vi.mock('../../../../src-renderer/lib/api', () => import('../../support/fake-api'));
@@ -67,5 +67,23 @@ describe('ExportDialog', () => {
     expect(picks()).toHaveLength(1);
     expect(getByRole('radio', { name: /Các bài đã chọn \(1\)/ })).toBeTruthy();
     expect((getByRole('button', { name: 'Xuất' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('exports the whole result set, not the pages loaded, and says when a huge one is cut', async () => {
+    const hits = Array.from({ length: 50 }, (_, i) => ({ id: `a${i}`, title: `Bản tin số ${i}`, date: null, score: 1, lang: 'vi' as const, snippets: [] }));
+    useFolio.setState({ article: null, hits, query: 'bản tin', searchTotal: 3000, searchApproximate: false, articles: library });
+    const { getByRole, getByText } = render(<ExportDialog />);
+    const ask = fake.next('searchIds');
+    expect(ask.req).toEqual({ query: 'bản tin', prefix: true });
+    await act(async () => {
+      ask.resolve({ ids: Array.from({ length: 1000 }, (_, i) => `a${i}`), total: 3000 });
+      await fake.settle();
+    });
+    expect((getByRole('radio', { name: 'Kết quả tìm kiếm (3000)' }) as HTMLInputElement).checked).toBe(true);
+    expect(getByText(/Tìm kiếm này khớp 3\.000 bài, mỗi lần xuất tối đa 1\.000 bài/)).toBeTruthy();
+    fireEvent.click(getByRole('button', { name: 'Xuất' }));
+    const run = fake.next('exportPdf');
+    expect((run.req as { ids: string[]; fileNameLang: string }).ids).toHaveLength(1000);
+    expect((run.req as { fileNameLang: string }).fileNameLang).toBe('vi');
   });
 });

@@ -62,6 +62,8 @@ describe.skipIf(!!skip)('the notebook', () => {
     const dialog = page.getByRole('dialog', { name: 'Sổ tay' });
     await dialog.getByRole('button', { name: 'Chọn tất cả đang hiện' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Xuất Markdown' }).click()]);
+    // Named in the interface language, like the Export dialog's files.
+    expect(download.suggestedFilename()).toBe('Folio – sổ tay.md');
     const md = (await downloaded(download)).toString('utf8');
     expect(md).toMatch(/^# Sổ tay\n/);
     expect(md).toContain('## Bến sông buổi sáng');

@@ -90,7 +90,7 @@ export function Notebook() {
   const exportMarkdown = async () => {
     try {
       const md = notebookMarkdown(selected, titles, { heading: t('notebook.title'), articleNote: t('annotations.articleNotes'), tags: t('annotations.tags'), translation: t('notebook.translation') }, await counterparts(selected));
-      downloadFile({ fileName: 'folio-notebook.md', mimeType: 'text/markdown', base64: base64Utf8(md) });
+      downloadFile({ fileName: `${t('notebook.fileName')}.md`, mimeType: 'text/markdown', base64: base64Utf8(md) });
     } catch (err) {
       setError(errorMessage(err));
     }

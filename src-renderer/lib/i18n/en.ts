@@ -206,6 +206,7 @@ export const en = {
   notebook: {
     open: 'Notebook',
     title: 'Notebook',
+    fileName: 'Folio – notebook',
     search: 'Search quotes, notes, tags… (diacritics optional)',
     colour: 'Colour',
     article: 'Article',

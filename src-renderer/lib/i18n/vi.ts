@@ -206,6 +206,7 @@ export const vi: Messages = {
   notebook: {
     open: 'Sổ tay',
     title: 'Sổ tay',
+    fileName: 'Folio – sổ tay',
     search: 'Tìm trích dẫn, ghi chú, thẻ… (có dấu hoặc không dấu)',
     colour: 'Màu',
     article: 'Bài viết',

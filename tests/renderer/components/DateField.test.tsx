@@ -1,12 +1,16 @@
 /**
- * The notebook's typed date field: a real day is applied as soon as it is typed, a wrong one is
- * named once the user leaves the field and never replaces (or silently clears) the applied day.
+ * The typed date field (the notebook's filters, the "edit details" date): a real day is passed on
+ * as soon as it is typed, a wrong one is named once the user leaves the field and never replaces
+ * (or silently clears) the good one.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { act } from 'react';
-import { DateField } from '../../../../src-renderer/features/notebook/DateField';
-import i18n from '../../../../src-renderer/lib/i18n';
+import { DateField } from '../../../src-renderer/components/DateField';
+import i18n, { formatDate } from '../../../src-renderer/lib/i18n';
+
+/** What the notebook's "from" field says stands while its text is wrong. */
+const stillFiltering = (v: string | null) => (v ? i18n.t('filters.dateKept', { date: formatDate(v, i18n.language) }) : i18n.t('filters.dateNotApplied'));
 
 afterEach(cleanup);
 
@@ -17,7 +21,7 @@ describe('DateField', () => {
 
   function setup(value: string | null = null) {
     const onChange = vi.fn();
-    const view = render(<DateField label="Từ ngày" value={value} end="from" onChange={onChange} />);
+    const view = render(<DateField label="Từ ngày" value={value} whileWrong={stillFiltering} onChange={onChange} />);
     const input = view.getByLabelText('Từ ngày') as HTMLInputElement;
     return { ...view, input, onChange };
   }
@@ -77,5 +81,49 @@ describe('DateField', () => {
     expect(input.value).toBe('2023-04-03');
     fireEvent.change(input, { target: { value: '2023-05-01' } });
     expect(onChange).toHaveBeenLastCalledWith('2023-05-01');
+  });
+});
+
+describe('DateField with a time', () => {
+  beforeEach(async () => {
+    await act(() => i18n.changeLanguage('vi'));
+  });
+
+  function setup(value: string | null = null) {
+    const onChange = vi.fn();
+    const onValidity = vi.fn();
+    const view = render(<DateField label="Ngày" value={value} withTime layout="stacked" whileWrong={() => 'Chưa lưu gì.'} onChange={onChange} onValidity={onValidity} />);
+    const input = view.getByLabelText('Ngày') as HTMLInputElement;
+    return { ...view, input, onChange, onValidity };
+  }
+
+  it('shows a date-time as dd/mm/yyyy HH:mm in Vietnamese and passes on what is typed', () => {
+    const { input, onChange } = setup('2023-04-22T18:05');
+    expect(input.value).toBe('22/04/2023 18:05');
+    expect(input.placeholder).toBe('dd/mm/yyyy HH:mm');
+    fireEvent.change(input, { target: { value: '23/04/2023 07:15' } });
+    expect(onChange).toHaveBeenLastCalledWith('2023-04-23T07:15');
+    fireEvent.change(input, { target: { value: '24/04/2023' } });
+    expect(onChange).toHaveBeenLastCalledWith('2023-04-24');
+  });
+
+  it('names a time that does not exist, keeps the text, and tells the form it is not a value', () => {
+    const { input, onChange, onValidity, getByRole } = setup('2023-04-22T18:05');
+    expect(onValidity).toHaveBeenLastCalledWith(true);
+    fireEvent.change(input, { target: { value: '22/04/2023 24:30' } });
+    expect(onValidity).toHaveBeenLastCalledWith(false);
+    fireEvent.blur(input);
+    expect(getByRole('alert').textContent).toBe('Giờ trong “22/04/2023 24:30” không có thật: giờ từ 00 đến 23, phút từ 00 đến 59. Chưa lưu gì.');
+    expect(input.value).toBe('22/04/2023 24:30');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('asks for yyyy-mm-dd HH:mm in English and rewrites the value when the language changes', async () => {
+    const { input } = setup('2023-04-22T06:30:00');
+    await act(() => i18n.changeLanguage('en'));
+    expect(input.value).toBe('2023-04-22 06:30');
+    expect(input.placeholder).toBe('yyyy-mm-dd HH:mm');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('Type the date as yyyy-mm-dd HH:mm; the time (24-hour) may be left out');
   });
 });

@@ -69,12 +69,18 @@ export function DateField({ label, value, withTime = false, name, layout = 'inli
   };
   const invalid = parsed.kind === 'invalid' && shownError;
   const hint = withTime ? t('meta.dateHint', { format }) : t('filters.dateHint', { format });
+  const message = parsed.kind === 'invalid' ? `${mistake(parsed, text.trim(), format, t)} ${whileWrong(value)}` : '';
+  // In a form, the browser's own validation refuses to submit a mistake (Save or Enter), and
+  // `onInvalid` names it: the field needs no help from the form to keep a wrong date unsaved.
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.setCustomValidity(message), [message]);
 
   return (
     <span className={`date-field ${layout}`}>
       <label className={layout === 'inline' ? 'inline' : undefined}>
         {label}
         <input
+          ref={input}
           type="text"
           name={name}
           autoComplete="off"
@@ -84,7 +90,18 @@ export function DateField({ label, value, withTime = false, name, layout = 'inli
           aria-invalid={invalid || undefined}
           aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
           onChange={(e) => type(e.target.value)}
-          onBlur={() => setShownError(parsed.kind === 'invalid')}
+          onBlur={(e) => {
+            // Leaving for the form's Save button: the submit names the mistake. Naming it now would
+            // push Save down between the press and the release, and the click would be lost.
+            const to = e.relatedTarget;
+            if (to instanceof HTMLButtonElement && to.type === 'submit' && to.form !== null && to.form === e.currentTarget.form) return;
+            setShownError(parsed.kind === 'invalid');
+          }}
+          onInvalid={(e) => {
+            e.preventDefault(); // our message, under the field, instead of the browser's bubble
+            setShownError(true);
+            e.currentTarget.focus();
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') setShownError(parsed.kind === 'invalid');
           }}
@@ -95,7 +112,7 @@ export function DateField({ label, value, withTime = false, name, layout = 'inli
       </span>
       {invalid && (
         <span id={`${id}-error`} className="field-error" role="alert">
-          {`${mistake(parsed, text.trim(), format, t)} ${whileWrong(value)}`}
+          {message}
         </span>
       )}
     </span>

@@ -69,12 +69,9 @@ export function MetadataDialog({ article, version, onClose }: MetadataDialogProp
         className="metadata-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!dateValid) {
-            // The field names the mistake (shown on leaving it or on Enter); send the user back to it.
-            const date = e.currentTarget.elements.namedItem('date');
-            if (date instanceof HTMLInputElement) date.focus();
-            return;
-          }
+          // The browser's validation already stops a wrong date (the field names it); this guards a
+          // submit that skips validation.
+          if (!dateValid) return;
           const patch = MetadataEditSchema.safeParse(patchFrom(version, form));
           if (!patch.success) return setError(t('meta.invalid', { detail: patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
           void run(() => api('editMetadata', { id: article.id, lang: version.lang, patch: patch.data }));

@@ -6,11 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, apiCall, browserSkipReason, openApp, useLibrary } from './harness';
 
 const skip = browserSkipReason();
+const require = createRequire(import.meta.url);
 const VI = `---\ntitle: Phiên chợ nổi lúc rạng đông\ndate: "2023-04-22 06:30"\nlang: vi\n---\n\nGhe xuồng tụ về từ bốn giờ sáng, mỗi ghe treo món hàng mình bán lên cây bẹo cho khách nhìn thấy từ xa.\n\nKhi mặt trời lên cao, chợ tan dần và những chiếc ghe lại xuôi về các xóm dọc kênh.\n`;
 const EN = `---\ntitle: The floating market at dawn\ndate: "2023-09-02 06:30"\nlang: en\n---\n\nBoats gather from four in the morning, each hanging what it sells from a tall pole so buyers can see it from afar.\n\nWhen the sun is high the market thins out and the boats head back along the canals.\n`;
 
@@ -35,6 +37,17 @@ async function openDetails(page: Page, title: string, labels: { edit: string; di
   const dialog = page.getByRole('dialog', { name: labels.dialog });
   await dialog.waitFor();
   return dialog;
+}
+
+/** Serious or critical WCAG 2 A/AA violations axe-core finds in the open dialog. */
+async function dialogViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; impact: string | null }> };
+    const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<Result> } }).axe;
+    const { violations } = await axe.run(document.querySelector('dialog')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
 }
 
 describe.skipIf(!!skip)('the date in "edit details" follows the interface language', () => {
@@ -65,6 +78,7 @@ describe.skipIf(!!skip)('the date in "edit details" follows the interface langua
       expect(await dialog.isVisible()).toBe(true);
       expect(await savedDate(lib.served.dataDir, id)).toBeUndefined();
       await page.screenshot({ path: path.join(SCREENSHOTS, 'metadata-date-vi-1024-error.png') });
+      expect(await dialogViolations(page)).toEqual([]);
 
       // Fixed in place (the typed text was kept), then Enter saves.
       await date.fill('30/4/2023 19:45');

@@ -126,4 +126,23 @@ describe('DateField with a time', () => {
     expect(input.placeholder).toBe('yyyy-mm-dd HH:mm');
     expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('Type the date as yyyy-mm-dd HH:mm; the time (24-hour) may be left out');
   });
+
+  it('stops its form from submitting a mistake, names it and takes the focus back', () => {
+    const onSubmit = vi.fn((e: { preventDefault(): void }) => e.preventDefault());
+    const { getByLabelText, getByRole } = render(
+      <form onSubmit={onSubmit}>
+        <DateField label="Ngày" value="2023-04-22" withTime whileWrong={() => 'Chưa lưu gì.'} onChange={() => undefined} />
+        <button type="submit">Lưu</button>
+      </form>,
+    );
+    const input = getByLabelText('Ngày') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '22/04/2023 6h' } });
+    act(() => (input.form as HTMLFormElement).requestSubmit(getByRole('button', { name: 'Lưu' }) as HTMLButtonElement));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(getByRole('alert').textContent).toBe('Ngày “22/04/2023 6h” chưa đúng dạng: hãy gõ theo dd/mm/yyyy HH:mm. Chưa lưu gì.');
+    expect(document.activeElement).toBe(input);
+    fireEvent.change(input, { target: { value: '22/04/2023 06:00' } });
+    act(() => (input.form as HTMLFormElement).requestSubmit());
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
 });

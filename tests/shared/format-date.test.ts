@@ -24,7 +24,9 @@ describe('formatDate', () => {
     expect(formatDate('2024-12-01', 'vi')).toBe('1 thg 12, 2024');
   });
 
-  it('gives the words Intl gives for vi-VN and en-GB medium dates, on every day of a year', () => {
+  // A small-icu Node build has English data only: nothing to compare with there.
+  const fullIcu = Intl.DateTimeFormat.supportedLocalesOf(['vi-VN', 'en-GB']).length === 2;
+  it.skipIf(!fullIcu)('gives the words Intl gives for vi-VN and en-GB medium dates, on every day of a year', () => {
     // Not an oracle for the runtime's ICU (which may change its words), but a check that the
     // hand-written words are CLDR's as this Node ships them.
     for (let day = 0; day < 366; day += 1) {

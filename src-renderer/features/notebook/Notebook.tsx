@@ -16,7 +16,7 @@ import { formatDate } from '../../lib/i18n';
 import { downloadFile } from '../export/download';
 import { EMPTY_FILTER, filterNotebook, notebookMarkdown, sortNotebook, tagCounts, titlesOf, type NotebookFilter, type NotebookSort } from './notebook-model';
 import { TagList } from './TagList';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateField';
 import { counterpartOf } from '../reader/cross-language';
 
 /** UTF-8 text as base64 (what ExportedFile carries). */
@@ -145,8 +145,8 @@ export function Notebook() {
                 </option>
               ))}
             </select>
-            <DateField label={t('notebook.from')} value={filter.from} end="from" onChange={(from) => set({ from })} />
-            <DateField label={t('notebook.to')} value={filter.to} end="to" onChange={(to) => set({ to })} />
+            <DateField label={t('notebook.from')} value={filter.from} whileWrong={(v) => (v ? t('filters.dateKept', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(from) => set({ from })} />
+            <DateField label={t('notebook.to')} value={filter.to} whileWrong={(v) => (v ? t('filters.dateKeptTo', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(to) => set({ to })} />
             {filter.from && filter.to && filter.from > filter.to && (
               <span className="field-error" role="alert">
                 {t('filters.dateOrder')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Article, ArticleVersion } from '@shared/types';
 import { MetadataEditSchema, type MetadataEdit } from '@shared/metadata-edit';
 import { Dialog } from '../../components/Dialog';
+import { DateField } from '../../components/DateField';
 import { useFolio } from '../../app/store';
 import { api } from '../../lib/api';
 
@@ -37,6 +38,8 @@ export function MetadataDialog({ article, version, onClose }: MetadataDialogProp
   const [pairWith, setPairWith] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A date typed wrong is not in `form` (which keeps the last good one): saving waits until it is fixed.
+  const [dateValid, setDateValid] = useState(true);
   const single = articles.filter((a) => a.id !== article.id && a.langs.length === 1);
 
   const run = async (action: () => Promise<Article>) => {
@@ -53,10 +56,10 @@ export function MetadataDialog({ article, version, onClose }: MetadataDialogProp
       setBusy(false);
     }
   };
-  const field = (name: keyof typeof form, label: string, type = 'text') => (
+  const field = (name: keyof typeof form, label: string) => (
     <label>
       {label}
-      <input type={type} name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+      <input type="text" name={name} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
     </label>
   );
 
@@ -66,6 +69,9 @@ export function MetadataDialog({ article, version, onClose }: MetadataDialogProp
         className="metadata-form"
         onSubmit={(e) => {
           e.preventDefault();
+          // The browser's validation already stops a wrong date (the field names it); this guards a
+          // submit that skips validation.
+          if (!dateValid) return;
           const patch = MetadataEditSchema.safeParse(patchFrom(version, form));
           if (!patch.success) return setError(t('meta.invalid', { detail: patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }));
           void run(() => api('editMetadata', { id: article.id, lang: version.lang, patch: patch.data }));
@@ -73,7 +79,16 @@ export function MetadataDialog({ article, version, onClose }: MetadataDialogProp
       >
         <p className="hint">{t('meta.hint')}</p>
         {field('title', t('meta.fieldTitle'))}
-        {field('date', t('meta.date'), 'datetime-local')}
+        <DateField
+          label={t('meta.date')}
+          name="date"
+          value={form.date || null}
+          withTime
+          layout="stacked"
+          whileWrong={() => t('meta.dateNotSaved')}
+          onChange={(iso) => setForm((f) => ({ ...f, date: iso ?? '' }))}
+          onValidity={setDateValid}
+        />
         {field('author', t('meta.author'))}
         {field('source', t('meta.source'))}
         <label>

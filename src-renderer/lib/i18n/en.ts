@@ -258,6 +258,9 @@ export const en = {
     cancel: 'Cancel',
     save: 'Save',
     invalid: 'Cannot save: {{detail}}',
+    dateHint: 'Type the date as {{format}}; the time (24-hour) may be left out',
+    dateNoSuchTime: 'There is no such time in “{{text}}”: hours run from 00 to 23, minutes from 00 to 59.',
+    dateNotSaved: 'Nothing is saved until the date is right (empty the field for no date).',
   },
   foreign: {
     found_one: "This library's annotations.json came from another library ({{count}} annotation). Folio shows your own notes and saves nothing new until you decide.",

@@ -258,6 +258,9 @@ export const vi: Messages = {
     cancel: 'Hủy',
     save: 'Lưu',
     invalid: 'Không lưu được: {{detail}}',
+    dateHint: 'Gõ ngày theo dạng {{format}}; có thể bỏ qua giờ (24 giờ)',
+    dateNoSuchTime: 'Giờ trong “{{text}}” không có thật: giờ từ 00 đến 23, phút từ 00 đến 59.',
+    dateNotSaved: 'Chưa lưu gì cho đến khi ngày đúng (để trống nếu bài không có ngày).',
   },
   foreign: {
     found_one: 'Tệp annotations.json của thư viện này đến từ một thư viện khác ({{count}} chú thích). Folio hiện ghi chú của bạn và chưa lưu gì mới cho đến khi bạn chọn.',

@@ -40,3 +40,38 @@ describe('typed dates', () => {
     expect(typedDateText(null, 'vi')).toBe('');
   });
 });
+
+describe('typed dates with a time', () => {
+  it('reads day, month, year then a 24-hour time in Vietnamese, and ISO with a time in both', () => {
+    expect(parseTypedDate('22/04/2023 06:30', 'vi', true)).toEqual({ kind: 'date', iso: '2023-04-22T06:30' });
+    expect(parseTypedDate('22/4/2023, 18:05', 'vi', true)).toEqual({ kind: 'date', iso: '2023-04-22T18:05' });
+    expect(parseTypedDate('2023-04-22 6:30', 'en', true)).toEqual({ kind: 'date', iso: '2023-04-22T06:30' });
+    expect(parseTypedDate('2023-04-22T18:05', 'en', true)).toEqual({ kind: 'date', iso: '2023-04-22T18:05' });
+  });
+
+  it('takes a day alone: the time is optional', () => {
+    expect(parseTypedDate('22/04/2023', 'vi', true)).toEqual({ kind: 'date', iso: '2023-04-22' });
+    expect(parseTypedDate('2023-04-22', 'en', true)).toEqual({ kind: 'date', iso: '2023-04-22' });
+  });
+
+  it('names a time that does not exist, and refuses a 12-hour clock or half a time', () => {
+    expect(parseTypedDate('22/04/2023 24:00', 'vi', true)).toEqual({ kind: 'invalid', reason: 'no-such-time' });
+    expect(parseTypedDate('2023-04-22 06:60', 'en', true)).toEqual({ kind: 'invalid', reason: 'no-such-time' });
+    for (const text of ['04/22/2023 6:30 PM', '22/04/2023 6:30 CH', '22/04/2023 06:', '22/04/2023 0630']) {
+      expect(parseTypedDate(text, 'vi', true)).toEqual({ kind: 'invalid', reason: 'format' });
+    }
+    expect(parseTypedDate('31/02/2024 06:30', 'vi', true)).toEqual({ kind: 'invalid', reason: 'no-such-day' });
+  });
+
+  it('refuses a time where only a day is asked for', () => {
+    expect(parseTypedDate('22/04/2023 06:30', 'vi')).toEqual({ kind: 'invalid', reason: 'format' });
+  });
+
+  it('writes a day and time back in the format it asks for, without seconds', () => {
+    expect(typedDateFormat('vi', true)).toBe('dd/mm/yyyy HH:mm');
+    expect(typedDateFormat('en', true)).toBe('yyyy-mm-dd HH:mm');
+    expect(typedDateText('2023-04-22T06:30:00', 'vi')).toBe('22/04/2023 06:30');
+    expect(typedDateText('2023-04-22T18:05', 'en')).toBe('2023-04-22 18:05');
+    expect(typedDateText('2023-04-22', 'vi')).toBe('22/04/2023');
+  });
+});

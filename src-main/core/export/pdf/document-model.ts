@@ -4,6 +4,7 @@
  * Pure; the paginator decides where things go.
  */
 import type { AnchoredAnnotation, Article, ArticleVersion, Paragraph } from '../../../shared/types';
+import { formatDate } from '../../../shared/format-date';
 import { normaliseBeads, type Bead } from './beads';
 import { noteToRichText, type LinkRange, type StyleRange } from './note-markdown';
 import { highlightsOf, placeHighlights, type LocalSpan } from './highlight-spans';
@@ -57,6 +58,8 @@ export type BilingualLayout = 'side-by-side' | 'interleaved';
 /** The fixed words printed in the PDF, in the reader's interface language. */
 export const PDF_LABELS = {
   en: {
+    /** The language of these labels, for dates in an article of unknown language. */
+    lang: 'en',
     notes: 'Notes',
     articleNote: 'Note: ',
     orphaned: '(not found in the current text)',
@@ -69,6 +72,7 @@ export const PDF_LABELS = {
     backLink: (n: string) => `Back to the text of note ${n}`,
   },
   vi: {
+    lang: 'vi',
     notes: 'Ghi chú',
     articleNote: 'Ghi chú: ',
     orphaned: '(không còn tìm thấy trong văn bản hiện tại)',
@@ -120,7 +124,7 @@ export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: B
   // An empty article still gets a page: its title (never its internal id) and a line saying it is empty.
   const title = (first && (first.title.trim() || fileTitle(first.path))) || labels.untitled;
   if (!first || !bodyA || versions.every((v) => v.paragraphs.every((p) => p.text.trim() === ''))) {
-    const header = first ? headerBlocks({ ...first, title }, 1) : [plainBlock(title, { ...HEADER_STYLES.title, spaceAfter: 14 })];
+    const header = first ? headerBlocks({ ...first, title }, 1, labels) : [plainBlock(title, { ...HEADER_STYLES.title, spaceAfter: 14 })];
     rows.push({ kind: 'full', blocks: [...header, ...articleNotes(input.annotations, labels), plainBlock(labels.empty, HEADER_STYLES.meta)] });
     const endNotes = endNoteBlocks(noted, labels, refs.pageOf);
     if (endNotes.length > 0) rows.push({ kind: 'full', blocks: endNotes });
@@ -129,15 +133,15 @@ export function buildArticleModel(input: ModelInput, lang: ExportLang, layout: B
 
   const notes = articleNotes(input.annotations, labels);
   if (!second || !bodyB) {
-    rows.push({ kind: 'full', blocks: [...headerBlocks(first, 1), ...notes, ...bodyA] });
+    rows.push({ kind: 'full', blocks: [...headerBlocks(first, 1, labels), ...notes, ...bodyA] });
   } else if (layout === 'side-by-side') {
-    rows.push({ kind: 'pair', left: headerBlocks(first, COLUMN_SCALE), right: headerBlocks(second, COLUMN_SCALE) });
+    rows.push({ kind: 'pair', left: headerBlocks(first, COLUMN_SCALE, labels), right: headerBlocks(second, COLUMN_SCALE, labels) });
     if (notes.length > 0) rows.push({ kind: 'full', blocks: notes });
     for (const bead of normaliseBeads(input.beads, bodyA.length, bodyB.length)) {
       rows.push({ kind: 'pair', left: pick(bodyA, bead.left, COLUMN_SCALE), right: pick(bodyB, bead.right, COLUMN_SCALE) });
     }
   } else {
-    const header = headerBlocks(first, 1);
+    const header = headerBlocks(first, 1, labels);
     const subtitle = plainBlock(second.title, HEADER_STYLES.subtitle);
     const [title, ...rest] = header;
     const blocks: ModelBlock[] = title ? [title, subtitle, ...rest, ...notes] : [subtitle, ...rest, ...notes];
@@ -218,9 +222,13 @@ function plainBlock(text: string, style: BlockStyle): ModelBlock {
   return { text: printable(text), style, spans: [], markers: [] };
 }
 
-/** Title, then a "date · author · source" line. */
-function headerBlocks(v: ArticleVersion, factor: number): ModelBlock[] {
-  const meta = [formatDate(v.date), v.author, v.source].filter((s): s is string => !!s && s.trim() !== '').join('  ·  ');
+/**
+ * Title, then a "date · author · source" line. The date reads as the app shows it, in the
+ * article's language (a reader of a Vietnamese article expects "22 thg 4, 2023"), or in the
+ * labels' language when the article's is unknown.
+ */
+function headerBlocks(v: ArticleVersion, factor: number, labels: PdfLabels): ModelBlock[] {
+  const meta = [formatDate(v.date, v.lang === 'und' ? labels.lang : v.lang), v.author, v.source].filter((s): s is string => !!s && s.trim() !== '').join('  ·  ');
   const blocks: ModelBlock[] = [{ ...plainBlock(v.title, scaled(HEADER_STYLES.title, factor)), role: 'H1', lang: v.lang }];
   if (meta) blocks.push({ ...plainBlock(meta, scaled(HEADER_STYLES.meta, factor)), lang: v.lang });
   else blocks[0] = { ...plainBlock(v.title, { ...scaled(HEADER_STYLES.title, factor), spaceAfter: 14 }), role: 'H1', lang: v.lang };
@@ -286,10 +294,3 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** ISO date or local date-time → "2020-12-31" or "2020-12-31 20:31". */
-function formatDate(date: string | null): string | null {
-  if (!date) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(date);
-  if (!m) return date;
-  return m[2] && m[2] !== '00:00' ? `${m[1]} ${m[2]}` : (m[1] ?? date);
-}

@@ -13,6 +13,7 @@ import type { Box, DocumentLayout, PageLayout, PlacedLink, PlacedText } from './
 import type { FallbackSource } from './font-fallback';
 import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
 import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
+import { ShapedFonts } from './shaped-text';
 import { writeOutline } from './outline-writer';
 import { MarkedContent, writeStructure } from './structure-writer';
 import { fileId, xmpPacket, type XmpFields } from './xmp';
@@ -62,6 +63,8 @@ interface Faces {
   replacement: ReplacementFonts;
   /** Form XObjects of outlined strings already written (null: nothing to draw). */
   artifactForms: Map<string, PDFRef | null>;
+  /** Faces of HarfBuzz-shaped runs, drawn by glyph id. */
+  shaped: ShapedFonts;
 }
 
 /** Render `layout` to PDF bytes. `annotations` resolves each placed highlight's id. */
@@ -86,7 +89,8 @@ export async function writePdf(
   const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { ...FONT_FEATURES } });
   const texts = layout.pages.flatMap((p) => p.texts);
   const fallback = new Map<string, PDFFont>();
-  for (const id of new Set(texts.flatMap((t) => (t.face && t.face !== REPLACEMENT_FACE ? [t.face] : [])))) {
+  // Faces drawn only by glyph id (shaped runs) are embedded by ShapedFonts, not by pdf-lib.
+  for (const id of new Set(texts.flatMap((t) => (t.face && t.face !== REPLACEMENT_FACE && !t.glyphs ? [t.face] : [])))) {
     const face = fallbacks.face(id);
     if (!face) continue;
     parsedByBytes.set(face.bytes, face.font);
@@ -98,10 +102,12 @@ export async function writePdf(
     fallback,
     replacement: buildReplacementFonts(doc.context, texts.filter((t) => t.face === REPLACEMENT_FACE).map((t) => t.text)),
     artifactForms: new Map(),
+    shaped: new ShapedFonts(doc.context, (id) => fallbacks.face(id)),
   };
   const firstParts = new Map<string, PDFRef>();
   const marked = new MarkedContent();
   layout.pages.forEach((pageLayout, i) => drawPage(doc, pageLayout, faces, annotations, meta, firstParts, { marked, index: i, structure: layout.structure }));
+  await faces.shaped.finish();
   writeDestinations(doc, layout);
   writeStructure(doc, layout.structure, marked, meta.language);
 
@@ -161,6 +167,7 @@ function drawPage(
     } else page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]));
     if (t.actualText) page.pushOperators(PDFOperator.of('BDC' as PDFOperatorNames, [PDFName.of('Span'), page.doc.context.obj({ ActualText: PDFHexString.fromText(t.actualText) }) as unknown as PDFNameType]));
     if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
+    else if (t.glyphs) faces.shaped.draw(page, t);
     else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
     if (t.actualText) page.pushOperators(op('EMC'));
     page.pushOperators(op('EMC'));

@@ -104,9 +104,12 @@ export function planGlyphs(text: string, glyphs: readonly ShapedGlyph[], rtl: bo
       const x = pen + g.dx;
       pen += g.ax;
       const segments = share.match(SEGMENTS) ?? [];
-      const own = g.dy === 0 ? segments.findIndex((seg) => !MARK.test(seg) || g.ax === 0) : -1;
+      // Marks moved off their pen position are outlines: their characters ride on carriers.
+      const own = g.dy === 0 ? segments.findIndex((seg) => !MARK.test(seg) || (g.ax === 0 && g.dx === 0)) : -1;
       if (own < 0) outlines.push({ gid: g.gid, x, y: g.dy });
-      segments.forEach((seg, n) => codes.push({ gid: n === own ? g.gid : space, x, text: seg, width: 0, carrier: n !== own }));
+      // A carrier of marks stands at the pen, not at the mark's offset: poppler starts a new
+      // word at a character that begins far left of the previous one's end.
+      segments.forEach((seg, n) => codes.push({ gid: n === own ? g.gid : space, x: n === own ? x : pen - g.ax, text: seg, width: 0, carrier: n !== own }));
     }
     i = j;
   }

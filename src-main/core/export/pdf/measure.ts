@@ -166,7 +166,16 @@ export function fontkitMeasurer(fonts: Record<FontKey, Font>, fallbacks?: Fallba
           run.glyphs = hb.glyphs;
           continue;
         }
-        const glyphs = face.font.layout(run.text, { ...FONT_FEATURES }).glyphs;
+        let glyphs: ReturnType<Font['layout']>['glyphs'];
+        try {
+          glyphs = face.font.layout(run.text, { ...FONT_FEATURES }).glyphs;
+        } catch {
+          // fontkit's own Indic shaper throws in its bundled build (it needs a generator runtime
+          // the bundle lacks): without HarfBuzz such a run prints as boxes that still extract.
+          run.face = REPLACEMENT_FACE;
+          run.width = [...graphemes.segment(run.text)].reduce((s, g) => s + replacementWidth(g.segment), 0) * size;
+          continue;
+        }
         run.width = (glyphs.reduce((s, g) => s + g.advanceWidth, 0) / face.font.unitsPerEm) * size;
       }
     }

@@ -13,6 +13,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Font } from '@pdf-lib/fontkit';
+import type { PDFRawStream } from 'pdf-lib';
 import { systemFallbacks } from '../../../../src-main/core/export/pdf/font-fallback';
 import { exportPdf, type PdfExportItem } from '../../../../src-main/core/export/pdf/index';
 import { fontkit } from '../../../../src-main/core/export/pdf/pdf-runtime';
@@ -129,9 +130,9 @@ const outline = (g: { path: { toSVG(): string } }): string => g.path.toSVG();
 
 /** The embedded shaped face whose name contains `name`: its font program and its codes' text. */
 async function embeddedFace(bytes: Uint8Array, name: string): Promise<{ font: Font; codes: Array<{ gid: number; text: string }> }> {
-  const { PDFDocument, PDFDict, PDFName, PDFArray, PDFRawStream, decodePDFRawStream } = await import('pdf-lib');
+  const { PDFDocument, PDFDict, PDFName, PDFArray, decodePDFRawStream } = await import('pdf-lib');
   const doc = await PDFDocument.load(bytes);
-  const decode = (s: unknown): Uint8Array => decodePDFRawStream(s as InstanceType<typeof PDFRawStream>).decode();
+  const decode = (s: unknown): Uint8Array => decodePDFRawStream(s as PDFRawStream).decode();
   for (const [, ref] of doc.getPages()[0]!.node.Resources()!.lookup(PDFName.of('Font'), PDFDict).entries()) {
     const font = doc.context.lookup(ref, PDFDict);
     if (!font.get(PDFName.of('BaseFont'))?.toString().includes(name)) continue;

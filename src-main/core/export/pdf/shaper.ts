@@ -59,7 +59,10 @@ export function loadShaper(): Promise<Shaper> {
 // OpenType features beyond the script's required ones: none. Ligatures stay as the script
 // shaper applies them (required for Indic and Arabic); discretionary ones stay off.
 function harfBuzzShaper(hb: HarfBuzz): Shaper {
-  const fonts = new Map<Uint8Array, { font: InstanceType<HarfBuzz['Font']>; upem: number }>();
+  // Keyed by the face's bytes, weakly: each export reads its fallback faces afresh, and a worker
+  // that lives across exports must not keep them (HarfBuzz's objects are freed with their wrappers).
+  const fonts = new WeakMap<Uint8Array, { font: InstanceType<HarfBuzz['Font']>; upem: number }>();
+  const buffer = new hb.Buffer();
   const fontOf = (bytes: Uint8Array): { font: InstanceType<HarfBuzz['Font']>; upem: number } => {
     let f = fonts.get(bytes);
     if (!f) {
@@ -72,7 +75,7 @@ function harfBuzzShaper(hb: HarfBuzz): Shaper {
   return {
     shape(face, text) {
       const { font, upem } = fontOf(face.bytes);
-      const buffer = new hb.Buffer();
+      buffer.reset();
       buffer.addText(text);
       buffer.guessSegmentProperties();
       // Characters joined to the run's neighbours are shaped in their own run: no dotted

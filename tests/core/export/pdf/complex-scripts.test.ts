@@ -121,6 +121,22 @@ describe.skipIf(!HAS_PDFTOTEXT)(`complex scripts${HAS_PDFTOTEXT ? '' : ` — ${N
     for (const ch of ['्', 'ष']) expect(face.codes.some((c) => c.text === ch)).toBe(true);
   });
 
+  it('gives identical bytes for identical input (codes are numbered in drawing order, subset tags hashed)', async () => {
+    const again = await exportPdf([item], { lang: 'vi', paper: 'a4', fontsDir: FONTS, now: NOW });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('leaves Vietnamese, English and CJK on the plain path: no shaped font is written', async () => {
+    const plain: Article = { id: 'plain', versions: [version('vi', 'Chữ', [LINES.vi, LINES.en, 'Chinese 中文字 and Japanese ひらがな.'])] };
+    const out = await exportPdf([{ article: plain, annotations: [] }], { lang: 'vi', paper: 'a4', fontsDir: FONTS, now: NOW });
+    const { PDFDocument, PDFName } = await import('pdf-lib');
+    const fontsOf = async (b: Uint8Array): Promise<string> => (await PDFDocument.load(b)).getPages()[0]!.node.Resources()!.get(PDFName.of('Font'))?.toString() ?? '';
+    expect(await fontsOf(out)).toMatch(/DejaVuSerif/);
+    expect(await fontsOf(out)).not.toMatch(/FolioShaped/);
+    expect(await fontsOf(bytes)).toMatch(/FolioShaped/);
+    expect(Buffer.from(await exportPdf([{ article: plain, annotations: [] }], { lang: 'vi', paper: 'a4', fontsDir: FONTS, now: NOW })).equals(Buffer.from(out))).toBe(true);
+  });
+
   it('writes a page render for review (110 dpi)', () => {
     expect(saveReviewRender(bytes, 'complex-scripts', 1, 110)).toHaveLength(1);
   });

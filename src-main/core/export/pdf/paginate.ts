@@ -72,7 +72,16 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
     const title = articles[current]?.title;
     if (title && startsAt[current] !== i) {
       const text = fitText(m, title, 'italic', size, full.width);
-      page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
+      const runs = m.runs(text, 'italic', size);
+      if (runs.every((r) => r.face === 'italic')) page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
+      else {
+        // A title in other scripts: each run in its own face (shaped glyphs included), as in the body.
+        let x = full.x;
+        for (const r of runs) {
+          page.texts.push({ x, y: height - HEADER_BASELINE, text: r.text, font: 'italic', face: r.face, ...(r.glyphs && { glyphs: r.glyphs }), size, color, artifact: true });
+          x += r.width;
+        }
+      }
     }
   });
   return { pages: ctx.pages, outline, structure: ctx.structure };

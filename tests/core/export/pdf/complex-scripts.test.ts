@@ -19,6 +19,12 @@ import { exportPdf, type PdfExportItem } from '../../../../src-main/core/export/
 import { fontkit } from '../../../../src-main/core/export/pdf/pdf-runtime';
 import type { Article } from '../../../../src-main/shared/types';
 import { highlight, version } from '../../../fixtures/export-pdf/articles';
+import { buildArticleModel } from '../../../../src-main/core/export/pdf/document-model';
+import { FONT_FILES } from '../../../../src-main/core/export/pdf/fonts';
+import { fontkitMeasurer, parseFont } from '../../../../src-main/core/export/pdf/measure';
+import { paginate } from '../../../../src-main/core/export/pdf/paginate';
+import { loadShaper } from '../../../../src-main/core/export/pdf/shaper';
+import { fontBytes } from './real-measurer';
 import { HAS_PDFTOTEXT, NO_POPPLER, openWithPdfJs, pdfJsItems, pdfToText, pdfWords, saveReviewRender } from './pdf-tools';
 
 const FONTS = path.resolve('resources/fonts');
@@ -135,6 +141,18 @@ describe.skipIf(!HAS_PDFTOTEXT)(`complex scripts${HAS_PDFTOTEXT ? '' : ` — ${N
     expect(await fontsOf(out)).not.toMatch(/FolioShaped/);
     expect(await fontsOf(bytes)).toMatch(/FolioShaped/);
     expect(Buffer.from(await exportPdf([{ article: plain, annotations: [] }], { lang: 'vi', paper: 'a4', fontsDir: FONTS, now: NOW })).equals(Buffer.from(out))).toBe(true);
+  });
+
+  it.skipIf(!FACE.hi)(`sets a Hindi running header in the Devanagari face, shaped, as an artifact${missing('hi')}`, async () => {
+    const fonts = { regular: parseFont(fontBytes(FONT_FILES.regular)), bold: parseFont(fontBytes(FONT_FILES.bold)), italic: parseFont(fontBytes(FONT_FILES.italic)) };
+    const m = fontkitMeasurer(fonts, systemFallbacks(), await loadShaper());
+    const long: Article = { id: 'long', versions: [version('vi', 'क्षेत्र और विद्यार्थी', Array.from({ length: 60 }, (_, i) => `${i}. ${LINES.vi}`))] };
+    const layout = paginate(m, [buildArticleModel({ article: long, annotations: [] }, 'vi')], { paper: 'a4' });
+    const header = layout.pages[1]!.texts.filter((t) => t.artifact && t.y > layout.pages[1]!.height - 60);
+    expect(header.map((t) => t.text).join('')).toBe('क्षेत्र और विद्यार्थी');
+    const deva = header.filter((t) => t.face === FACE.hi?.replace('Regular', 'Italic') || t.face === FACE.hi);
+    expect(deva.length).toBeGreaterThan(0);
+    expect(deva.every((t) => (t.glyphs?.length ?? 0) > 0)).toBe(true);
   });
 
   it('writes a page render for review (110 dpi)', () => {

@@ -8,6 +8,7 @@ import type { ArticleModel } from './document-model';
 import { blocksHeight, flowBlocks, laterCursor, mustStartOnNextPage, openingHeight, pageAt, type Cursor, type FlowContext, type Region } from './flow';
 import type { DocumentLayout, OutlineEntry } from './geometry';
 import type { TextMeasurer } from './measure';
+import { needsShaping } from './shaper';
 import { COLUMN_GAP, FOOTER_BASELINE, HEADER_BASELINE, MARGINS, PAPER_SIZES, type FontKey, type Paper, type Rgb } from './styles';
 
 /** Options of `paginate`. */
@@ -72,10 +73,11 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
     const title = articles[current]?.title;
     if (title && startsAt[current] !== i) {
       const text = fitText(m, title, 'italic', size, full.width);
-      const runs = m.runs(text, 'italic', size);
-      if (runs.every((r) => r.face === 'italic')) page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
+      const runs = needsShaping(text) ? m.runs(text, 'italic', size) : [];
+      if (runs.length === 0) page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
       else {
-        // A title in other scripts: each run in its own face (shaped glyphs included), as in the body.
+        // A title in a complex script: each run in its own face, shaped, as in the body. (Other
+        // titles keep the primary face's outlines, unchanged.)
         let x = full.x;
         for (const r of runs) {
           page.texts.push({ x, y: height - HEADER_BASELINE, text: r.text, font: 'italic', face: r.face, ...(r.glyphs && { glyphs: r.glyphs }), size, color, artifact: true });

@@ -10,13 +10,15 @@
  * (Devanagari ि before its consonant). So each character code (CID) is a (glyph, text, width)
  * triple: the characters of a cluster are dealt to its glyphs in drawing order (reversed for
  * right-to-left runs, as readers reverse them back), and /ToUnicode maps every code to its
- * share, so reading the codes in content order gives the cluster's characters. A glyph left
- * with no character (the second half of a split vowel: Bengali ো, Thai ำ) is drawn as an outline
- * path, which no reader extracts. /W widths are chosen for readers that rebuild words from
- * positions (pdf.js): a code's width reaches to where the next character-bearing glyph starts,
- * a combining mark's is 0, and TJ offsets put every glyph exactly where HarfBuzz placed it. A
- * left-to-right run is also wrapped in /Span marked content with /ActualText (§14.9.4), which
- * poppler reads instead of the glyphs.
+ * share, so reading the codes in content order gives the cluster's characters. Combining marks
+ * in a share ride on blank "carrier" codes (the face's space glyph), because pdf.js takes any
+ * code whose text holds a mark for a zero-width diacritic; a glyph raised or lowered off the
+ * baseline (a positioned mark) and a glyph left with no character (the second half of a split
+ * vowel: Bengali ো, Thai ำ) are drawn as outline paths, which no reader extracts. /W widths are
+ * chosen for readers that rebuild words from positions: a code's width reaches to where the next
+ * character-bearing code starts, a mark's is 0, and TJ offsets put every glyph exactly where
+ * HarfBuzz placed it. A left-to-right run is also wrapped in /Span marked content with
+ * /ActualText (§14.9.4), which poppler reads instead of the glyphs.
  */
 import type { Font } from '@pdf-lib/fontkit';
 import type { PDFArray, PDFContext, PDFName as PDFNameType, PDFObject, PDFOperator as Operator, PDFOperatorNames, PDFPage, PDFRef } from 'pdf-lib';
@@ -140,23 +142,30 @@ const op = (name: string, ...args: Array<number | PDFNameType>): Operator =>
 
 const r3 = (n: number): number => Math.round(n * 1000) / 1000;
 
+// Codes are two bytes (Identity-H) and 0 is .notdef.
+const MAX_CODES = 0xffff;
+
 /** The shaped faces of one document: drawing operators now, font objects at `finish`. */
 export class ShapedFonts {
   private readonly faces = new Map<string, EmbeddedFace>();
   private readonly names = new WeakMap<PDFPage, Map<string, PDFNameType>>();
 
+  /** `maxCodes`: codes per embedded font (2-byte codes allow 65,535; tests use fewer). */
   constructor(
     private readonly context: PDFContext,
     private readonly faceOf: (id: string) => Face | null,
+    private readonly maxCodes = MAX_CODES,
   ) {}
 
   /** Draw `t` (a shaped run) on `page`. */
   draw(page: PDFPage, t: PlacedText): void {
-    const face = t.face ? this.embedded(t.face) : null;
-    if (!face || !t.glyphs) return;
+    if (!t.face || !t.glyphs) return;
     const rtl = RTL.test(t.text);
-    const plan = planGlyphs(t.text, t.glyphs, rtl, face.space);
-    const name = this.nameOn(page, t.face as string, face.ref);
+    const space = this.embedded(t.face)?.space;
+    if (space === undefined) return;
+    const plan = planGlyphs(t.text, t.glyphs, rtl, space);
+    const face = this.embedded(t.face, plan.codes.length) as EmbeddedFace;
+    const name = this.nameOn(page, face.ref);
     const s = t.size;
     const elements: PDFObject[] = [];
     let pen = 0; // where the PDF's text position is, in ems from the run's start
@@ -239,9 +248,14 @@ export class ShapedFonts {
     }
   }
 
-  private embedded(id: string): EmbeddedFace | null {
+  /** The face `id` is drawn with now; a full one (2-byte codes run out) gives way to a fresh copy. */
+  private embedded(id: string, room = 0): EmbeddedFace | null {
     let face = this.faces.get(id);
-    if (face) return face;
+    if (face && face.codes.size + room <= this.maxCodes) return face;
+    if (face) {
+      this.faces.delete(id);
+      this.faces.set(`${id}#${this.faces.size}`, face);
+    }
     const source = this.faceOf(id);
     if (!source) return null;
     // A face of its own: fontkit's subsetter keeps state on the face it subsets.
@@ -262,7 +276,8 @@ export class ShapedFonts {
     return c;
   }
 
-  private nameOn(page: PDFPage, id: string, ref: PDFRef): PDFNameType {
+  private nameOn(page: PDFPage, ref: PDFRef): PDFNameType {
+    const id = ref.toString();
     let names = this.names.get(page);
     if (!names) {
       names = new Map();

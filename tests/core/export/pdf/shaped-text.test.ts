@@ -3,9 +3,12 @@
  * where it stands. Glyphs here are written by hand in HarfBuzz's output form (visual order,
  * cluster = offset of the cluster's first character, advances and offsets in ems).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planGlyphs } from '../../../../src-main/core/export/pdf/shaped-text';
-import type { ShapedGlyph } from '../../../../src-main/core/export/pdf/shaper';
+import { parseFont } from '../../../../src-main/core/export/pdf/measure';
+import { pdfLib } from '../../../../src-main/core/export/pdf/pdf-runtime';
+import { ShapedFonts, planGlyphs } from '../../../../src-main/core/export/pdf/shaped-text';
+import { loadShaper, type ShapedGlyph } from '../../../../src-main/core/export/pdf/shaper';
 
 const SPACE = 3;
 const g = (gid: number, cluster: number, ax: number, dx = 0, dy = 0): ShapedGlyph => ({ gid, cluster, ax, dx, dy });
@@ -58,5 +61,28 @@ describe('planGlyphs', () => {
       [94, 'ี', 0],
       [44, '่', 0],
     ]);
+  });
+});
+
+const DEVA = '/usr/share/fonts/truetype/noto/NotoSerifDevanagari-Regular.ttf';
+
+describe('ShapedFonts', () => {
+  it.skipIf(!existsSync(DEVA))('starts a second embedded font when the codes of the first run out, and writes both', async () => {
+    const bytes = new Uint8Array(readFileSync(DEVA));
+    const face = { id: 'deva', font: parseFont(bytes), bytes };
+    // The writer's own pdf-lib build (its classes are checked with instanceof).
+    const { PDFDocument, PDFDict, PDFName } = pdfLib;
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([300, 300]);
+    const fonts = new ShapedFonts(doc.context, (id) => (id === 'deva' ? face : null), 8);
+    const shaper = await loadShaper();
+    for (const [text, y] of [['विद्यार्थी', 200], ['पुस्तक पढ़ते', 100]] as const) {
+      const run = shaper.shape(face, text);
+      fonts.draw(page, { x: 10, y, text, font: 'regular', face: 'deva', size: 12, color: [0, 0, 0], glyphs: run.glyphs });
+    }
+    await fonts.finish();
+    const resources = page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
+    const type0 = resources.entries().map(([, ref]) => doc.context.lookup(ref, PDFDict).get(PDFName.of('Subtype'))?.toString());
+    expect(type0).toEqual(['/Type0', '/Type0']);
   });
 });

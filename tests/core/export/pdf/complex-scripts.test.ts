@@ -10,6 +10,9 @@
  * reads a mark that ends an Arabic word before the word. Their letters and marks are all there,
  * in logical order, which is what these tests check for those two lines.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Font } from '@pdf-lib/fontkit';
@@ -153,6 +156,16 @@ describe.skipIf(!HAS_PDFTOTEXT)(`complex scripts${HAS_PDFTOTEXT ? '' : ` — ${N
     const deva = header.filter((t) => t.face === FACE.hi?.replace('Regular', 'Italic') || t.face === FACE.hi);
     expect(deva.length).toBeGreaterThan(0);
     expect(deva.every((t) => (t.glyphs?.length ?? 0) > 0)).toBe(true);
+  });
+
+  it('passes qpdf --check (the embedded CID fonts, CIDToGIDMap and ToUnicode streams included)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'folio-qpdf-'));
+    try {
+      writeFileSync(path.join(dir, 'a.pdf'), bytes);
+      expect(execFileSync('qpdf', ['--check', path.join(dir, 'a.pdf')], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes a page render for review (110 dpi)', () => {

@@ -9,6 +9,7 @@ import { blocksHeight, flowBlocks, laterCursor, mustStartOnNextPage, openingHeig
 import type { DocumentLayout, OutlineEntry } from './geometry';
 import type { TextMeasurer } from './measure';
 import { needsShaping } from './shaper';
+import { paragraphLevels, visualLine } from './bidi';
 import { COLUMN_GAP, FOOTER_BASELINE, HEADER_BASELINE, MARGINS, PAPER_SIZES, type FontKey, type Paper, type Rgb } from './styles';
 
 /** Options of `paginate`. */
@@ -78,11 +79,22 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
       else {
         // A title in a complex script: each run in its own face, shaped, as in the body. (Other
         // titles keep the primary face's outlines, unchanged.)
-        let x = full.x;
-        for (const r of runs) {
+        // Right-to-left words in visual order (rule L2 over the runs' levels), the line still set from the left.
+        const levels = paragraphLevels(text);
+        let lx = 0;
+        let offset = 0;
+        const atoms = runs.map((r) => {
+          const atom = { lx, width: r.width, level: levels?.levels[text.indexOf(r.text, offset)] ?? 0 };
+          offset = text.indexOf(r.text, offset) + r.text.length;
+          lx += r.width;
+          return atom;
+        });
+        const line = visualLine(atoms, full.x);
+        runs.forEach((r, k) => {
+          const a = atoms[k] as (typeof atoms)[number];
+          const x = line.map(a.lx, a.lx + a.width)[0]?.[0] ?? full.x + a.lx;
           page.texts.push({ x, y: height - HEADER_BASELINE, text: r.text, font: 'italic', face: r.face, ...(r.glyphs && { glyphs: r.glyphs }), size, color, artifact: true });
-          x += r.width;
-        }
+        });
       }
     }
   });

@@ -130,6 +130,16 @@ describe.skipIf(!HAS_PDFTOTEXT)(`complex scripts${HAS_PDFTOTEXT ? '' : ` — ${N
     for (const ch of ['्', 'ष']) expect(face.codes.some((c) => c.text === ch)).toBe(true);
   });
 
+  it.skipIf(!FACE.ar)(`sets an Arabic running header right to left: its first word rightmost${missing('ar')}`, async () => {
+    const fonts = { regular: parseFont(fontBytes(FONT_FILES.regular)), bold: parseFont(fontBytes(FONT_FILES.bold)), italic: parseFont(fontBytes(FONT_FILES.italic)) };
+    const m = fontkitMeasurer(fonts, systemFallbacks(), await loadShaper());
+    const long: Article = { id: 'long-ar', versions: [version('vi', 'كَتَبَ الوَلَدُ', Array.from({ length: 60 }, (_, i) => `${i}. ${LINES.vi}`))] };
+    const layout = paginate(m, [buildArticleModel({ article: long, annotations: [] }, 'vi')], { paper: 'a4' });
+    const header = layout.pages[1]!.texts.filter((t) => t.artifact && t.y > layout.pages[1]!.height - 60);
+    const x = (word: string): number => header.find((t) => t.text === word)!.x;
+    expect(x('كَتَبَ')).toBeGreaterThan(x('الوَلَدُ'));
+  });
+
   it('gives identical bytes for identical input (codes are numbered in drawing order, subset tags hashed)', async () => {
     const again = await exportPdf([item], { lang: 'vi', paper: 'a4', fontsDir: FONTS, now: NOW });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);

@@ -17,6 +17,7 @@ const steps: Array<[string, string[]]> = [
   ['search + library scan', ['bench/search/run.ts', '--n', sizes, '--scan-module', 'bench/search/library-scan.ts']],
   ['annotated PDF export', ['bench/pdf/run.ts']],
   ['one-article PDF export from the CLI', ['bench/pdf/cli-one-article.ts']],
+  ['complex-script shaping in the PDF (HarfBuzz load, shaped vs plain export)', ['bench/pdf/shaping.ts']],
   ['reader first paint', ['bench/reader/first-paint.ts']],
   ['interface at scale (100 / 10k articles; add 50000 with --ui-n)', ['bench/ui/scale.ts', '--n', uiSizes]],
   ['algorithm and hostile-input cost', ['bench/cost/run.ts']],

@@ -298,7 +298,10 @@ function placeText(ctx: FlowContext, page: PageLayout, block: ModelBlock, start:
         // else at an odd level (punctuation, spaces) is placed one cluster at a time from the
         // right, still emitted in logical order; a mirrored bracket keeps its logical
         // character as /ActualText.
-        if (run.rtl && run.face === REPLACEMENT_FACE) {
+        if (run.glyphs) {
+          // Shaped by HarfBuzz: glyphs already in visual order, drawn as measured.
+          page.texts.push({ x, text: run.text, glyphs: run.glyphs, ...common });
+        } else if (run.rtl && run.face === REPLACEMENT_FACE) {
           page.texts.push({ x, text: [...graphemes.segment(run.text)].map((g) => g.segment).reverse().join(''), ...common });
         } else if (odd && !run.rtl) {
           let right = xEnd;

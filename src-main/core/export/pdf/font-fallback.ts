@@ -47,6 +47,12 @@ const BY_SCRIPT: Array<[RegExp, string[]]> = [
   [/\p{Script=Arabic}/u, ['NotoNaskhArabic', 'NotoSansArabic', 'DejaVuSans']],
   [/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u, ['NotoSerifCJKsc', 'NotoSansCJKsc', 'NotoSerifSC', 'NotoSansSC', 'DroidSansFallbackFull', 'wqy-microhei']],
   [/\p{Script=Hangul}/u, ['NotoSerifCJKkr', 'NotoSansCJKkr', 'NotoSansKR']],
+  // Scripts shaped with HarfBuzz (shaper.ts): a face of their own, so the scan below does not
+  // pick a looped or display design first by name. Script extensions, so a danda (।, shared by
+  // the Indic scripts) is set with the letters around it.
+  ...['Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Tibetan'].map(
+    (script): [RegExp, string[]] => [new RegExp(`\\p{Script_Extensions=${script}}`, 'u'), [`NotoSerif${script}`, `NotoSans${script}`]],
+  ),
 ];
 
 /** Families tried for everything else, before scanning every installed font. */

@@ -3,6 +3,7 @@
  * which the writer turns into content streams and annotations without further decisions.
  */
 import type { HighlightColor } from '../../../shared/types';
+import type { ShapedGlyph } from './shaper';
 import type { FontKey, Rgb } from './styles';
 
 /** A string drawn with its baseline starting at (x, y). */
@@ -24,6 +25,8 @@ export interface PlacedText {
   struct?: number;
   /** The logical text when `text` is drawn reordered (right-to-left stretches): written as /ActualText. */
   actualText?: string;
+  /** HarfBuzz's glyphs for `text` in `face` (complex scripts): drawn by glyph id, not re-laid out. */
+  glyphs?: ShapedGlyph[];
 }
 
 /** A structure element of the tagged PDF: one printed block. */

@@ -19,6 +19,7 @@ import { fontkitMeasurer, parseFont, type FontBytes } from './measure';
 import type { FontKey } from './styles';
 import { paginate } from './paginate';
 import { renderedVersions } from './versions';
+import { loadShaper, needsShaping, type Shaper } from './shaper';
 import { writePdf } from './writer';
 
 export { PdfExportError } from './errors';
@@ -105,7 +106,7 @@ export async function exportPdf(items: PdfExportItem[], opts: PdfExportOptions):
   const now = opts.now ?? new Date();
   const { fonts, parsed } = await primaryFonts(opts.fontsDir);
   const fallbacks = systemFallbacks(opts.systemFontDirs);
-  const measurer = fontkitMeasurer(parsed, fallbacks);
+  const measurer = fontkitMeasurer(parsed, fallbacks, await shaperFor(printable));
 
   const versions = printable.flatMap((it) => renderedVersions(it.article, opts.lang));
   // The document's language: English when every printed version is English, else Vietnamese.
@@ -150,6 +151,20 @@ function withCounterpart(article: Article, a: AnchoredAnnotation, labels: PdfLab
   if (!other) return a;
   const translation = `${labels.translation(other.version.lang)}\n${other.text}`;
   return { ...a, note: a.note.trim() ? `${a.note.trim()}\n\n${translation}` : translation };
+}
+
+/**
+ * HarfBuzz, only when some text of the export (articles, titles, notes) is in a complex script;
+ * a Vietnamese or English export never loads it. If it cannot load, fontkit lays those runs out
+ * as before (joined Arabic, unreordered Indic) rather than failing the export.
+ */
+async function shaperFor(items: readonly PdfExportItem[]): Promise<Shaper | undefined> {
+  if (!needsShaping(JSON.stringify(items))) return undefined;
+  try {
+    return await loadShaper();
+  } catch {
+    return undefined;
+  }
 }
 
 const hasNotes = (layout: DocumentLayout): boolean => layout.pages.some((p) => p.anchors.length > 0);

@@ -1,7 +1,8 @@
 /**
  * Greedy line breaking over real advance widths (pure geometry).
  *
- * Breaks only at white space; a word wider than the line is cut between grapheme clusters
+ * Breaks at white space, and in Thai, Lao, Khmer and Myanmar (written without spaces) between
+ * the words ICU's dictionary finds; a word wider than the line is cut between grapheme clusters
  * (UAX #29 via Intl.Segmenter) so a Vietnamese letter and its marks never split. Note markers
  * (superscript numbers) are glued to the character before them, never starting a line.
  * Offsets are UTF-16 code units into the paragraph text, like TextPositionSelector.
@@ -133,11 +134,27 @@ export function breakLines(m: TextMeasurer, req: BreakRequest): Line[] {
         place(word, current);
         continue;
       }
+      // Thai, Lao, Khmer, Myanmar: the line may end between two dictionary words of the run.
+      const cut = atoms.length === 1 ? fitCut(w, text, start, i, req.width - current.width - gap) : -1;
+      if (cut > start) {
+        place({ atoms: [{ kind: 'text', start, end: cut, width: w(start, cut) }], width: w(start, cut), spaceStart, start }, current);
+        flush();
+        i = cut;
+        continue;
+      }
       flush();
     }
     if (word.width <= req.width + 1e-6) {
       current = { start, end: start, width: 0, pieces: [] };
       place({ ...word, spaceStart: start }, current);
+      continue;
+    }
+    const cut = atoms.length === 1 ? fitCut(w, text, start, i, req.width) : -1;
+    if (cut > start) {
+      current = { start, end: start, width: 0, pieces: [] };
+      place({ atoms: [{ kind: 'text', start, end: cut, width: w(start, cut) }], width: w(start, cut), spaceStart: start, start }, current);
+      flush();
+      i = cut;
       continue;
     }
     // Overlong word: cut between grapheme clusters.
@@ -149,6 +166,29 @@ export function breakLines(m: TextMeasurer, req: BreakRequest): Line[] {
   }
   flush();
   return lines;
+}
+
+// Scripts written without spaces between words: UAX #14 leaves their line breaks to a
+// dictionary, which ICU provides behind Intl.Segmenter (it picks the dictionary by script).
+const NO_SPACES = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const dictionaryWords = new Intl.Segmenter('th', { granularity: 'word' });
+
+/**
+ * The furthest offset in (start, end) of a word of such a script where a line may break with
+ * text[start, cut) no wider than `room`; -1 when there is none (other scripts never break inside
+ * a word here).
+ */
+function fitCut(w: (from: number, to: number) => number, text: string, start: number, end: number, room: number): number {
+  const slice = text.slice(start, end);
+  if (!NO_SPACES.test(slice)) return -1;
+  let best = -1;
+  for (const { index } of dictionaryWords.segment(slice)) {
+    const cut = start + index;
+    if (cut <= start) continue;
+    if (w(start, cut) > room + 1e-6) break;
+    best = cut;
+  }
+  return best;
 }
 
 /** Markers sorted, clamped, and pulled back over trailing white space so they follow a glyph. */

@@ -7,6 +7,7 @@
 import type { Font } from '@pdf-lib/fontkit';
 import type { FallbackSource } from './font-fallback';
 import { fontkit } from './pdf-runtime';
+import { needsShaping, type ShapedGlyph, type Shaper } from './shaper';
 import type { FontKey } from './styles';
 
 /** Face id of the replacement box drawn for a character no installed font has. */
@@ -20,6 +21,8 @@ export interface TextRun {
   width: number;
   /** Set right to left (Hebrew, Arabic…): the writer's font engine reverses its glyphs. */
   rtl: boolean;
+  /** Glyphs shaped by HarfBuzz (complex scripts), in visual order: the writer draws exactly these. */
+  glyphs?: ShapedGlyph[];
 }
 
 /** Measures strings in one of the embedded faces. Widths and heights are in points. */
@@ -55,10 +58,11 @@ const RTL = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaan
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const graphemes = new Intl.Segmenter('vi', { granularity: 'grapheme' });
 
-/** What the measurer needs of a fallback face: the parsed font (the writer uses the bytes). */
+/** What the measurer needs of a fallback face: the parsed font, and the bytes HarfBuzz shapes with. */
 interface FallbackFace {
   id: string;
   font: Font;
+  bytes: Uint8Array;
 }
 
 /**
@@ -66,13 +70,28 @@ interface FallbackFace {
  * primary faces are measured per code point (cached): the writer embeds with ligatures off, so
  * pdf-lib emits one glyph per code point, positioned by advance widths alone (no kerning, no
  * TJ). Fallback runs are measured as fontkit lays them out (the glyphs pdf-lib will draw:
- * joined Arabic forms included). A grapheme cluster no face has is one replacement box.
+ * joined Arabic forms included), or, with a `shaper`, complex scripts (Indic, Thai, Arabic…)
+ * as HarfBuzz shapes them, glyphs kept for the writer. A grapheme cluster no face has is one
+ * replacement box.
  */
-export function fontkitMeasurer(fonts: Record<FontKey, Font>, fallbacks?: FallbackSource): TextMeasurer {
+export function fontkitMeasurer(fonts: Record<FontKey, Font>, fallbacks?: FallbackSource, shaper?: Shaper): TextMeasurer {
   const advances: Record<FontKey, Map<number, number>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   const covered: Record<FontKey, Map<number, boolean>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   const fallbackFor: Record<FontKey, Map<string, FallbackFace | null>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   const faces = new Map<string, FallbackFace>();
+  // Line breaking measures the same words many times: shape each (face, text) once.
+  const shaped = new Map<string, ReturnType<Shaper['shape']>>();
+  const shape = (face: FallbackFace, text: string): ReturnType<Shaper['shape']> | null => {
+    // CFF-flavoured faces are not shaped: the writer draws shaped glyphs through a TrueType CIDFont.
+    if (!shaper || !needsShaping(text) || face.font.cff) return null;
+    const key = `${face.id}\u0000${text}`;
+    let r = shaped.get(key);
+    if (!r) {
+      r = shaper.shape(face, text);
+      shaped.set(key, r);
+    }
+    return r;
+  };
 
   const advance = (key: FontKey, cp: number): number => {
     let w = advances[key].get(cp);
@@ -140,9 +159,24 @@ export function fontkitMeasurer(fonts: Record<FontKey, Font>, fallbacks?: Fallba
       } else {
         const face = faces.get(run.face) as FallbackFace;
         run.text = visible(face.font, run.text);
-        const glyphs = face.font.layout(run.text, { ...FONT_FEATURES }).glyphs;
-        run.width = (glyphs.reduce((s, g) => s + g.advanceWidth, 0) / face.font.unitsPerEm) * size;
         run.rtl = RTL.test(run.text);
+        const hb = shape(face, run.text);
+        if (hb) {
+          run.width = hb.advance * size;
+          run.glyphs = hb.glyphs;
+          continue;
+        }
+        let glyphs: ReturnType<Font['layout']>['glyphs'];
+        try {
+          glyphs = face.font.layout(run.text, { ...FONT_FEATURES }).glyphs;
+        } catch {
+          // fontkit's own Indic shaper throws in its bundled build (it needs a generator runtime
+          // the bundle lacks): without HarfBuzz such a run prints as boxes that still extract.
+          run.face = REPLACEMENT_FACE;
+          run.width = [...graphemes.segment(run.text)].reduce((s, g) => s + replacementWidth(g.segment), 0) * size;
+          continue;
+        }
+        run.width = (glyphs.reduce((s, g) => s + g.advanceWidth, 0) / face.font.unitsPerEm) * size;
       }
     }
     return out.filter((r) => r.text !== '');

@@ -8,6 +8,8 @@ import type { ArticleModel } from './document-model';
 import { blocksHeight, flowBlocks, laterCursor, mustStartOnNextPage, openingHeight, pageAt, type Cursor, type FlowContext, type Region } from './flow';
 import type { DocumentLayout, OutlineEntry } from './geometry';
 import type { TextMeasurer } from './measure';
+import { needsShaping } from './shaper';
+import { paragraphLevels, visualLine } from './bidi';
 import { COLUMN_GAP, FOOTER_BASELINE, HEADER_BASELINE, MARGINS, PAPER_SIZES, type FontKey, type Paper, type Rgb } from './styles';
 
 /** Options of `paginate`. */
@@ -72,7 +74,28 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
     const title = articles[current]?.title;
     if (title && startsAt[current] !== i) {
       const text = fitText(m, title, 'italic', size, full.width);
-      page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
+      const runs = needsShaping(text) ? m.runs(text, 'italic', size) : [];
+      if (runs.length === 0) page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
+      else {
+        // A title in a complex script: each run in its own face, shaped, as in the body. (Other
+        // titles keep the primary face's outlines, unchanged.)
+        // Right-to-left words in visual order (rule L2 over the runs' levels), the line still set from the left.
+        const levels = paragraphLevels(text);
+        let lx = 0;
+        let offset = 0;
+        const atoms = runs.map((r) => {
+          const atom = { lx, width: r.width, level: levels?.levels[text.indexOf(r.text, offset)] ?? 0 };
+          offset = text.indexOf(r.text, offset) + r.text.length;
+          lx += r.width;
+          return atom;
+        });
+        const line = visualLine(atoms, full.x);
+        runs.forEach((r, k) => {
+          const a = atoms[k] as (typeof atoms)[number];
+          const x = line.map(a.lx, a.lx + a.width)[0]?.[0] ?? full.x + a.lx;
+          page.texts.push({ x, y: height - HEADER_BASELINE, text: r.text, font: 'italic', face: r.face, ...(r.glyphs && { glyphs: r.glyphs }), size, color, artifact: true });
+        });
+      }
     }
   });
   return { pages: ctx.pages, outline, structure: ctx.structure };

@@ -8,11 +8,13 @@ import type { PDFName as PDFNameType, PDFDocument as Doc, PDFFont, PDFOperator a
 import { fontkit, pdfLib } from './pdf-runtime';
 import type { AnchoredAnnotation } from '../../../shared/types';
 import { writeHighlightAnnotation, writeTextAnnotation } from './annotation-writer';
-import { outlineOps } from './glyph-outlines';
+import { glyphPathOps, outlineOps, type PathOp } from './glyph-outlines';
+import type { ShapedGlyph } from './shaper';
 import type { Box, DocumentLayout, PageLayout, PlacedLink, PlacedText } from './geometry';
 import type { FallbackSource } from './font-fallback';
 import { FONT_FEATURES, REPLACEMENT_FACE, type FontBytes } from './measure';
 import { buildReplacementFonts, type ReplacementFonts } from './replacement-font';
+import { ShapedFonts } from './shaped-text';
 import { writeOutline } from './outline-writer';
 import { MarkedContent, writeStructure } from './structure-writer';
 import { fileId, xmpPacket, type XmpFields } from './xmp';
@@ -62,6 +64,10 @@ interface Faces {
   replacement: ReplacementFonts;
   /** Form XObjects of outlined strings already written (null: nothing to draw). */
   artifactForms: Map<string, PDFRef | null>;
+  /** Faces of HarfBuzz-shaped runs, drawn by glyph id. */
+  shaped: ShapedFonts;
+  /** The parsed fallback face `id` (artifacts in other scripts are drawn from its outlines). */
+  fallbackFont: (id: string) => Font | null;
 }
 
 /** Render `layout` to PDF bytes. `annotations` resolves each placed highlight's id. */
@@ -86,7 +92,8 @@ export async function writePdf(
   const embed = (bytes: Uint8Array): Promise<PDFFont> => doc.embedFont(bytes, { subset: true, features: { ...FONT_FEATURES } });
   const texts = layout.pages.flatMap((p) => p.texts);
   const fallback = new Map<string, PDFFont>();
-  for (const id of new Set(texts.flatMap((t) => (t.face && t.face !== REPLACEMENT_FACE ? [t.face] : [])))) {
+  // Faces drawn only by glyph id (shaped runs) are embedded by ShapedFonts, not by pdf-lib.
+  for (const id of new Set(texts.flatMap((t) => (t.face && t.face !== REPLACEMENT_FACE && !t.glyphs && !t.artifact ? [t.face] : [])))) {
     const face = fallbacks.face(id);
     if (!face) continue;
     parsedByBytes.set(face.bytes, face.font);
@@ -98,10 +105,13 @@ export async function writePdf(
     fallback,
     replacement: buildReplacementFonts(doc.context, texts.filter((t) => t.face === REPLACEMENT_FACE).map((t) => t.text)),
     artifactForms: new Map(),
+    shaped: new ShapedFonts(doc.context, (id) => fallbacks.face(id)),
+    fallbackFont: (id) => fallbacks.face(id)?.font ?? null,
   };
   const firstParts = new Map<string, PDFRef>();
   const marked = new MarkedContent();
   layout.pages.forEach((pageLayout, i) => drawPage(doc, pageLayout, faces, annotations, meta, firstParts, { marked, index: i, structure: layout.structure }));
+  await faces.shaped.finish();
   writeDestinations(doc, layout);
   writeStructure(doc, layout.structure, marked, meta.language);
 
@@ -151,7 +161,7 @@ function drawPage(
   for (const t of layout.texts) {
     const [r, g, b] = t.color;
     if (t.artifact) {
-      drawArtifact(page, faces.outlines[t.font], t, faces.artifactForms);
+      if (t.face !== REPLACEMENT_FACE) drawArtifact(page, (t.face && faces.fallbackFont(t.face)) || faces.outlines[t.font], t, faces.artifactForms);
       continue;
     }
     const role = t.struct !== undefined ? tags.structure[t.struct]?.role : undefined;
@@ -161,6 +171,7 @@ function drawPage(
     } else page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]));
     if (t.actualText) page.pushOperators(PDFOperator.of('BDC' as PDFOperatorNames, [PDFName.of('Span'), page.doc.context.obj({ ActualText: PDFHexString.fromText(t.actualText) }) as unknown as PDFNameType]));
     if (t.face === REPLACEMENT_FACE) drawReplacement(page, faces.replacement, t);
+    else if (t.glyphs) faces.shaped.draw(page, t);
     else page.drawText(t.text, { x: t.x, y: t.y, size: t.size, font: (t.face && faces.fallback.get(t.face)) || faces.primary[t.font], color: rgb(r, g, b) });
     if (t.actualText) page.pushOperators(op('EMC'));
     page.pushOperators(op('EMC'));
@@ -238,10 +249,10 @@ const op = (name: string, ...args: number[]): Operator => PDFOperator.of(name as
 function drawArtifact(page: PDFPage, font: Font, t: PlacedText, forms: Map<string, PDFRef | null>): void {
   // Each distinct string (a running header, "Page 3 of 9", a note number) is one form XObject,
   // drawn wherever it recurs: outlines are many path operators, and headers repeat on every page.
-  const key = `${t.font}|${t.size}|${t.color.join(',')}|${t.text}`;
+  const key = `${t.font}|${t.size}|${t.color.join(',')}|${t.text}${t.face ? `|${t.face}` : ''}`;
   let form = forms.get(key);
   if (form === undefined) {
-    const path = outlineOps(font, t.text, 0, 0, t.size);
+    const path = t.glyphs ? shapedOutlineOps(font, t.glyphs, t.size) : outlineOps(font, t.text, 0, 0, t.size);
     const num = (n: number): string => String(Math.round(n * 1000) / 1000);
     const content = [`${t.color.map(num).join(' ')} rg`, ...path.map((p) => [...p.args.map(num), p.op].join(' '))].join('\n');
     const xs = path.flatMap((p) => p.args.filter((_, i) => i % 2 === 0));
@@ -267,4 +278,17 @@ function drawReplacement(page: PDFPage, fonts: ReplacementFonts, t: PlacedText):
   }
   ops.push(endText(), popGraphicsState());
   page.pushOperators(...ops);
+}
+
+/** Outlines of HarfBuzz-shaped glyphs from the origin (a shaped artifact: a running header in Hindi). */
+function shapedOutlineOps(font: Font, glyphs: readonly ShapedGlyph[], size: number): PathOp[] {
+  const scale = size / font.unitsPerEm;
+  const out: PathOp[] = [];
+  let pen = 0;
+  for (const g of glyphs) {
+    out.push(...glyphPathOps(font.getGlyph(g.gid), (pen + g.dx) * size, g.dy * size, scale));
+    pen += g.ax;
+  }
+  if (out.length > 0) out.push({ op: 'f', args: [] });
+  return out;
 }

@@ -92,3 +92,27 @@ describe('overlong words (URLs)', () => {
     }
   });
 });
+
+describe('scripts written without spaces (Thai, Khmer)', () => {
+  // Written for this test: "Thai is a language with no spaces between words", in Thai; the same idea in Khmer.
+  const THAI = 'ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ';
+  const KHMER = 'ភាសាខ្មែរជាភាសាផ្លូវការ';
+  const boundaries = (s: string, from: number): Set<number> =>
+    new Set([...new Intl.Segmenter('th', { granularity: 'word' }).segment(s)].map((x) => from + x.index).concat(from + s.length));
+
+  for (const [name, run, width] of [['Thai', THAI, 70], ['Khmer', KHMER, 50]] as const) {
+    it(`breaks a ${name} run between dictionary words, after a Latin word on the first line too`, () => {
+      const text = `Xem: ${run}`;
+      const lines = breakLines(m, { text, font: 'regular', size: 10, width });
+      expect(lines.length).toBeGreaterThan(2);
+      // A line ends between dictionary words, or at the space after "Xem:".
+      const ok = boundaries(run, 'Xem: '.length).add('Xem:'.length);
+      for (const line of lines) {
+        expect(line.width).toBeLessThanOrEqual(width + 1e-6);
+        expect(ok.has(line.end), `line ends at ${line.end}: ${text.slice(line.start, line.end)}`).toBe(true);
+      }
+      // Nothing lost: the lines put back together are the text.
+      expect(lines.map((l) => text.slice(l.start, l.end)).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    });
+  }
+});

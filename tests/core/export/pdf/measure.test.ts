@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_FALLBACKS, systemFallbacks } from '../../../../src-main/core/export/pdf/font-fallback';
 import { FONT_FILES, resolveFontsDir } from '../../../../src-main/core/export/pdf/fonts';
 import { REPLACEMENT_FACE, fontkitMeasurer, parseFont } from '../../../../src-main/core/export/pdf/measure';
+import { loadShaper } from '../../../../src-main/core/export/pdf/shaper';
 import { fontBytes as bytes, realMeasurer } from './real-measurer';
 
 const dir = path.resolve('resources/fonts');
@@ -62,5 +63,28 @@ describe('font runs', () => {
     doc.registerFontkit(fontkit);
     const font = await doc.embedFont(readFileSync(path.join(noto, 'NotoNaskhArabic-Regular.ttf')), { subset: true, features: { liga: false } });
     expect(run?.width).toBeCloseTo(font.widthOfTextAtSize('مرحبا', 12), 6);
+  });
+
+  const deva = path.join(noto, 'NotoSerifDevanagari-Regular.ttf');
+  it.skipIf(!existsSync(deva))('without HarfBuzz, prints Hindi as boxes instead of failing (fontkit\'s Indic shaper throws)', () => {
+    const m = fontkitMeasurer(fonts, systemFallbacks([noto]));
+    const runs = m.runs('क्षेत्र', 'regular', 10);
+    expect(runs.map((r) => r.face)).toEqual([REPLACEMENT_FACE]);
+    expect(runs[0]?.width).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!existsSync(deva))('with HarfBuzz, measures a Hindi run as shaped: the conjunct is one glyph, the width the sum of its advances', async () => {
+    const m = fontkitMeasurer(fonts, systemFallbacks([noto]), await loadShaper());
+    const [run] = m.runs('क्ष', 'regular', 10);
+    expect(run?.face).toBe('NotoSerifDevanagari-Regular');
+    expect(run?.glyphs).toHaveLength(1);
+    expect(run?.width).toBeCloseTo((run?.glyphs ?? []).reduce((s, g) => s + g.ax, 0) * 10, 9);
+    // Not the three glyphs a character-by-character lookup gives, nor their width.
+    const font = parseFont(readFileSync(deva));
+    const unshaped = font.glyphsForString('क्ष');
+    expect(unshaped).toHaveLength(3);
+    expect(run?.glyphs?.[0]?.gid).not.toBe(unshaped[0]?.id);
+    // Vietnamese stays on the primary face, unshaped.
+    expect(m.runs('Hà Nội', 'regular', 10).every((r) => r.glyphs === undefined)).toBe(true);
   });
 });

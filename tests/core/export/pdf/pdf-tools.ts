@@ -142,10 +142,10 @@ export async function pdfJsItems(bytes: Uint8Array): Promise<Array<{ page: numbe
   return out;
 }
 
-/** Render the first `pages` pages of `bytes` at 60 dpi as PDF_SCREENSHOT_DIR/<name>-<n>.png for review. */
-export function saveReviewRender(bytes: Uint8Array, name: string, pages = 1): string[] {
+/** Render the first `pages` pages of `bytes` at `dpi` (default 60) as PDF_SCREENSHOT_DIR/<name>-<n>.png for review. */
+export function saveReviewRender(bytes: Uint8Array, name: string, pages = 1, dpi = 60): string[] {
   mkdirSync(PDF_SCREENSHOT_DIR, { recursive: true });
   for (const f of readdirSync(PDF_SCREENSHOT_DIR)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(path.join(PDF_SCREENSHOT_DIR, f));
-  withFile(bytes, (file) => execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(pages), file, path.join(PDF_SCREENSHOT_DIR, name)]));
+  withFile(bytes, (file) => execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', String(pages), file, path.join(PDF_SCREENSHOT_DIR, name)]));
   return readdirSync(PDF_SCREENSHOT_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
 }

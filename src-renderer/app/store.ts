@@ -256,7 +256,9 @@ export const useFolio = create<FolioState>((set, get) => ({
 export function panesShown(s: FolioState, fit: ColumnFit): { library: boolean; annotations: boolean } {
   const collapsed = s.settings?.panesCollapsed ?? { library: false, annotations: false };
   return {
-    library: !collapsed.library && !fit.hideLibrary,
+    // Search results are listed in the library pane: a query shows it even where the narrow
+    // layout hid it (a pane the user closed stays closed).
+    library: !collapsed.library && (!fit.hideLibrary || s.query.trim() !== ''),
     // A note editor needs the annotations pane: it shows while one is open, even if hidden.
     annotations: (!collapsed.annotations && !fit.hideAnnotations) || s.editingId !== null,
   };

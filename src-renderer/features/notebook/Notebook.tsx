@@ -68,7 +68,13 @@ export function Notebook() {
       .catch((err: unknown) => setError(errorMessage(err)));
   useEffect(() => void load(), []);
 
-  const titles = useMemo(() => titlesOf(articles), [articles]);
+  const titles = useMemo(() => {
+    const known = titlesOf(articles);
+    // A highlight whose file was deleted or renamed away is kept (never dropped), under a heading
+    // that says so rather than the article's internal id.
+    for (const a of all ?? []) if (!known.has(a.articleId)) known.set(a.articleId, t('notebook.missingArticle'));
+    return known;
+  }, [articles, all, t]);
   // Only articles with annotations can match: the rest would be dead choices (and, in a library of
   // 50,000 articles, 50,000 options). The chosen one stays listed after its last annotation goes.
   const annotated = useMemo(() => {

@@ -228,6 +228,7 @@ export const en = {
     rename: 'Rename tag “{{tag}}”',
     renameTo: 'New name for “{{tag}}” (an existing tag’s name merges them)',
     translation: 'Translation',
+    missingArticle: 'File deleted or renamed, no longer in the library',
   },
   layout: {
     panesHidden: 'Side panes hidden so each column keeps at least 40 characters per line.',

@@ -228,6 +228,7 @@ export const vi: Messages = {
     rename: 'Đổi tên thẻ “{{tag}}”',
     renameTo: 'Tên mới cho “{{tag}}” (trùng tên thẻ đã có thì gộp lại)',
     translation: 'Bản dịch',
+    missingArticle: 'Tệp đã bị xoá hoặc đổi tên, không còn trong thư viện',
   },
   layout: {
     panesHidden: 'Đã ẩn các ngăn bên để mỗi cột giữ ít nhất 40 ký tự một dòng.',

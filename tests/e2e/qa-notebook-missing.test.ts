@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { apiCall, browserSkipReason, downloaded, openApp, useLibrary } from './harness';
+import { openWithPdfJs as openPdf } from '../core/export/pdf/pdf-tools';
 
 const skip = browserSkipReason();
 
@@ -63,6 +64,22 @@ for (const locale of ['vi-VN', 'en-US'] as const) {
       expect(md).not.toContain(goneId);
       expect(md).toContain(`## ${label}`);
       expect(md).toContain('hỏi giá thuê chỗ ngồi');
+    });
+
+    it('exports the PDF of the articles still there, and says which were left out, instead of refusing it all', async () => {
+      const dialog = page.getByRole('dialog', { name: vi ? 'Sổ tay' : 'Notebook' });
+      expect(await dialog.locator('.notebook-item input[type="checkbox"]:checked').count()).toBe(2);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: vi ? 'Xuất PDF' : 'Export PDF' }).click()]);
+      const doc = await openPdf(new Uint8Array(await downloaded(download)));
+      // The one article still there, with its highlight; the deleted file's is not in it.
+      const highlights: string[] = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype: string }>;
+        highlights.push(...annotations.filter((a) => a.subtype === 'Highlight').map((a) => a.subtype));
+      }
+      expect(highlights).toHaveLength(1);
+      expect(await dialog.locator('.error, [role="alert"]').allTextContents()).toEqual([]);
+      await page.getByText(vi ? '1 bài không còn trong thư viện nên không có trong PDF' : '1 article is no longer in the library, so it is not in the PDF', { exact: false }).waitFor();
     });
   });
 }

@@ -229,6 +229,9 @@ export const vi: Messages = {
     renameTo: 'Tên mới cho “{{tag}}” (trùng tên thẻ đã có thì gộp lại)',
     translation: 'Bản dịch',
     missingArticle: 'Tệp đã bị xoá hoặc đổi tên, không còn trong thư viện',
+    pdfLeftOut_one: '{{count}} bài không còn trong thư viện nên không có trong PDF (ghi chú của bài đó vẫn xuất được ra Markdown).',
+    pdfLeftOut_other: '{{count}} bài không còn trong thư viện nên không có trong PDF (ghi chú của các bài đó vẫn xuất được ra Markdown).',
+    pdfNoArticles: 'Các bài của những mục đã chọn không còn trong thư viện: không có gì để xuất PDF. Hãy xuất Markdown.',
   },
   layout: {
     panesHidden: 'Đã ẩn các ngăn bên để mỗi cột giữ ít nhất 40 ký tự một dòng.',

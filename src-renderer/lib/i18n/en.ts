@@ -104,6 +104,7 @@ export const en = {
     openArticle: 'Open',
     nothingToUndo: 'Nothing to undo.',
     nothingToRedo: 'Nothing to redo.',
+    fileGone: 'This article’s file was just deleted or renamed. The note you are writing is still saved (see the Notebook).',
   },
   export: {
     title: 'Export',

@@ -104,6 +104,7 @@ export const vi: Messages = {
     openArticle: 'Mở bài',
     nothingToUndo: 'Không còn gì để hoàn tác.',
     nothingToRedo: 'Không còn gì để làm lại.',
+    fileGone: 'Tệp của bài này vừa bị xoá hoặc đổi tên. Ghi chú đang viết vẫn được lưu (xem trong Sổ tay).',
   },
   export: {
     title: 'Xuất',

@@ -69,7 +69,13 @@ for (const locale of ['vi-VN', 'en-US'] as const) {
     it('exports the PDF of the articles still there, and says which were left out, instead of refusing it all', async () => {
       const dialog = page.getByRole('dialog', { name: vi ? 'Sổ tay' : 'Notebook' });
       expect(await dialog.locator('.notebook-item input[type="checkbox"]:checked').count()).toBe(2);
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: vi ? 'Xuất PDF' : 'Export PDF' }).click()]);
+      // The notice shows as the export starts (and times out on its own): watched from the click.
+      const notice = page.getByText(vi ? '1 bài không còn trong thư viện nên không có trong PDF' : '1 article is no longer in the library, so it is not in the PDF', { exact: false });
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        notice.waitFor(),
+        dialog.getByRole('button', { name: vi ? 'Xuất PDF' : 'Export PDF' }).click(),
+      ]);
       const doc = await openPdf(new Uint8Array(await downloaded(download)));
       // The one article still there, with its highlight; the deleted file's is not in it.
       const highlights: string[] = [];
@@ -79,7 +85,6 @@ for (const locale of ['vi-VN', 'en-US'] as const) {
       }
       expect(highlights).toHaveLength(1);
       expect(await dialog.locator('.error, [role="alert"]').allTextContents()).toEqual([]);
-      await page.getByText(vi ? '1 bài không còn trong thư viện nên không có trong PDF' : '1 article is no longer in the library, so it is not in the PDF', { exact: false }).waitFor();
     });
   });
 }

@@ -170,7 +170,7 @@ export const useFolio = create<FolioState>((set, get) => ({
       const paragraph = target?.paragraph ?? saved;
       void get().updateSettings({ position: { id, paragraph } });
     } catch (err) {
-      if (seq === articleSeq) set((s) => ({ article: null, annotations: [], lostArticle: s.article ?? s.lostArticle, articleError: toUiError(err) }));
+      if (seq === articleSeq) set((s) => ({ article: null, annotations: beingEdited(s), lostArticle: s.article ?? s.lostArticle, articleError: toUiError(err) }));
     }
   },
 
@@ -256,10 +256,21 @@ export const useFolio = create<FolioState>((set, get) => ({
 export function panesShown(s: FolioState, fit: ColumnFit): { library: boolean; annotations: boolean } {
   const collapsed = s.settings?.panesCollapsed ?? { library: false, annotations: false };
   return {
-    library: !collapsed.library && !fit.hideLibrary,
+    // Search results are listed in the library pane: a query shows it even where the narrow
+    // layout hid it (a pane the user closed stays closed).
+    library: !collapsed.library && (!fit.hideLibrary || s.query.trim() !== ''),
     // A note editor needs the annotations pane: it shows while one is open, even if hidden.
     annotations: (!collapsed.annotations && !fit.hideAnnotations) || s.editingId !== null,
   };
+}
+
+/**
+ * What stays of the annotations when the open article's file goes: the one whose note is being
+ * written, so the editor stays open and what is typed next is saved rather than sent to the
+ * reader's shortcuts (the annotation store keeps it; the notebook lists it).
+ */
+function beingEdited(s: FolioState): AnchoredAnnotation[] {
+  return s.editingId && s.editingId !== NEW_NOTE ? s.annotations.filter((a) => a.id === s.editingId) : [];
 }
 
 /**
@@ -295,6 +306,6 @@ async function loadLibraryAs(seq: number, progressive: boolean): Promise<void> {
   const { selectedId: selected, article } = useFolio.getState();
   // The open article's file is gone (deleted or renamed): say so, and remember it.
   if (selected && !articles.some((a) => a.id === selected)) {
-    useFolio.setState({ article: null, annotations: [], lostArticle: article ?? useFolio.getState().lostArticle, articleError: { code: 'article-not-found', params: { id: selected } } });
+    useFolio.setState({ article: null, annotations: beingEdited(useFolio.getState()), lostArticle: article ?? useFolio.getState().lostArticle, articleError: { code: 'article-not-found', params: { id: selected } } });
   }
 }

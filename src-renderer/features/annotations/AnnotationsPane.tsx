@@ -15,26 +15,30 @@ export function AnnotationsPane() {
   const focused = useFolio((s) => s.focusedAnnotationId);
   const drafting = useFolio((s) => s.editingId === NEW_NOTE);
   const draftNoteId = useFolio((s) => s.draftNoteId);
-  const groups = useMemo(() => groupForPanel(annotations, article?.versions.map((v) => v.lang) ?? []), [annotations, article]);
-  if (!article) return <section className="annotations-pane" aria-label={t('annotations.title')} />;
-  const firstLang = article.versions[0]?.lang ?? 'vi';
+  // The file went while a note was being written: the store kept that note (see `beingEdited`),
+  // and the tree below keeps its shape so the open editor is the same element, typing on.
+  const lost = useFolio((s) => (s.article ? null : s.lostArticle));
+  const shown = article ?? lost;
+  const groups = useMemo(() => groupForPanel(annotations, shown?.versions.map((v) => v.lang) ?? []), [annotations, shown]);
+  if (!shown || (!article && annotations.length === 0)) return <section className="annotations-pane" aria-label={t('annotations.title')} />;
+  const firstLang = shown.versions[0]?.lang ?? 'vi';
   return (
     <section className="annotations-pane" aria-label={t('annotations.title')}>
       <div className="pane-scroll">
-        <h2 className="pane-heading">{t('annotations.articleNotes')}</h2>
+        {article ? <h2 className="pane-heading">{t('annotations.articleNotes')}</h2> : <p className="hint">{t('annotations.fileGone')}</p>}
         {groups.notes
           .filter((a) => !(drafting && a.id === draftNoteId))
           .map((a) => (
             <AnnotationCard key={a.id} annotation={a} focused={a.id === focused} />
           ))}
-        {drafting ? (
+        {!article ? null : drafting ? (
           <NoteDraftCard articleId={article.id} lang={firstLang} />
         ) : (
           <button type="button" className="add-note" onClick={startArticleNote}>
             + {t('annotations.addArticleNote')}
           </button>
         )}
-        <h2 className="pane-heading">{t('annotations.title')}</h2>
+        {article && <h2 className="pane-heading">{t('annotations.title')}</h2>}
         {groups.highlights.length === 0 && groups.orphaned.length === 0 && <p className="hint">{t('annotations.none')}</p>}
         <div role="list" aria-label={t('annotations.title')}>
           {groups.highlights.map((a) => (

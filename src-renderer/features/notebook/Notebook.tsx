@@ -68,7 +68,13 @@ export function Notebook() {
       .catch((err: unknown) => setError(errorMessage(err)));
   useEffect(() => void load(), []);
 
-  const titles = useMemo(() => titlesOf(articles), [articles]);
+  const titles = useMemo(() => {
+    const known = titlesOf(articles);
+    // A highlight whose file was deleted or renamed away is kept (never dropped), under a heading
+    // that says so rather than the article's internal id.
+    for (const a of all ?? []) if (!known.has(a.articleId)) known.set(a.articleId, t('notebook.missingArticle'));
+    return known;
+  }, [articles, all, t]);
   // Only articles with annotations can match: the rest would be dead choices (and, in a library of
   // 50,000 articles, 50,000 options). The chosen one stays listed after its last annotation goes.
   const annotated = useMemo(() => {
@@ -99,7 +105,19 @@ export function Notebook() {
     setBusy(true);
     setError(null);
     try {
-      const ids = [...new Set(selected.map((a) => a.articleId))];
+      const all = [...new Set(selected.map((a) => a.articleId))];
+      // An article whose file is gone cannot be laid out: export the others and say so, rather
+      // than refusing the whole selection (its highlights still export to Markdown). Only a
+      // complete list can tell a gone article from one not loaded yet.
+      const { articles: known, listComplete } = useFolio.getState();
+      const present = new Set(known.map((a) => a.id));
+      const ids = listComplete ? all.filter((id) => present.has(id)) : all;
+      const left = all.length - ids.length;
+      if (ids.length === 0) {
+        setError(t('notebook.pdfNoArticles'));
+        return;
+      }
+      if (left > 0) useFolio.getState().showToast(t('notebook.pdfLeftOut', { count: left }));
       downloadFile(await api('exportPdf', { ids, lang: 'both', layout: 'side-by-side', paper: 'a4', fileNameLang: i18n.language.startsWith('vi') ? 'vi' : 'en' }));
     } catch (err) {
       setError(errorMessage(err));

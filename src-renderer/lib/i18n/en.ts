@@ -104,6 +104,7 @@ export const en = {
     openArticle: 'Open',
     nothingToUndo: 'Nothing to undo.',
     nothingToRedo: 'Nothing to redo.',
+    fileGone: 'This article’s file was just deleted or renamed. The note you are writing is still saved (see the Notebook).',
   },
   export: {
     title: 'Export',
@@ -228,6 +229,10 @@ export const en = {
     rename: 'Rename tag “{{tag}}”',
     renameTo: 'New name for “{{tag}}” (an existing tag’s name merges them)',
     translation: 'Translation',
+    missingArticle: 'File deleted or renamed, no longer in the library',
+    pdfLeftOut_one: '{{count}} article is no longer in the library, so it is not in the PDF (its notes still export to Markdown).',
+    pdfLeftOut_other: '{{count}} articles are no longer in the library, so they are not in the PDF (their notes still export to Markdown).',
+    pdfNoArticles: 'The articles of the selected items are no longer in the library: there is nothing to export as PDF. Export Markdown instead.',
   },
   layout: {
     panesHidden: 'Side panes hidden so each column keeps at least 40 characters per line.',

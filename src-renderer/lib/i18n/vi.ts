@@ -104,6 +104,7 @@ export const vi: Messages = {
     openArticle: 'Mở bài',
     nothingToUndo: 'Không còn gì để hoàn tác.',
     nothingToRedo: 'Không còn gì để làm lại.',
+    fileGone: 'Tệp của bài này vừa bị xoá hoặc đổi tên. Ghi chú đang viết vẫn được lưu (xem trong Sổ tay).',
   },
   export: {
     title: 'Xuất',
@@ -228,6 +229,10 @@ export const vi: Messages = {
     rename: 'Đổi tên thẻ “{{tag}}”',
     renameTo: 'Tên mới cho “{{tag}}” (trùng tên thẻ đã có thì gộp lại)',
     translation: 'Bản dịch',
+    missingArticle: 'Tệp đã bị xoá hoặc đổi tên, không còn trong thư viện',
+    pdfLeftOut_one: '{{count}} bài không còn trong thư viện nên không có trong PDF (ghi chú của bài đó vẫn xuất được ra Markdown).',
+    pdfLeftOut_other: '{{count}} bài không còn trong thư viện nên không có trong PDF (ghi chú của các bài đó vẫn xuất được ra Markdown).',
+    pdfNoArticles: 'Các bài của những mục đã chọn không còn trong thư viện: không có gì để xuất PDF. Hãy xuất Markdown.',
   },
   layout: {
     panesHidden: 'Đã ẩn các ngăn bên để mỗi cột giữ ít nhất 40 ký tự một dòng.',

@@ -74,17 +74,23 @@ function useEvents() {
       const s = useFolio.getState();
       if (e.name === 'scanProgress') {
         if (s.status) useFolio.setState({ status: { ...s.status, progress: e.payload } });
-        if (e.payload.phase === 'ready') reload();
+        // The end of a scan may have changed the list. The end of indexing has not (the search
+        // index loading behind a warm start): what indexing applied arrives as libraryChanged.
+        if (e.payload.phase === 'ready' && s.status?.progress?.phase === 'scanning') reload();
       } else if (e.name === 'libraryChanged') {
+        const { added, changed, removed } = e.payload;
+        // The check behind a warm start found every file as cached: the list is already right.
+        if (added.length + changed.length + removed.length === 0) return;
         reload();
         // The selected article, even one whose file just vanished: reopen it (or say it is gone).
         const open = s.selectedId;
-        const { added, changed, removed } = e.payload;
         if (open && (added.includes(open) || changed.includes(open) || removed.includes(open))) void s.openArticle(open);
         else if (s.lostArticle && added.length) void reopenMoved(s.lostArticle, added);
         researchPending = true;
       } else if (e.name === 'annotationsChanged') {
         if (s.article && e.payload.articleIds.includes(s.article.id)) void s.refreshAnnotations();
+        // Other articles' rows show a count too (an undo or redo there, another process).
+        void s.refreshCounts(e.payload.articleIds);
       } else if (e.name === 'libraryOpened') {
         useFolio.setState({ selectedId: null, article: null, annotations: [], hits: null, query: '' });
         reload();
@@ -129,7 +135,8 @@ export function App() {
         setUiLanguage(s.settings?.uiLanguage ?? systemLanguage());
         if (s.info?.recovery) s.showToast(s.info.recovery[(s.settings?.uiLanguage ?? systemLanguage()) === 'vi' ? 'vi' : 'en']);
         const last = Object.entries(s.settings?.lastRead ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
-        if (last && s.articles.some((a) => a.id === last)) void s.openArticle(last);
+        // Unless the reader opened one already while the list was loading.
+        if (last && s.selectedId === null && s.articles.some((a) => a.id === last)) void s.openArticle(last);
       })
       .catch((err: unknown) => setLoadError(errorMessage(err)));
   }, []);

@@ -13,6 +13,13 @@ const article = (id: string): Article => ({
 });
 const summary = (id: string): ArticleSummary => ({ id, title: id, date: null, source: null, author: null, langs: ['vi'], tags: [], path: `${id}.md`, annotationCount: 0, lastReadAt: null });
 
+/** Lets a macrotask turn (background work's idle wait) pass, then queued promise callbacks run. */
+const settleTask = async () => {
+  await fake.settle();
+  await new Promise((r) => setTimeout(r, 1));
+  await fake.settle();
+};
+
 beforeEach(() => {
   fake.reset();
   useFolio.setState({ settings: defaultSettings(), article: null, selectedId: null, hits: null, articleError: null, lostArticle: null, annotations: [] });
@@ -104,6 +111,7 @@ describe('store race guards', () => {
   it('says the open article is gone (a code, not a sentence) and remembers it when its file vanishes', async () => {
     useFolio.setState({ selectedId: 'a', article: article('a') });
     void useFolio.getState().loadLibrary();
+    await settleTask();
     fake.next('getAppInfo').resolve({ version: '0', transport: 'web', libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null });
     fake.next('getLibraryStatus').resolve({ root: '/l', dataDir: '/d', progress: { phase: 'ready', done: 1, total: 1 }, articleCount: 1, pairCount: 0, skipped: [] });
     fake.next('listArticles').resolve([summary('b')]);
@@ -127,12 +135,6 @@ describe('progressive list loading', () => {
   const info = { version: '0', transport: 'web' as const, libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null };
   const status = (count: number) => ({ root: '/l', dataDir: '/d', progress: { phase: 'ready' as const, done: count, total: count }, articleCount: count, pairCount: 0, skipped: [] });
   const summaries = (from: number, n: number) => Array.from({ length: n }, (_, i) => summary(`s${from + i}`));
-  /** Lets the store's macrotask turn between pages pass, then queued promise callbacks run. */
-  const settleTask = async () => {
-    await fake.settle();
-    await new Promise((r) => setTimeout(r, 1));
-    await fake.settle();
-  };
   const answerState = (count: number) => {
     fake.next('getAppInfo').resolve(info);
     fake.next('getLibraryStatus').resolve(status(count));
@@ -184,9 +186,10 @@ describe('progressive list loading', () => {
     await settleTask();
     const stale = fake.next('listArticles');
     void useFolio.getState().loadLibrary();
+    await settleTask();
     answerState(2);
     const whole = fake.next('listArticles');
-    expect(whole.req).toEqual({});
+    expect(whole.req).toEqual({ offset: 0, limit: FIRST_LIST_PAGE });
     stale.resolve(summaries(FIRST_LIST_PAGE, 5));
     await fake.settle();
     expect(olderSettled).toBe(false);
@@ -212,5 +215,66 @@ describe('progressive list loading', () => {
     fake.next('listArticles').resolve(summaries(FIRST_LIST_PAGE, 5));
     await settleTask();
     expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE + 5);
+  });
+
+  it('a reload (a file event) comes in pages too, and waits while the reader fetches an article or a search', async () => {
+    useFolio.setState({ articles: summaries(0, 3), listComplete: true });
+    void useFolio.getState().openArticle('s1');
+    void useFolio.getState().runSearch('làng');
+    let settled = false;
+    void useFolio.getState().loadLibrary().then(() => (settled = true));
+    await settleTask();
+    // Nothing of the reload is asked for while the article and the search are in flight.
+    expect(fake.calls.map((c) => c.method).sort()).toEqual(['getArticle', 'listAnnotations', 'searchPage']);
+    fake.next('getArticle').resolve(article('s1'));
+    fake.next('listAnnotations').resolve([]);
+    await settleTask();
+    expect(fake.calls.map((c) => c.method)).toEqual(['searchPage']);
+    fake.next('searchPage').resolve({ hits: [], total: 0 });
+    await settleTask();
+    answerState(FIRST_LIST_PAGE + 2);
+    const first = fake.next('listArticles');
+    expect(first.req).toEqual({ offset: 0, limit: FIRST_LIST_PAGE });
+    first.resolve(summaries(0, FIRST_LIST_PAGE));
+    await settleTask();
+    // The old list stays on screen until the new one is whole.
+    expect(useFolio.getState().articles).toHaveLength(3);
+    const second = fake.next('listArticles');
+    expect(second.req).toEqual({ offset: FIRST_LIST_PAGE, limit: LIST_PAGE });
+    expect(settled).toBe(false);
+    second.resolve(summaries(FIRST_LIST_PAGE, 2));
+    await settleTask();
+    expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE + 2);
+    expect(settled).toBe(true);
+  });
+
+  it('a page that repeats a row (the library changed between two pages) keeps one row per article', async () => {
+    void useFolio.getState().loadLibrary({ progressive: true });
+    answerState(FIRST_LIST_PAGE + 2);
+    fake.next('listArticles').resolve(summaries(0, FIRST_LIST_PAGE));
+    await settleTask();
+    // A new article moved every row down by one: the last row of page one comes again.
+    fake.next('listArticles').resolve([summary(`s${FIRST_LIST_PAGE - 1}`), ...summaries(FIRST_LIST_PAGE, 2)]);
+    await settleTask();
+    const ids = useFolio.getState().articles.map((a) => a.id);
+    expect(ids).toHaveLength(FIRST_LIST_PAGE + 2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('annotation counts of articles not on screen', () => {
+  it('updates the list row of another article whose annotations changed (an undo there)', async () => {
+    const a = { ...summary('a'), annotationCount: 1 };
+    useFolio.setState({ articles: [a, summary('b')], article: article('b'), selectedId: 'b' });
+    void useFolio.getState().refreshCounts(['a', 'b', 'gone']);
+    await settleTask();
+    // Only the article not open (and still listed) is asked about; the open one has its own refresh.
+    const call = fake.next('listAnnotations');
+    expect(call.req).toEqual({ articleId: 'a' });
+    call.resolve([]);
+    await settleTask();
+    expect(fake.calls).toHaveLength(0);
+    expect(useFolio.getState().articles.find((x) => x.id === 'a')?.annotationCount).toBe(0);
+    expect(useFolio.getState().articles.find((x) => x.id === 'b')?.annotationCount).toBe(0);
   });
 });

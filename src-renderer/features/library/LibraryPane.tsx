@@ -49,11 +49,14 @@ export function LibraryPane() {
       live = false;
     };
   }, [rank, articles, i18n.language]);
-  const sorted = useMemo(() => (rank ? sortedList(articles, sort, filter, i18n.language, readTimes, rank) : null), [articles, sort, filter, i18n.language, readTimes, rank]);
-  const lastShown = useRef<ArticleSummary[]>([]);
-  if (sorted) lastShown.current = sorted;
-  const shown = sorted ?? lastShown.current;
-  const loading = !listComplete || !sorted;
+  // Until the new titles are ranked, the list shows the articles it last could rank (the first
+  // page), still following the sort and filter chosen meanwhile: a filter switch applies at once.
+  const ranked = useRef<{ articles: ArticleSummary[]; rank: Map<string, number> } | null>(null);
+  if (rank) ranked.current = { articles, rank };
+  const basis = ranked.current;
+  const sorted = useMemo(() => (basis ? sortedList(basis.articles, sort, filter, i18n.language, readTimes, basis.rank) : null), [basis?.articles, basis?.rank, sort, filter, i18n.language, readTimes]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = sorted ?? [];
+  const loading = !listComplete || !rank;
   const progress = status?.progress;
   const busy = progress && progress.phase !== 'ready';
   const progressLabel = progress ? t(progress.phase === 'scanning' ? 'library.scanning' : 'library.indexing', { done: progress.done, total: progress.total }) : '';
@@ -100,7 +103,7 @@ export function LibraryPane() {
             <p>{t('library.empty')}</p>
             <p className="hint">{t('library.emptyHelp', { root: info?.libraryRoot ?? '' })}</p>
           </div>
-        ) : shown.length === 0 && status && sorted ? (
+        ) : shown.length === 0 && status && sorted && rank ? (
           <div className="empty-state">
             <p>{t('library.noMatch')}</p>
           </div>

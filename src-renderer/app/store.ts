@@ -110,6 +110,9 @@ export const FIRST_LIST_PAGE = 500;
 export const LIST_PAGE = 2_000;
 /** More changed articles than this reload the list rather than asking for each one's count. */
 const MAX_COUNT_REFRESH = 20;
+/** Articles whose list counts `refreshCounts` still has to ask for, and the run asking. */
+const pendingCounts = new Set<string>();
+let countsRun: Promise<void> | null = null;
 /** Results fetched per request; "more results" fetches the next page. */
 const RESULTS_PAGE = 50;
 /** The most results one search request may ask for (SearchRequestSchema's `limit`). */
@@ -193,25 +196,13 @@ export const useFolio = create<FolioState>((set, get) => ({
     }));
   },
 
-  async refreshCounts(articleIds) {
-    const open = get().article?.id;
-    const known = new Set(get().articles.map((a) => a.id));
-    const ids = [...new Set(articleIds)].filter((id) => id !== open && known.has(id));
-    if (ids.length === 0) return;
-    // Many at once (a tag renamed across the library): one reload beats a request per article.
-    if (ids.length > MAX_COUNT_REFRESH) {
-      await get().loadLibrary();
-      return;
-    }
-    for (const id of ids) {
-      await backgroundTurn();
-      const count = await api('listAnnotations', { articleId: id }).then(
-        (list) => list.length,
-        () => null,
-      );
-      if (count === null) continue;
-      set((s) => ({ articles: s.articles.map((a) => (a.id === id && a.annotationCount !== count ? { ...a, annotationCount: count } : a)) }));
-    }
+  refreshCounts(articleIds) {
+    for (const id of articleIds) pendingCounts.add(id);
+    // One worker drains the ids (an event per annotation when a tag is renamed across hundreds).
+    countsRun ??= drainCounts().finally(() => {
+      countsRun = null;
+    });
+    return countsRun;
   },
 
   setQuery(q) {
@@ -347,4 +338,27 @@ function withoutRepeats(list: ArticleSummary[]): ArticleSummary[] {
     out.push(a);
   }
   return out.length === list.length ? list : out;
+}
+
+/** Asks for the annotation count of every pending article not open, in the background. */
+async function drainCounts(): Promise<void> {
+  while (pendingCounts.size > 0) {
+    await backgroundTurn();
+    const { article, articles } = useFolio.getState();
+    const known = new Set(articles.map((a) => a.id));
+    const ids = [...pendingCounts].filter((id) => id !== article?.id && known.has(id));
+    pendingCounts.clear();
+    // Many at once (a tag renamed across the library): one reload beats a request per article.
+    if (ids.length > MAX_COUNT_REFRESH) {
+      await useFolio.getState().loadLibrary();
+      continue;
+    }
+    for (const id of ids) {
+      const count = await api('listAnnotations', { articleId: id }).then(
+        (list) => list.length,
+        () => null,
+      );
+      if (count !== null) useFolio.setState((s) => ({ articles: s.articles.map((a) => (a.id === id && a.annotationCount !== count ? { ...a, annotationCount: count } : a)) }));
+    }
+  }
 }

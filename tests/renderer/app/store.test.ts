@@ -277,4 +277,18 @@ describe('annotation counts of articles not on screen', () => {
     expect(useFolio.getState().articles.find((x) => x.id === 'a')?.annotationCount).toBe(0);
     expect(useFolio.getState().articles.find((x) => x.id === 'b')?.annotationCount).toBe(0);
   });
+
+  it('asks once per article for a burst of events, one request at a time', async () => {
+    useFolio.setState({ articles: [summary('a'), summary('c'), summary('b')], article: article('b'), selectedId: 'b' });
+    for (const id of ['a', 'c', 'a', 'a', 'c']) void useFolio.getState().refreshCounts([id]);
+    await settleTask();
+    expect(fake.calls.map((c) => c.req)).toEqual([{ articleId: 'a' }]);
+    fake.next('listAnnotations').resolve([{}, {}]);
+    await settleTask();
+    expect(fake.calls.map((c) => c.req)).toEqual([{ articleId: 'c' }]);
+    fake.next('listAnnotations').resolve([{}]);
+    await settleTask();
+    expect(fake.calls).toHaveLength(0);
+    expect(useFolio.getState().articles.map((x) => x.annotationCount)).toEqual([2, 1, 0]);
+  });
 });

@@ -79,8 +79,12 @@ function useEvents() {
         if (e.payload.phase === 'ready' && s.status?.progress?.phase === 'scanning') reload();
       } else if (e.name === 'libraryChanged') {
         const { added, changed, removed } = e.payload;
-        // The check behind a warm start found every file as cached: the list is already right.
-        if (added.length + changed.length + removed.length === 0) return;
+        // No article changed (the check behind a warm start found every file as cached, or only
+        // a skipped file came or went): the list is right, only the status (skipped files) may not be.
+        if (added.length + changed.length + removed.length === 0) {
+          void s.refreshStatus();
+          return;
+        }
         reload();
         // The selected article, even one whose file just vanished: reopen it (or say it is gone).
         const open = s.selectedId;

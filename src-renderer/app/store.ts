@@ -76,6 +76,8 @@ export interface FolioState {
    * while another article was open: an undo, a redo, another process).
    */
   refreshCounts(articleIds: readonly string[]): Promise<void>;
+  /** Reloads the library's status only (counts, skipped files, progress), not its list. */
+  refreshStatus(): Promise<void>;
   setQuery(q: string): void;
   runSearch(q: string): Promise<void>;
   /** Re-runs the current search (files changed), keeping as many results as were loaded. */
@@ -203,6 +205,13 @@ export const useFolio = create<FolioState>((set, get) => ({
       countsRun = null;
     });
     return countsRun;
+  },
+
+  async refreshStatus() {
+    const seq = librarySeq;
+    const status = await api('getLibraryStatus', {}).catch(() => null);
+    // A whole load started meanwhile brings its own status.
+    if (status && seq === librarySeq) set({ status });
   },
 
   setQuery(q) {

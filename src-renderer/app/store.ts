@@ -40,6 +40,11 @@ export interface FolioState {
   lostArticle: Article | null;
   /** The library list's filter; the list, its footer and `j`/`k` all follow it. */
   filter: ListFilter;
+  /**
+   * The first rows of a language filter chosen while the rest of the list is still loading,
+   * asked of the server (which has the whole list); shown with the rows loaded so far.
+   */
+  filteredHead: { lang: 'vi' | 'en' | 'pair'; rows: ArticleSummary[] } | null;
   /** The keyboard's current paragraph in the reader (moved with ↑/↓; `h`/`n` act on it). */
   cursor: { lang: Lang; paragraph: number } | null;
   /** The user asked to see the side panes although the window is too narrow for two columns. */
@@ -133,6 +138,7 @@ export const useFolio = create<FolioState>((set, get) => ({
   articleError: null,
   lostArticle: null,
   filter: { lang: null, tag: null },
+  filteredHead: null,
   cursor: null,
   showPanesAnyway: false,
   fitHides: { library: false, annotations: false },
@@ -276,6 +282,16 @@ export const useFolio = create<FolioState>((set, get) => ({
 
   setFilter(filter) {
     set({ filter });
+    const lang = filter.lang;
+    if (get().listComplete || !lang || lang === 'und' || get().filteredHead?.lang === lang) return;
+    // The rows loaded so far may hold none of this filter (the newest 500 of 50,000 articles, all
+    // in one language): its first rows come from the server now, the rest with the whole list.
+    void foreground(api('listArticles', { offset: 0, limit: FIRST_LIST_PAGE, lang })).then(
+      (rows) => {
+        if (!get().listComplete && get().filter.lang === lang) set({ filteredHead: { lang, rows } });
+      },
+      () => undefined,
+    );
   },
 }));
 
@@ -325,7 +341,7 @@ async function loadLibraryAs(seq: number, progressive: boolean): Promise<void> {
     articles = withoutRepeats(pages.flat());
     settings = useFolio.getState().settings ?? settings;
   }
-  useFolio.setState({ info, status, articles, settings, listComplete: true });
+  useFolio.setState({ info, status, articles, settings, listComplete: true, filteredHead: null });
   const { selectedId: selected, article } = useFolio.getState();
   // The open article's file is gone (deleted or renamed): say so, and remember it.
   if (selected && !articles.some((a) => a.id === selected)) {

@@ -17,10 +17,21 @@ function openHit(hit: SearchHit, snippet: SearchSnippet | undefined) {
   void useFolio.getState().openArticle(hit.id, snippet ? { lang: snippet.lang, paragraph: snippet.paragraph, ranges: snippet.ranges, snippetText: snippet.text } : null);
 }
 
+/** `list` with the rows of `head` it does not hold yet appended (the same list when none). */
+function withHead(list: ArticleSummary[], head: ArticleSummary[] | undefined): ArticleSummary[] {
+  if (!head?.length) return list;
+  const have = new Set(list.map((a) => a.id));
+  const extra = head.filter((a) => !have.has(a.id));
+  return extra.length ? [...list, ...extra] : list;
+}
+
 /** The library pane. */
 export function LibraryPane() {
   const { t, i18n } = useTranslation();
-  const articles = useFolio((s) => s.articles);
+  const loaded = useFolio((s) => s.articles);
+  const filteredHead = useFolio((s) => s.filteredHead);
+  // While the list loads, a language filter's first rows (from the server) join the rows loaded.
+  const articles = useMemo(() => withHead(loaded, filteredHead?.rows), [loaded, filteredHead]);
   const listComplete = useFolio((s) => s.listComplete);
   const status = useFolio((s) => s.status);
   const info = useFolio((s) => s.info);

@@ -262,6 +262,22 @@ describe('progressive list loading', () => {
   });
 });
 
+describe('a filter chosen while the list loads', () => {
+  it('asks the server for the first rows of that language, and drops them once the whole list is in', async () => {
+    useFolio.setState({ articles: [summary('a')], listComplete: false, filter: { lang: null, tag: null }, filteredHead: null });
+    useFolio.getState().setFilter({ lang: 'pair', tag: null });
+    const head = fake.next('listArticles');
+    expect(head.req).toEqual({ offset: 0, limit: FIRST_LIST_PAGE, lang: 'pair' });
+    head.resolve([{ ...summary('p'), langs: ['vi', 'en'] }]);
+    await settleTask();
+    expect(useFolio.getState().filteredHead?.rows.map((r) => r.id)).toEqual(['p']);
+    // A complete list filters itself: no request.
+    useFolio.setState({ listComplete: true, filteredHead: null });
+    useFolio.getState().setFilter({ lang: 'en', tag: null });
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
 describe('annotation counts of articles not on screen', () => {
   it('updates the list row of another article whose annotations changed (an undo there)', async () => {
     const a = { ...summary('a'), annotationCount: 1 };

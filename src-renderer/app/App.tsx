@@ -131,17 +131,31 @@ export function App() {
 
   useEffect(() => {
     // Progressive: the first page of rows paints before the rest of a large list arrives.
+    let started = false;
+    let resumed = false;
+    const last = (): string | undefined => Object.entries(useFolio.getState().settings?.lastRead ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
+    /** Opens the article read last, once, unless the reader opened one already. */
+    const resume = (): void => {
+      const s = useFolio.getState();
+      const id = last();
+      if (resumed || !id || s.selectedId !== null || !s.articles.some((a) => a.id === id)) return;
+      resumed = true;
+      void s.openArticle(id);
+    };
+    // With the first rows: the UI language, a recovery notice, and the last article when it is
+    // among them (else when the whole list is in), so a large list does not hold them back.
+    const firstRows = (): void => {
+      if (started) return;
+      started = true;
+      const s = useFolio.getState();
+      setUiLanguage(s.settings?.uiLanguage ?? systemLanguage());
+      if (s.info?.recovery) s.showToast(s.info.recovery[(s.settings?.uiLanguage ?? systemLanguage()) === 'vi' ? 'vi' : 'en']);
+      resume();
+    };
     useFolio
       .getState()
-      .loadLibrary({ progressive: true })
-      .then(() => {
-        const s = useFolio.getState();
-        setUiLanguage(s.settings?.uiLanguage ?? systemLanguage());
-        if (s.info?.recovery) s.showToast(s.info.recovery[(s.settings?.uiLanguage ?? systemLanguage()) === 'vi' ? 'vi' : 'en']);
-        const last = Object.entries(s.settings?.lastRead ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
-        // Unless the reader opened one already while the list was loading.
-        if (last && s.selectedId === null && s.articles.some((a) => a.id === last)) void s.openArticle(last);
-      })
+      .loadLibrary({ progressive: true, onFirstRows: firstRows })
+      .then(resume)
       .catch((err: unknown) => setLoadError(errorMessage(err)));
   }, []);
 

@@ -71,9 +71,10 @@ export interface FolioState {
   /**
    * Loads the library's state and its article list. `progressive` (the window's first load):
    * the first page of the list (newest first) is shown as soon as it arrives, the rest follows
-   * in pages; the promise settles when the whole list is in.
+   * in pages; the promise settles when the whole list is in. `onFirstRows` runs once the first
+   * rows and the settings are in the state (the window resumes the last article then).
    */
-  loadLibrary(opts?: { progressive?: boolean }): Promise<void>;
+  loadLibrary(opts?: { progressive?: boolean; onFirstRows?: () => void }): Promise<void>;
   openArticle(id: string, target?: ScrollTarget | null): Promise<void>;
   refreshAnnotations(): Promise<void>;
   /**
@@ -157,7 +158,7 @@ export const useFolio = create<FolioState>((set, get) => ({
 
   loadLibrary(opts = {}) {
     const seq = ++librarySeq;
-    libraryLoad = loadLibraryAs(seq, opts.progressive === true);
+    libraryLoad = loadLibraryAs(seq, opts.progressive === true, opts.onFirstRows);
     return libraryLoad;
   },
 
@@ -312,7 +313,7 @@ export function panesShown(s: FolioState, fit: ColumnFit): { library: boolean; a
  * whole 50,000-article list is never one long request, one long parse, nor ahead of an article
  * the user opened. A reload (not `progressive`) keeps showing the old list until the new one is in.
  */
-async function loadLibraryAs(seq: number, progressive: boolean): Promise<void> {
+async function loadLibraryAs(seq: number, progressive: boolean, onFirstRows?: () => void): Promise<void> {
   // A reload (a file event) is background work too: it starts when the reader is not waiting.
   if (!progressive) await backgroundTurn();
   if (seq !== librarySeq) return libraryLoad;
@@ -327,7 +328,10 @@ async function loadLibraryAs(seq: number, progressive: boolean): Promise<void> {
   let settings = firstSettings;
   if (articles.length === FIRST_LIST_PAGE) {
     // The first rows paint now; the rest arrive in pages, each when the reader is idle.
-    if (progressive) useFolio.setState({ info, status, articles, settings, listComplete: false });
+    if (progressive) {
+      useFolio.setState({ info, status, articles, settings, listComplete: false });
+      onFirstRows?.();
+    }
     const pages: ArticleSummary[][] = [articles];
     for (let offset = FIRST_LIST_PAGE; ; offset += LIST_PAGE) {
       await backgroundTurn();
@@ -342,6 +346,7 @@ async function loadLibraryAs(seq: number, progressive: boolean): Promise<void> {
     settings = useFolio.getState().settings ?? settings;
   }
   useFolio.setState({ info, status, articles, settings, listComplete: true, filteredHead: null });
+  if (articles.length < FIRST_LIST_PAGE || !progressive) onFirstRows?.();
   const { selectedId: selected, article } = useFolio.getState();
   // The open article's file is gone (deleted or renamed): say so, and remember it.
   if (selected && !articles.some((a) => a.id === selected)) {

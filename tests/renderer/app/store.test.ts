@@ -168,6 +168,20 @@ describe('progressive list loading', () => {
     expect(settled).toBe(true);
   });
 
+  it('calls onFirstRows once the first page is in, before the rest of the list (the window resumes the last article then)', async () => {
+    let firstRows = 0;
+    void useFolio.getState().loadLibrary({ progressive: true, onFirstRows: () => firstRows++ });
+    answerState(FIRST_LIST_PAGE + 1);
+    fake.next('listArticles').resolve(summaries(0, FIRST_LIST_PAGE));
+    await settleTask();
+    expect(firstRows).toBe(1);
+    expect(useFolio.getState().listComplete).toBe(false);
+    fake.next('listArticles').resolve(summaries(FIRST_LIST_PAGE, 1));
+    await settleTask();
+    expect(useFolio.getState().listComplete).toBe(true);
+    expect(firstRows).toBe(1);
+  });
+
   it('a small library is complete after its first page (no second request)', async () => {
     void useFolio.getState().loadLibrary({ progressive: true });
     answerState(2);

@@ -9,6 +9,29 @@
 
 let inFlight = 0;
 let waiting: Array<() => void> = [];
+/** When the reader last acted (a click, a key, a wheel turn), or the window first showed rows. */
+let lastActivity = Number.NEGATIVE_INFINITY;
+/**
+ * How long background work waits after the reader's last action: right after the first rows
+ * paint, or a click, the next request is usually the reader's own (an article, a search).
+ */
+let quietMs = 300;
+
+if (typeof window !== 'undefined') {
+  for (const type of ['pointerdown', 'keydown', 'wheel'] as const) window.addEventListener(type, () => noteActivity(), { capture: true, passive: true });
+}
+
+/** Records that the reader acted (or is about to: the first rows just painted). */
+export function noteActivity(): void {
+  lastActivity = performance.now();
+}
+
+/** Sets the quiet period (tests without input use 0); returns the previous one. */
+export function setQuietPeriod(ms: number): number {
+  const before = quietMs;
+  quietMs = ms;
+  return before;
+}
 
 /** Marks `work` as a request the user is waiting for; background work waits until it settles. */
 export function foreground<T>(work: Promise<T>): Promise<T> {
@@ -41,13 +64,18 @@ function idle(): Promise<void> {
 }
 
 /**
- * Settles when background work may take its next step: no foreground request in flight, and an
- * idle moment since the last one settled (its answer is rendered before the next step starts).
+ * Settles when background work may take its next step: no foreground request in flight, the
+ * reader quiet for a moment, and an idle moment since (what was answered is rendered first).
  */
 export async function backgroundTurn(): Promise<void> {
   for (;;) {
     if (inFlight > 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    const quiet = lastActivity + quietMs - performance.now();
+    if (quiet > 0) {
+      await new Promise((resolve) => setTimeout(resolve, quiet));
+      continue;
+    }
     await idle();
-    if (inFlight === 0) return;
+    if (inFlight === 0 && performance.now() - lastActivity >= quietMs) return;
   }
 }

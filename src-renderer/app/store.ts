@@ -10,7 +10,7 @@ import { api } from '../lib/api';
 import { toUiError, type UiError } from '../lib/errors';
 import type { ListFilter } from '../features/library/sort-articles';
 import type { ColumnFit } from './fit-columns';
-import { backgroundTurn, foreground } from './background';
+import { backgroundTurn, foreground, noteActivity } from './background';
 
 /** Where to scroll when an article opens: a paragraph with search matches, or a highlight. */
 export interface ScrollTarget {
@@ -331,6 +331,8 @@ async function loadLibraryAs(seq: number, progressive: boolean, onFirstRows?: ()
     if (progressive) {
       useFolio.setState({ info, status, articles, settings, listComplete: false });
       onFirstRows?.();
+      // The reader acts on the first rows now: the rest waits for a quiet moment.
+      noteActivity();
     }
     const pages: ArticleSummary[][] = [articles];
     for (let offset = FIRST_LIST_PAGE; ; offset += LIST_PAGE) {

@@ -6,6 +6,8 @@ import * as fake from '../support/fake-api';
 
 vi.mock('../../../src-renderer/lib/api', () => import('../support/fake-api'));
 const { useFolio, FIRST_LIST_PAGE, LIST_PAGE } = await import('../../../src-renderer/app/store');
+// No reader here: background steps need not wait for a quiet moment after input.
+(await import('../../../src-renderer/app/background')).setQuietPeriod(0);
 
 const article = (id: string): Article => ({
   id,

@@ -41,10 +41,11 @@ export interface FolioState {
   /** The library list's filter; the list, its footer and `j`/`k` all follow it. */
   filter: ListFilter;
   /**
-   * The first rows of a language filter chosen while the rest of the list is still loading,
-   * asked of the server (which has the whole list); shown with the rows loaded so far.
+   * The first rows of each language filter while the rest of a large list is still loading,
+   * asked of the server (which has the whole list) right after the first rows, or when the
+   * filter is chosen; shown with the rows loaded so far, so a filter switch needs no request.
    */
-  filteredHead: { lang: 'vi' | 'en' | 'pair'; rows: ArticleSummary[] } | null;
+  filterHeads: FilterHeads;
   /** The keyboard's current paragraph in the reader (moved with ↑/↓; `h`/`n` act on it). */
   cursor: { lang: Lang; paragraph: number } | null;
   /** The user asked to see the side panes although the window is too narrow for two columns. */
@@ -139,7 +140,7 @@ export const useFolio = create<FolioState>((set, get) => ({
   articleError: null,
   lostArticle: null,
   filter: { lang: null, tag: null },
-  filteredHead: null,
+  filterHeads: {},
   cursor: null,
   showPanesAnyway: false,
   fitHides: { library: false, annotations: false },
@@ -284,15 +285,10 @@ export const useFolio = create<FolioState>((set, get) => ({
   setFilter(filter) {
     set({ filter });
     const lang = filter.lang;
-    if (get().listComplete || !lang || lang === 'und' || get().filteredHead?.lang === lang) return;
-    // The rows loaded so far may hold none of this filter (the newest 500 of 50,000 articles, all
-    // in one language): its first rows come from the server now, the rest with the whole list.
-    void foreground(api('listArticles', { offset: 0, limit: FIRST_LIST_PAGE, lang })).then(
-      (rows) => {
-        if (!get().listComplete && get().filter.lang === lang) set({ filteredHead: { lang, rows } });
-      },
-      () => undefined,
-    );
+    if (get().listComplete || !lang || lang === 'und' || get().filterHeads[lang]) return;
+    // Not fetched yet: the rows loaded so far may hold none of this filter (the newest 500 of
+    // 50,000 articles, all in one language), so its first rows come from the server now.
+    void foreground(fetchHead(lang));
   },
 }));
 
@@ -334,6 +330,14 @@ async function loadLibraryAs(seq: number, progressive: boolean, onFirstRows?: ()
       // The reader acts on the first rows now: the rest waits for a quiet moment.
       noteActivity();
     }
+    if (progressive) {
+      // Each language filter's first rows, before the rest: a switch then shows them at once.
+      for (const lang of FILTER_LANGS.filter((l) => !useFolio.getState().filterHeads[l])) {
+        await backgroundTurn();
+        if (seq !== librarySeq) return libraryLoad;
+        await fetchHead(lang);
+      }
+    }
     const pages: ArticleSummary[][] = [articles];
     for (let offset = FIRST_LIST_PAGE; ; offset += LIST_PAGE) {
       await backgroundTurn();
@@ -347,7 +351,7 @@ async function loadLibraryAs(seq: number, progressive: boolean, onFirstRows?: ()
     articles = withoutRepeats(pages.flat());
     settings = useFolio.getState().settings ?? settings;
   }
-  useFolio.setState({ info, status, articles, settings, listComplete: true, filteredHead: null });
+  useFolio.setState({ info, status, articles, settings, listComplete: true, filterHeads: {} });
   if (articles.length < FIRST_LIST_PAGE || !progressive) onFirstRows?.();
   const { selectedId: selected, article } = useFolio.getState();
   // The open article's file is gone (deleted or renamed): say so, and remember it.
@@ -370,6 +374,18 @@ function withoutRepeats(list: ArticleSummary[]): ArticleSummary[] {
     out.push(a);
   }
   return out.length === list.length ? list : out;
+}
+
+/** The language filters the list offers (the `und` filter is never chosen in the window). */
+const FILTER_LANGS = ['pair', 'vi', 'en'] as const;
+/** First rows per language filter (see `filterHeads`). */
+export type FilterHeads = Partial<Record<(typeof FILTER_LANGS)[number], ArticleSummary[]>>;
+
+/** Fetches the first rows of a language filter into `filterHeads` while the list is loading. */
+async function fetchHead(lang: (typeof FILTER_LANGS)[number]): Promise<void> {
+  const rows = await api('listArticles', { offset: 0, limit: FIRST_LIST_PAGE, lang }).catch(() => null);
+  const s = useFolio.getState();
+  if (rows && !s.listComplete) useFolio.setState({ filterHeads: { ...s.filterHeads, [lang]: rows } });
 }
 
 /** Asks for the annotation count of every pending article not open, in the background. */

@@ -29,9 +29,9 @@ function withHead(list: ArticleSummary[], head: ArticleSummary[] | undefined): A
 export function LibraryPane() {
   const { t, i18n } = useTranslation();
   const loaded = useFolio((s) => s.articles);
-  const filteredHead = useFolio((s) => s.filteredHead);
-  // While the list loads, a language filter's first rows (from the server) join the rows loaded.
-  const articles = useMemo(() => withHead(loaded, filteredHead?.rows), [loaded, filteredHead]);
+  const headRows = useFolio((s) => (s.listComplete || !s.filter.lang || s.filter.lang === 'und' ? undefined : s.filterHeads[s.filter.lang]));
+  // While the list loads, the chosen language filter's first rows (from the server) join the rows loaded.
+  const articles = useMemo(() => withHead(loaded, headRows), [loaded, headRows]);
   const listComplete = useFolio((s) => s.listComplete);
   const status = useFolio((s) => s.status);
   const info = useFolio((s) => s.info);

@@ -137,6 +137,8 @@ describe('progressive list loading', () => {
   const info = { version: '0', transport: 'web' as const, libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null };
   const status = (count: number) => ({ root: '/l', dataDir: '/d', progress: { phase: 'ready' as const, done: count, total: count }, articleCount: count, pairCount: 0, skipped: [] });
   const summaries = (from: number, n: number) => Array.from({ length: n }, (_, i) => summary(`s${from + i}`));
+  // The language filters' first rows are known (their fetching has a test of its own below).
+  beforeEach(() => useFolio.setState({ filterHeads: { pair: [], vi: [], en: [] } }));
   const answerState = (count: number) => {
     fake.next('getAppInfo').resolve(info);
     fake.next('getLibraryStatus').resolve(status(count));
@@ -280,17 +282,45 @@ describe('progressive list loading', () => {
 
 describe('a filter chosen while the list loads', () => {
   it('asks the server for the first rows of that language, and drops them once the whole list is in', async () => {
-    useFolio.setState({ articles: [summary('a')], listComplete: false, filter: { lang: null, tag: null }, filteredHead: null });
+    useFolio.setState({ articles: [summary('a')], listComplete: false, filter: { lang: null, tag: null }, filterHeads: {} });
     useFolio.getState().setFilter({ lang: 'pair', tag: null });
     const head = fake.next('listArticles');
     expect(head.req).toEqual({ offset: 0, limit: FIRST_LIST_PAGE, lang: 'pair' });
     head.resolve([{ ...summary('p'), langs: ['vi', 'en'] }]);
     await settleTask();
-    expect(useFolio.getState().filteredHead?.rows.map((r) => r.id)).toEqual(['p']);
+    expect(useFolio.getState().filterHeads.pair?.map((r) => r.id)).toEqual(['p']);
+    // Asked once: back and forth needs no new request.
+    useFolio.getState().setFilter({ lang: null, tag: null });
+    useFolio.getState().setFilter({ lang: 'pair', tag: null });
+    expect(fake.calls).toHaveLength(0);
     // A complete list filters itself: no request.
-    useFolio.setState({ listComplete: true, filteredHead: null });
+    useFolio.setState({ listComplete: true, filterHeads: {} });
     useFolio.getState().setFilter({ lang: 'en', tag: null });
     expect(fake.calls).toHaveLength(0);
+  });
+
+  it('a large list asks for each language filter\'s first rows right after its own first rows, before the rest', async () => {
+    useFolio.setState({ filterHeads: {} });
+    void useFolio.getState().loadLibrary({ progressive: true });
+    fake.next('getAppInfo').resolve({ version: '0', transport: 'web', libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null });
+    fake.next('getLibraryStatus').resolve({ root: '/l', dataDir: '/d', progress: { phase: 'ready', done: 1, total: 1 }, articleCount: FIRST_LIST_PAGE + 1, pairCount: 0, skipped: [] });
+    fake.next('listArticles').resolve(Array.from({ length: FIRST_LIST_PAGE }, (_, i) => summary(`s${i}`)));
+    const asked: unknown[] = [];
+    for (let i = 0; i < 4; i++) {
+      await settleTask();
+      const call = fake.next('listArticles');
+      asked.push(call.req);
+      call.resolve(i < 3 ? [summary(`h${i}`)] : [summary('last')]);
+    }
+    await settleTask();
+    expect(asked).toEqual([
+      { offset: 0, limit: FIRST_LIST_PAGE, lang: 'pair' },
+      { offset: 0, limit: FIRST_LIST_PAGE, lang: 'vi' },
+      { offset: 0, limit: FIRST_LIST_PAGE, lang: 'en' },
+      { offset: FIRST_LIST_PAGE, limit: LIST_PAGE },
+    ]);
+    expect(useFolio.getState().listComplete).toBe(true);
+    expect(useFolio.getState().filterHeads).toEqual({});
   });
 });
 

@@ -41,10 +41,10 @@ describe('LibraryPane while a large list is ranked', () => {
   it('shows the first rows of a filter from the server when the rows loaded so far hold none', () => {
     // The newest 500 rows are all Vietnamese only; the pairs are older.
     const first = Array.from({ length: 500 }, (_, i) => ({ ...summary(i), langs: ['vi' as const] }));
-    useFolio.setState({ articles: first, listComplete: false, status: status(6_000), filter: { lang: 'pair', tag: null }, filteredHead: null });
+    useFolio.setState({ articles: first, listComplete: false, status: status(6_000), filter: { lang: 'pair', tag: null }, filterHeads: {} });
     const { container } = render(<LibraryPane />);
     expect(footer(container)).toBe('Loading the list: 0 of 6000 articles');
-    act(() => useFolio.setState({ filteredHead: { lang: 'pair', rows: [summary(1000), summary(1005)] } }));
+    act(() => useFolio.setState({ filterHeads: { pair: [summary(1000), summary(1005)] } }));
     expect(footer(container)).toBe('Loading the list: 2 of 6000 articles');
   });
 });

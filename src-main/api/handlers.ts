@@ -50,6 +50,23 @@ function articleDate(article: Article): string {
   return '';
 }
 
+/** Whether an article passes the list's language filter (as the window's filter does). */
+function inLanguage(article: Article, lang: 'vi' | 'en' | 'pair'): boolean {
+  return lang === 'pair' ? article.versions.length >= 2 : article.versions.some((v) => v.lang === lang);
+}
+
+/** Per list of articles, its newest-first order filtered by language (asked while the window loads). */
+const byLanguageCache = new WeakMap<readonly Article[], Map<string, Article[]>>();
+
+/** `newestFirst` of the articles that pass a language filter, kept while the list stays the library's. */
+function newestFirstIn(articles: readonly Article[], lang: 'vi' | 'en' | 'pair'): Article[] {
+  let perLang = byLanguageCache.get(articles);
+  if (!perLang) byLanguageCache.set(articles, (perLang = new Map()));
+  let order = perLang.get(lang);
+  if (!order) perLang.set(lang, (order = newestFirst(articles).filter((a) => inLanguage(a, lang))));
+  return order;
+}
+
 /** The newest-first order of one list of articles, kept while that list stays the library's. */
 const newestFirstCache = new WeakMap<readonly Article[], Article[]>();
 
@@ -109,14 +126,15 @@ export function createHandlers(getSession: () => FolioSession | Promise<FolioSes
   return {
     getAppInfo: async () => appInfo(),
     getLibraryStatus: async () => status(),
-    listArticles: async ({ offset, limit }) => {
+    listArticles: async ({ offset, limit, lang }) => {
       const s = await getSession();
       const lastRead = s.settings.get().lastRead;
       const byId = annotationsByArticleId(s.annotations);
       const all = s.library.articles();
-      const paged = offset !== undefined || limit !== undefined;
+      const paged = offset !== undefined || limit !== undefined || lang !== undefined;
+      const order = lang ? newestFirstIn(all, lang) : newestFirst(all);
       // A page summarises only its own articles: the first rows cost the same at 50,000 as at 100.
-      const chosen = paged ? newestFirst(all).slice(offset ?? 0, (offset ?? 0) + (limit ?? all.length)) : all;
+      const chosen = paged ? order.slice(offset ?? 0, (offset ?? 0) + (limit ?? all.length)) : all;
       return chosen.map((a) => summarize(a, annotationsIn(byId, a).length, lastRead));
     },
     getArticle: async ({ id }) => requireArticle(await getSession(), id),

@@ -124,6 +124,11 @@ export const ListArticlesRequestSchema = z
   .object({
     offset: z.number().int().min(0).max(10_000_000).optional(),
     limit: z.number().int().min(1).max(100_000).optional(),
+    /**
+     * Only articles with a version in this language, or pairs ('pair'): the first rows of a
+     * filter chosen while the rest of a large list is still loading.
+     */
+    lang: z.enum(['vi', 'en', 'pair']).optional(),
   })
   .strict();
 

@@ -74,17 +74,27 @@ function useEvents() {
       const s = useFolio.getState();
       if (e.name === 'scanProgress') {
         if (s.status) useFolio.setState({ status: { ...s.status, progress: e.payload } });
-        if (e.payload.phase === 'ready') reload();
+        // The end of a scan may have changed the list. The end of indexing has not (the search
+        // index loading behind a warm start): what indexing applied arrives as libraryChanged.
+        if (e.payload.phase === 'ready' && s.status?.progress?.phase === 'scanning') reload();
       } else if (e.name === 'libraryChanged') {
+        const { added, changed, removed } = e.payload;
+        // No article changed (the check behind a warm start found every file as cached, or only
+        // a skipped file came or went): the list is right, only the status (skipped files) may not be.
+        if (added.length + changed.length + removed.length === 0) {
+          void s.refreshStatus();
+          return;
+        }
         reload();
         // The selected article, even one whose file just vanished: reopen it (or say it is gone).
         const open = s.selectedId;
-        const { added, changed, removed } = e.payload;
         if (open && (added.includes(open) || changed.includes(open) || removed.includes(open))) void s.openArticle(open);
         else if (s.lostArticle && added.length) void reopenMoved(s.lostArticle, added);
         researchPending = true;
       } else if (e.name === 'annotationsChanged') {
         if (s.article && e.payload.articleIds.includes(s.article.id)) void s.refreshAnnotations();
+        // Other articles' rows show a count too (an undo or redo there, another process).
+        void s.refreshCounts(e.payload.articleIds);
       } else if (e.name === 'libraryOpened') {
         useFolio.setState({ selectedId: null, article: null, annotations: [], hits: null, query: '' });
         reload();
@@ -121,16 +131,31 @@ export function App() {
 
   useEffect(() => {
     // Progressive: the first page of rows paints before the rest of a large list arrives.
+    let started = false;
+    let resumed = false;
+    const last = (): string | undefined => Object.entries(useFolio.getState().settings?.lastRead ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
+    /** Opens the article read last, once, unless the reader opened one already. */
+    const resume = (): void => {
+      const s = useFolio.getState();
+      const id = last();
+      if (resumed || !id || s.selectedId !== null || !s.articles.some((a) => a.id === id)) return;
+      resumed = true;
+      void s.openArticle(id);
+    };
+    // With the first rows: the UI language, a recovery notice, and the last article when it is
+    // among them (else when the whole list is in), so a large list does not hold them back.
+    const firstRows = (): void => {
+      if (started) return;
+      started = true;
+      const s = useFolio.getState();
+      setUiLanguage(s.settings?.uiLanguage ?? systemLanguage());
+      if (s.info?.recovery) s.showToast(s.info.recovery[(s.settings?.uiLanguage ?? systemLanguage()) === 'vi' ? 'vi' : 'en']);
+      resume();
+    };
     useFolio
       .getState()
-      .loadLibrary({ progressive: true })
-      .then(() => {
-        const s = useFolio.getState();
-        setUiLanguage(s.settings?.uiLanguage ?? systemLanguage());
-        if (s.info?.recovery) s.showToast(s.info.recovery[(s.settings?.uiLanguage ?? systemLanguage()) === 'vi' ? 'vi' : 'en']);
-        const last = Object.entries(s.settings?.lastRead ?? {}).sort((a, b) => b[1] - a[1])[0]?.[0];
-        if (last && s.articles.some((a) => a.id === last)) void s.openArticle(last);
-      })
+      .loadLibrary({ progressive: true, onFirstRows: firstRows })
+      .then(resume)
       .catch((err: unknown) => setLoadError(errorMessage(err)));
   }, []);
 

@@ -10,6 +10,7 @@ import { api } from '../lib/api';
 import { toUiError, type UiError } from '../lib/errors';
 import type { ListFilter } from '../features/library/sort-articles';
 import type { ColumnFit } from './fit-columns';
+import { backgroundTurn, foreground, noteActivity } from './background';
 
 /** Where to scroll when an article opens: a paragraph with search matches, or a highlight. */
 export interface ScrollTarget {
@@ -39,6 +40,12 @@ export interface FolioState {
   lostArticle: Article | null;
   /** The library list's filter; the list, its footer and `j`/`k` all follow it. */
   filter: ListFilter;
+  /**
+   * The first rows of each language filter while the rest of a large list is still loading,
+   * asked of the server (which has the whole list) right after the first rows, or when the
+   * filter is chosen; shown with the rows loaded so far, so a filter switch needs no request.
+   */
+  filterHeads: FilterHeads;
   /** The keyboard's current paragraph in the reader (moved with ↑/↓; `h`/`n` act on it). */
   cursor: { lang: Lang; paragraph: number } | null;
   /** The user asked to see the side panes although the window is too narrow for two columns. */
@@ -65,11 +72,19 @@ export interface FolioState {
   /**
    * Loads the library's state and its article list. `progressive` (the window's first load):
    * the first page of the list (newest first) is shown as soon as it arrives, the rest follows
-   * in pages; the promise settles when the whole list is in.
+   * in pages; the promise settles when the whole list is in. `onFirstRows` runs once the first
+   * rows and the settings are in the state (the window resumes the last article then).
    */
-  loadLibrary(opts?: { progressive?: boolean }): Promise<void>;
+  loadLibrary(opts?: { progressive?: boolean; onFirstRows?: () => void }): Promise<void>;
   openArticle(id: string, target?: ScrollTarget | null): Promise<void>;
   refreshAnnotations(): Promise<void>;
+  /**
+   * Brings the list's annotation counts of these articles up to date (their annotations changed
+   * while another article was open: an undo, a redo, another process).
+   */
+  refreshCounts(articleIds: readonly string[]): Promise<void>;
+  /** Reloads the library's status only (counts, skipped files, progress), not its list. */
+  refreshStatus(): Promise<void>;
   setQuery(q: string): void;
   runSearch(q: string): Promise<void>;
   /** Re-runs the current search (files changed), keeping as many results as were loaded. */
@@ -97,12 +112,16 @@ let librarySeq = 0;
 let libraryLoad: Promise<void> = Promise.resolve();
 /** Rows of the first page of a progressive load: more than any window shows. */
 export const FIRST_LIST_PAGE = 500;
-/** Rows per later page: each is a short task for the server and the renderer, not one long one. */
-export const LIST_PAGE = 5_000;
-/** The article being fetched: the rest of a progressive list waits for it (the reader comes first). */
-let articleInFlight: Promise<unknown> = Promise.resolve();
-/** A macrotask: what was just set renders before the next page is asked for. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Rows per later page: each is a short task for the server (~20 ms) and the renderer, so an
+ * article clicked meanwhile waits behind at most one of them.
+ */
+export const LIST_PAGE = 2_000;
+/** More changed articles than this reload the list rather than asking for each one's count. */
+const MAX_COUNT_REFRESH = 20;
+/** Articles whose list counts `refreshCounts` still has to ask for, and the run asking. */
+const pendingCounts = new Set<string>();
+let countsRun: Promise<void> | null = null;
 /** Results fetched per request; "more results" fetches the next page. */
 const RESULTS_PAGE = 50;
 /** The most results one search request may ask for (SearchRequestSchema's `limit`). */
@@ -121,6 +140,7 @@ export const useFolio = create<FolioState>((set, get) => ({
   articleError: null,
   lostArticle: null,
   filter: { lang: null, tag: null },
+  filterHeads: {},
   cursor: null,
   showPanesAnyway: false,
   fitHides: { library: false, annotations: false },
@@ -139,7 +159,7 @@ export const useFolio = create<FolioState>((set, get) => ({
 
   loadLibrary(opts = {}) {
     const seq = ++librarySeq;
-    libraryLoad = loadLibraryAs(seq, opts.progressive === true);
+    libraryLoad = loadLibraryAs(seq, opts.progressive === true, opts.onFirstRows);
     return libraryLoad;
   },
 
@@ -156,9 +176,8 @@ export const useFolio = create<FolioState>((set, get) => ({
       ...(same ? {} : { editingId: null, draftNoteId: null }),
     });
     try {
-      const fetching = Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]);
-      articleInFlight = fetching.catch(() => undefined);
-      const [article, annotations] = await fetching;
+      // Foreground: the rest of a large list, and any reload, wait until the article is in.
+      const [article, annotations] = await foreground(Promise.all([api('getArticle', { id }), api('listAnnotations', { articleId: id })]));
       if (seq !== articleSeq) return;
       // Marks for the first-paint measurement (e2e suite and benchmark): data in → rows painted.
       performance.mark('folio:article-data', { detail: id });
@@ -177,7 +196,7 @@ export const useFolio = create<FolioState>((set, get) => ({
   async refreshAnnotations() {
     const id = get().article?.id;
     if (!id) return;
-    const annotations = await api('listAnnotations', { articleId: id });
+    const annotations = await foreground(api('listAnnotations', { articleId: id }));
     if (get().article?.id !== id) return;
     // Only this article's count changed: patch its summary rather than refetching the whole
     // library's list (tens of thousands of summaries after every keystroke's autosave).
@@ -185,6 +204,22 @@ export const useFolio = create<FolioState>((set, get) => ({
       annotations,
       articles: s.articles.map((a) => (a.id === id && a.annotationCount !== annotations.length ? { ...a, annotationCount: annotations.length } : a)),
     }));
+  },
+
+  refreshCounts(articleIds) {
+    for (const id of articleIds) pendingCounts.add(id);
+    // One worker drains the ids (an event per annotation when a tag is renamed across hundreds).
+    countsRun ??= drainCounts().finally(() => {
+      countsRun = null;
+    });
+    return countsRun;
+  },
+
+  async refreshStatus() {
+    const seq = librarySeq;
+    const status = await api('getLibraryStatus', {}).catch(() => null);
+    // A whole load started meanwhile brings its own status.
+    if (status && seq === librarySeq) set({ status });
   },
 
   setQuery(q) {
@@ -198,7 +233,7 @@ export const useFolio = create<FolioState>((set, get) => ({
       set({ hits: null, ...(get().scrollTarget?.ranges ? { scrollTarget: null } : {}) });
       return;
     }
-    const page = await api('searchPage', { query: q, limit: RESULTS_PAGE, prefix: true });
+    const page = await foreground(api('searchPage', { query: q, limit: RESULTS_PAGE, prefix: true }));
     if (seq === searchSeq) set({ hits: page.hits, searchTotal: page.total, searchApproximate: page.approximate ?? false });
   },
 
@@ -216,7 +251,7 @@ export const useFolio = create<FolioState>((set, get) => ({
     const { query, hits } = get();
     if (!hits || !query.trim()) return;
     const seq = searchSeq;
-    const page = await api('searchPage', { query, limit: RESULTS_PAGE, offset: hits.length, prefix: true });
+    const page = await foreground(api('searchPage', { query, limit: RESULTS_PAGE, offset: hits.length, prefix: true }));
     if (seq === searchSeq && get().hits === hits) set({ hits: [...hits, ...page.hits], searchTotal: page.total, searchApproximate: page.approximate ?? false });
   },
 
@@ -249,6 +284,11 @@ export const useFolio = create<FolioState>((set, get) => ({
 
   setFilter(filter) {
     set({ filter });
+    const lang = filter.lang;
+    if (get().listComplete || !lang || lang === 'und' || get().filterHeads[lang]) return;
+    // Not fetched yet: the rows loaded so far may hold none of this filter (the newest 500 of
+    // 50,000 articles, all in one language), so its first rows come from the server now.
+    void foreground(fetchHead(lang));
   },
 }));
 
@@ -275,37 +315,109 @@ function beingEdited(s: FolioState): AnchoredAnnotation[] {
 
 /**
  * One load of the library state (see `loadLibrary`). A load overtaken by a newer one stops
- * applying anything and settles with the newer one.
+ * applying anything and settles with the newer one. The list always comes in pages, newest
+ * first: the first one at once, every later one as background work (see `backgroundTurn`), so a
+ * whole 50,000-article list is never one long request, one long parse, nor ahead of an article
+ * the user opened. A reload (not `progressive`) keeps showing the old list until the new one is in.
  */
-async function loadLibraryAs(seq: number, progressive: boolean): Promise<void> {
+async function loadLibraryAs(seq: number, progressive: boolean, onFirstRows?: () => void): Promise<void> {
+  // A reload (a file event) is background work too: it starts when the reader is not waiting.
+  if (!progressive) await backgroundTurn();
+  if (seq !== librarySeq) return libraryLoad;
   const [info, status, firstPage, firstSettings] = await Promise.all([
     api('getAppInfo', {}),
     api('getLibraryStatus', {}),
-    api('listArticles', progressive ? { offset: 0, limit: FIRST_LIST_PAGE } : {}),
+    api('listArticles', { offset: 0, limit: FIRST_LIST_PAGE }),
     useFolio.getState().settings ? Promise.resolve(useFolio.getState().settings as Settings) : api('getSettings', {}),
   ]);
   if (seq !== librarySeq) return libraryLoad;
   let articles = firstPage;
   let settings = firstSettings;
-  if (progressive && articles.length === FIRST_LIST_PAGE) {
-    // The first rows paint now; the rest arrive in pages, each parsed in its own task.
-    useFolio.setState({ info, status, articles, settings, listComplete: false });
+  if (articles.length === FIRST_LIST_PAGE) {
+    // The first rows paint now; the rest arrive in pages, each when the reader is idle.
+    if (progressive) {
+      useFolio.setState({ info, status, articles, settings, listComplete: false });
+      onFirstRows?.();
+      // The reader acts on the first rows now: the rest waits for a quiet moment.
+      noteActivity();
+    }
+    if (progressive) {
+      // Each language filter's first rows, before the rest: a switch then shows them at once.
+      for (const lang of FILTER_LANGS.filter((l) => !useFolio.getState().filterHeads[l])) {
+        await backgroundTurn();
+        if (seq !== librarySeq) return libraryLoad;
+        await fetchHead(lang);
+      }
+    }
+    const pages: ArticleSummary[][] = [articles];
     for (let offset = FIRST_LIST_PAGE; ; offset += LIST_PAGE) {
-      // An article opened meanwhile is fetched and painted first: the rest of the list waits.
-      await nextTask();
-      await articleInFlight;
+      await backgroundTurn();
+      if (seq !== librarySeq) return libraryLoad;
       const page = await api('listArticles', { offset, limit: LIST_PAGE });
       // A newer load (an event, a library switch) owns the list now.
       if (seq !== librarySeq) return libraryLoad;
-      articles = articles.concat(page);
+      pages.push(page);
       if (page.length < LIST_PAGE) break;
     }
+    articles = withoutRepeats(pages.flat());
     settings = useFolio.getState().settings ?? settings;
   }
-  useFolio.setState({ info, status, articles, settings, listComplete: true });
+  useFolio.setState({ info, status, articles, settings, listComplete: true, filterHeads: {} });
+  if (articles.length < FIRST_LIST_PAGE || !progressive) onFirstRows?.();
   const { selectedId: selected, article } = useFolio.getState();
   // The open article's file is gone (deleted or renamed): say so, and remember it.
   if (selected && !articles.some((a) => a.id === selected)) {
     useFolio.setState({ article: null, annotations: beingEdited(useFolio.getState()), lostArticle: article ?? useFolio.getState().lostArticle, articleError: { code: 'article-not-found', params: { id: selected } } });
+  }
+}
+
+/**
+ * The list without a second row for an article: pages are read from a library that may change
+ * between two of them, which can move an article across a page boundary (the change's own event
+ * then reloads the list, so nothing stays missing).
+ */
+function withoutRepeats(list: ArticleSummary[]): ArticleSummary[] {
+  const seen = new Set<string>();
+  const out: ArticleSummary[] = [];
+  for (const a of list) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push(a);
+  }
+  return out.length === list.length ? list : out;
+}
+
+/** The language filters the list offers (the `und` filter is never chosen in the window). */
+const FILTER_LANGS = ['pair', 'vi', 'en'] as const;
+/** First rows per language filter (see `filterHeads`). */
+export type FilterHeads = Partial<Record<(typeof FILTER_LANGS)[number], ArticleSummary[]>>;
+
+/** Fetches the first rows of a language filter into `filterHeads` while the list is loading. */
+async function fetchHead(lang: (typeof FILTER_LANGS)[number]): Promise<void> {
+  const rows = await api('listArticles', { offset: 0, limit: FIRST_LIST_PAGE, lang }).catch(() => null);
+  const s = useFolio.getState();
+  if (rows && !s.listComplete) useFolio.setState({ filterHeads: { ...s.filterHeads, [lang]: rows } });
+}
+
+/** Asks for the annotation count of every pending article not open, in the background. */
+async function drainCounts(): Promise<void> {
+  while (pendingCounts.size > 0) {
+    await backgroundTurn();
+    const { article, articles } = useFolio.getState();
+    const known = new Set(articles.map((a) => a.id));
+    const ids = [...pendingCounts].filter((id) => id !== article?.id && known.has(id));
+    pendingCounts.clear();
+    // Many at once (a tag renamed across the library): one reload beats a request per article.
+    if (ids.length > MAX_COUNT_REFRESH) {
+      await useFolio.getState().loadLibrary();
+      continue;
+    }
+    for (const id of ids) {
+      const count = await api('listAnnotations', { articleId: id }).then(
+        (list) => list.length,
+        () => null,
+      );
+      if (count !== null) useFolio.setState((s) => ({ articles: s.articles.map((a) => (a.id === id && a.annotationCount !== count ? { ...a, annotationCount: count } : a)) }));
+    }
   }
 }

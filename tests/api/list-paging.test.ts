@@ -68,3 +68,36 @@ describe('listArticles paging', () => {
     }
   });
 });
+
+describe('listArticles filtered by language (the first rows of a filter while the list loads)', () => {
+  let dir: string;
+  let s2: FolioSession;
+  let h2: Handlers;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'folio-list-lang-'));
+    const lib = path.join(dir, 'lib');
+    await mkdir(lib);
+    for (let i = 0; i < 12; i++) {
+      const date = `${String(1 + i).padStart(2, '0')}/03/2024 07:00\n\n`;
+      await writeFile(path.join(lib, `cho-${i}${i % 4 === 0 ? '.vi' : ''}.txt`), `Phiên chợ quê số ${i}\n\n${date}Buổi sáng ở chợ phiên thứ ${i}, người bán rau gọi nhau í ới bên bờ sông, bà con mua bán tấp nập.\n`);
+      if (i % 4 === 0) await writeFile(path.join(lib, `cho-${i}.en.txt`), `Village market number ${i}\n\nIn the morning at the market, the vegetable sellers call to each other by the river and everyone is busy.\n`);
+    }
+    s2 = await FolioSession.open({ libraryRoot: lib, dataDir: path.join(dir, 'data'), search: false });
+    h2 = createHandlers(() => s2, { transport: 'web', version: '0.0.0-test' });
+  });
+  afterAll(async () => {
+    await s2?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('pages only the articles of that language, or the pairs, in the same newest-first order', async () => {
+    const whole = await call(h2, 'listArticles', { offset: 0, limit: 100 });
+    expect(whole).toHaveLength(12);
+    const pairs = whole.filter((a) => a.langs.length === 2).map((a) => a.id);
+    expect(pairs).toHaveLength(3);
+    expect((await call(h2, 'listArticles', { offset: 0, limit: 10, lang: 'pair' })).map((a) => a.id)).toEqual(pairs);
+    expect((await call(h2, 'listArticles', { offset: 1, limit: 1, lang: 'en' })).map((a) => a.id)).toEqual([pairs[1]]);
+    expect(await call(h2, 'listArticles', { offset: 0, limit: 100, lang: 'vi' })).toHaveLength(12);
+    expect((await dispatch(h2, 'listArticles', { lang: 'fr' })).ok).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Ctrl/Cmd+Z reverts the library's last change even when it was in another article: the toast
- * says which article (with a way there) and says so when there is nothing left to undo.
+ * says which article (with a way there) and says so when there is nothing left to undo; that
+ * article's ✎ count in the list follows at once (QA: it stayed stale until the list reloaded).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
@@ -25,12 +26,17 @@ describe.skipIf(!!skip)('undo of a change in another article', () => {
     await page.locator('.article-item', { hasText: 'Phiên chợ sớm' }).click();
     await page.locator('.reader-article h1', { hasText: 'Phiên chợ sớm' }).waitFor();
 
+    await page.locator('.article-item', { hasText: 'Bến đò chiều' }).locator('.count', { hasText: '✎ 1' }).waitFor();
     await page.locator('body').press('Control+z');
     const toast = page.locator('.toast');
     await toast.filter({ hasText: 'Undone in “Bến đò chiều”.' }).waitFor();
+    await page.locator('.article-item', { hasText: 'Bến đò chiều' }).locator('.count').waitFor({ state: 'detached' });
     expect(await apiCall<unknown[]>(page, 'listAnnotations', { articleId: river })).toEqual([]);
     await page.locator('body').press('Control+Shift+Z');
     await toast.filter({ hasText: 'Redone in “Bến đò chiều”.' }).waitFor();
+    // The list's ✎ count of the article changed elsewhere follows the undo and the redo.
+    const riverCount = page.locator('.article-item', { hasText: 'Bến đò chiều' }).locator('.count');
+    await riverCount.filter({ hasText: '✎ 1' }).waitFor();
     await toast.getByRole('button', { name: 'Open' }).click();
     await page.locator('.reader-article h1', { hasText: 'Bến đò chiều' }).waitFor();
     await page.locator('.annotation-card').first().waitFor();

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { applyCut, countLines, folderOf, furnitureCut, furnitureKeys, type FurnitureCut } from './furniture';
 import { lazyVersion, paragraphCount, paragraphsLoaded, withFields } from './lazy-version';
 import { pairVersions } from './pairing';
+import { inSlices } from '../events/in-slices';
 import type { ParsedFile, ReadOptions } from './read-file';
 import { DEFAULT_MAX_FILE_BYTES, formatOf } from './file-kind';
 import { FolioError } from '../../shared/result';
@@ -75,6 +76,11 @@ export interface LibraryOptions {
    * a usable summary the library is scanned as usual.
    */
   trustCache?: boolean;
+  /**
+   * The longest stretch (ms) of a rebuild's loops over every file before requests get a turn
+   * (default 8; tests pass 0 to yield after every item and count the turns).
+   */
+  rebuildSliceMs?: number;
 }
 
 /**
@@ -119,9 +125,18 @@ function signature(a: Article): string {
   return a.versions.map((v) => `${v.path}|${v.fileId}|${v.contentHash}|${v.mtimeMs}|${v.lang}|${paragraphCount(v)}|${v.title}|${v.date}|${v.author}|${v.source}|${v.tags.join(',')}`).join('||');
 }
 
-function signatures(list: readonly Article[]): Map<string, string> {
-  return new Map(list.map((a) => [a.id, signature(a)]));
+/** Every article's signature, in slices (50,000 of them take a second on a busy machine). */
+async function signatures(list: readonly Article[], sliceMs: number): Promise<Map<string, string>> {
+  const sigs = new Map<string, string>();
+  await inSlices(list, (a) => sigs.set(a.id, signature(a)), { sliceMs });
+  return sigs;
 }
+
+/**
+ * The longest stretch of a rebuild's loops before requests get a turn: the check of every file
+ * behind a warm start runs while the reader opens articles, and must not hold them.
+ */
+const REBUILD_SLICE_MS = 8;
 
 /** `v` without the paragraphs and captions furniture cut from it; a lazy version stays lazy. */
 function cutVersion(v: ArticleVersion, cut: FurnitureCut | null): ArticleVersion {
@@ -174,6 +189,8 @@ export class Library {
   private paragraphsFile: string | null = null;
   /** Opened from the summary alone (`trustCache`): files are checked only when `verify` names them. */
   private trusted = false;
+  /** The files map the current list was built from (a rescan that finds it unchanged builds nothing). */
+  private builtFrom: Map<string, ParsedFile> | null = null;
 
   private constructor(opts: LibraryOptions) {
     this.opts = opts;
@@ -551,8 +568,16 @@ export class Library {
       else next.set(rel, r);
     });
     if (next.size !== this.files.size || [...next.keys()].some((k) => !this.files.has(k))) this.cacheDirty = true;
+    // Every file as the list was built from it (the check behind a warm start, most days): the
+    // same files give the same ids, pairs and list, so nothing is built again.
+    const unchanged = this.builtFrom === this.files && next.size === this.files.size && [...next].every(([k, f]) => this.files.get(k) === f);
+    if (unchanged) {
+      this.report(total, total, 'ready');
+      await this.persist();
+      return { added: [], changed: [], removed: [] };
+    }
     this.files = next;
-    this.assignIds([...next.keys()]);
+    await this.assignIds([...next.keys()]);
     const change = await this.rebuild();
     this.report(total, total, 'ready');
     await this.persist();
@@ -607,7 +632,7 @@ export class Library {
       if ('reason' in r) { this.skippedFiles.set(rel, r); this.dropFile(rel); }
       else this.files.set(rel, r);
     });
-    this.assignIds([...touched].filter((p) => this.files.has(p)));
+    await this.assignIds([...touched].filter((p) => this.files.has(p)));
     const change = await this.rebuild();
     await this.persist();
     return change;
@@ -617,20 +642,20 @@ export class Library {
     if (this.files.delete(rel)) this.cacheDirty = true;
   }
 
-  private assignIds(paths: string[]): void {
+  private async assignIds(paths: string[]): Promise<void> {
     const present = (p: string): boolean => this.files.has(p);
     // One timestamp per scan: files found together are "first seen" together, so the pair's
     // entry id falls to the tie-break (Vietnamese first) and does not depend on read order.
     const now = Date.now();
-    for (const rel of paths.sort()) {
+    await inSlices(paths.sort(), (rel) => {
       const f = this.files.get(rel);
-      if (!f) continue;
+      if (!f) return;
       const e = this.registry.assign(rel, f.version.contentHash, present, now);
       if (f.version.fileId !== e.fileId) {
         f.version = withFields(f.version, { fileId: e.fileId });
         this.cacheDirty = true;
       }
-    }
+    }, { sliceMs: this.sliceMs() });
     this.registry.sweep(present);
   }
 
@@ -672,6 +697,10 @@ export class Library {
     return next;
   }
 
+  private sliceMs(): number {
+    return this.opts.rebuildSliceMs ?? REBUILD_SLICE_MS;
+  }
+
   /** Recompute furniture, pairs and the index; returns what changed since the last build. */
   private async rebuild(): Promise<LibraryChange> {
     const base = [...this.files.values()].map((f) => f.version);
@@ -679,43 +708,45 @@ export class Library {
     if (furniture.folders.size !== this.furniture.folders.size || [...furniture.folders].some(([k, f]) => this.furniture.folders.get(k) !== f)) this.cacheDirty = true;
     this.furniture = furniture;
     const finals = new Map<string, ArticleVersion>();
+    const files = [...this.files.values()];
     // Hand edits go over the parsed metadata (and the language, before pairing).
-    for (const f of this.files.values()) {
+    await inSlices(files, (f) => {
       const cut = furniture.cuts.get(f.version.path) ?? null;
       finals.set(f.version.path, applyEdit(cutVersion(f.version, cut), this.edits.get(f.version.fileId)));
-    }
+    }, { sliceMs: this.sliceMs() });
     const pathOf = new Map([...finals.values()].map((v) => [v.fileId, v.path]));
     const hand = this.edits.pairing();
     const overrides = {
       pairs: hand.pairs.flatMap(([a, b]) => { const pa = pathOf.get(a); const pb = pathOf.get(b); return pa && pb ? [[pa, pb] as const] : []; }),
       alone: new Set([...hand.unpaired].flatMap((id) => pathOf.get(id) ?? [])),
     };
-    const groups = pairVersions([...this.files.values()].map((f) => ({ path: f.version.path, lang: finals.get(f.version.path)?.lang ?? f.version.lang, translation: f.translation, pairId: f.pairId ?? null })), overrides);
+    const groups = pairVersions(files.map((f) => ({ path: f.version.path, lang: finals.get(f.version.path)?.lang ?? f.version.lang, translation: f.translation, pairId: f.pairId ?? null })), overrides);
+    await yieldToLoop();
     const list: Article[] = [];
-    for (const paths of groups) {
+    await inSlices(groups, (paths) => {
       const versions = paths.map((p) => finals.get(p)).filter((v): v is ArticleVersion => v !== undefined);
-      if (versions.length === 0) continue;
+      if (versions.length === 0) return;
       // The id of the version first seen; ties go to the first in order (vi before en).
       let first = versions[0] as ArticleVersion;
       for (const v of versions) {
         if ((this.registry.get(v.path)?.firstSeen ?? Infinity) < (this.registry.get(first.path)?.firstSeen ?? Infinity)) first = v;
       }
       list.push({ id: first.fileId, versions });
-    }
+    }, { sliceMs: this.sliceMs() });
     const index = new Map<string, Article>();
-    for (const a of list) {
+    await inSlices(list, (a) => {
       index.set(a.id, a);
       for (const v of a.versions) { index.set(v.fileId, a); index.set(v.path, a); }
-    }
+    }, { sliceMs: this.sliceMs() });
     const change: LibraryChange = { added: [], changed: [], removed: [] };
     // The first build adds everything: signatures are made only when a later build compares (a
     // one-shot command never does), from the previous list, whose versions are never changed in place.
-    const previous = this.list.length === 0 ? null : this.signatures ?? signatures(this.list);
+    const previous = this.list.length === 0 ? null : this.signatures ?? (await signatures(this.list, this.sliceMs()));
     if (previous === null) {
       change.added = [...new Set(list.map((a) => a.id))];
       this.signatures = null;
     } else {
-      const sigs = signatures(list);
+      const sigs = await signatures(list, this.sliceMs());
       for (const [id, s] of sigs) {
         const before = previous.get(id);
         if (before === undefined) change.added.push(id);
@@ -726,6 +757,7 @@ export class Library {
     }
     this.list = list;
     this.index = index;
+    this.builtFrom = this.files;
     return change;
   }
 

@@ -3,12 +3,16 @@ import i18n from '../../lib/i18n';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
 import { NEW_NOTE, useFolio } from '../../app/store';
+import { foreground } from '../../app/background';
 import type { HighlightColor, Lang } from '@shared/types';
 
-/** Runs an API call and reports a failure as a toast, in the user's language. */
+/**
+ * Runs an API call and reports a failure as a toast, in the user's language. A foreground
+ * request: background list loading waits for it.
+ */
 async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await work();
+    return await foreground(work());
   } catch (err) {
     useFolio.getState().showToast(errorMessage(err));
     return undefined;

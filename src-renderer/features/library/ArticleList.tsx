@@ -103,6 +103,29 @@ export function ArticleList({ articles, selectedId, onOpen }: ArticleListProps) 
     virtualizer.measure();
   }, [rowHeight, virtualizer]);
 
+  // The pane's scroll box shrinks when something appears above it (the scan progress bar): a
+  // selected row that was fully in view stays fully in view, rather than half hidden at the bottom.
+  const layout = useRef({ selectedIndex, rowHeight, scrollMargin });
+  layout.current = { selectedIndex, rowHeight, scrollMargin };
+  useEffect(() => {
+    const scroller = listRef.current?.parentElement;
+    if (!scroller || typeof ResizeObserver === 'undefined') return;
+    let height = scroller.clientHeight;
+    const observer = new ResizeObserver(() => {
+      const before = height;
+      height = scroller.clientHeight;
+      const { selectedIndex: index, rowHeight: rowH, scrollMargin: margin } = layout.current;
+      if (index < 0 || height >= before) return;
+      const top = margin + index * rowH;
+      const bottom = top + rowH;
+      const view = scroller.scrollTop;
+      const wasShown = top >= view && bottom <= view + before;
+      if (wasShown && bottom > view + height) scroller.scrollTop = bottom - height;
+    });
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
+
   // Keep the roving tab stop on a row that exists in this list (filters and sorting move rows).
   const activeIndex = Math.min(active, Math.max(0, count - 1));
 

@@ -17,10 +17,21 @@ function openHit(hit: SearchHit, snippet: SearchSnippet | undefined) {
   void useFolio.getState().openArticle(hit.id, snippet ? { lang: snippet.lang, paragraph: snippet.paragraph, ranges: snippet.ranges, snippetText: snippet.text } : null);
 }
 
+/** `list` with the rows of `head` it does not hold yet appended (the same list when none). */
+function withHead(list: ArticleSummary[], head: ArticleSummary[] | undefined): ArticleSummary[] {
+  if (!head?.length) return list;
+  const have = new Set(list.map((a) => a.id));
+  const extra = head.filter((a) => !have.has(a.id));
+  return extra.length ? [...list, ...extra] : list;
+}
+
 /** The library pane. */
 export function LibraryPane() {
   const { t, i18n } = useTranslation();
-  const articles = useFolio((s) => s.articles);
+  const loaded = useFolio((s) => s.articles);
+  const headRows = useFolio((s) => (s.listComplete || !s.filter.lang || s.filter.lang === 'und' ? undefined : s.filterHeads[s.filter.lang]));
+  // While the list loads, the chosen language filter's first rows (from the server) join the rows loaded.
+  const articles = useMemo(() => withHead(loaded, headRows), [loaded, headRows]);
   const listComplete = useFolio((s) => s.listComplete);
   const status = useFolio((s) => s.status);
   const info = useFolio((s) => s.info);
@@ -49,11 +60,14 @@ export function LibraryPane() {
       live = false;
     };
   }, [rank, articles, i18n.language]);
-  const sorted = useMemo(() => (rank ? sortedList(articles, sort, filter, i18n.language, readTimes, rank) : null), [articles, sort, filter, i18n.language, readTimes, rank]);
-  const lastShown = useRef<ArticleSummary[]>([]);
-  if (sorted) lastShown.current = sorted;
-  const shown = sorted ?? lastShown.current;
-  const loading = !listComplete || !sorted;
+  // Until the new titles are ranked, the list shows the articles it last could rank (the first
+  // page), still following the sort and filter chosen meanwhile: a filter switch applies at once.
+  const ranked = useRef<{ articles: ArticleSummary[]; rank: Map<string, number> } | null>(null);
+  if (rank) ranked.current = { articles, rank };
+  const basis = ranked.current;
+  const sorted = useMemo(() => (basis ? sortedList(basis.articles, sort, filter, i18n.language, readTimes, basis.rank) : null), [basis?.articles, basis?.rank, sort, filter, i18n.language, readTimes]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = sorted ?? [];
+  const loading = !listComplete || !rank;
   const progress = status?.progress;
   const busy = progress && progress.phase !== 'ready';
   const progressLabel = progress ? t(progress.phase === 'scanning' ? 'library.scanning' : 'library.indexing', { done: progress.done, total: progress.total }) : '';
@@ -100,7 +114,7 @@ export function LibraryPane() {
             <p>{t('library.empty')}</p>
             <p className="hint">{t('library.emptyHelp', { root: info?.libraryRoot ?? '' })}</p>
           </div>
-        ) : shown.length === 0 && status && sorted ? (
+        ) : shown.length === 0 && status && sorted && rank ? (
           <div className="empty-state">
             <p>{t('library.noMatch')}</p>
           </div>

@@ -12,6 +12,7 @@ import { Library } from '../../../src-main/core/library/library';
 import { FolioSession } from '../../../src-main/core/session';
 import type { Article } from '../../../src-main/shared/types';
 import { folio } from '../../cli/run-cli';
+import { countLoopTurns } from '../../support/event-loop';
 
 const dirs: string[] = [];
 const libs: Library[] = [];
@@ -184,5 +185,42 @@ describe('warm start with the check behind (app and folio serve)', () => {
     await session.close();
     const full = await open(root, data);
     expect(after).toEqual(plain(full.articles()));
+  });
+
+  it('a check that finds every file as cached builds nothing again (the same list, no event)', async () => {
+    const { root, data } = makeLibrary();
+    await (await open(root, data)).close();
+    libs.length = 0;
+    const session = await FolioSession.open({ libraryRoot: root, dataDir: data, watch: true, reconcileBehind: true });
+    const events: unknown[] = [];
+    session.events.on('libraryChanged', (c) => events.push(c));
+    const before = session.library.articles();
+    await session.reconciled;
+    // The very same list object: ids, pairs and furniture were not worked out again.
+    expect(session.library.articles()).toBe(before);
+    expect(session.library.isTrusted()).toBe(false);
+    expect(events).toEqual([{ added: [], changed: [], removed: [] }]);
+    await session.close();
+  });
+
+  it('rebuilding the list of a large library (an edit) lets requests through: the thread is not held', { timeout: 120_000 }, async () => {
+    const base = mkdtempSync(join(tmpdir(), 'folio-rebuild-'));
+    dirs.push(base);
+    const root = join(base, 'library');
+    mkdirSync(root);
+    const COUNT = 2_000;
+    for (let i = 0; i < COUNT; i++) writeFileSync(join(root, `bai-${i}.md`), `---\ntitle: Bài ${i} về bến đò\nlang: vi\n---\nĐoạn văn số ${i} kể chuyện bến đò và phiên chợ.\n`);
+    // Slices of 0 ms: a rebuild that yields at all yields after every article, whatever the machine.
+    const lib = await Library.open({ root, dataDir: join(base, 'data'), workers: 0, rebuildSliceMs: 0 });
+    libs.push(lib);
+    const id = lib.get('bai-7.md')?.id ?? '';
+    // A hand edit rebuilds ids, pairs, the list and its signatures for all 2,000 articles (no file
+    // is read): a 1 ms timer fires many times while it runs, not once or twice.
+    const { value: change, turns } = await countLoopTurns(() => lib.editMetadata(id, { title: 'Bài bảy đã sửa' }));
+    expect(change.changed).toEqual([id]);
+    expect(lib.get(id)?.versions[0]?.title).toBe('Bài bảy đã sửa');
+    expect(lib.articles()).toHaveLength(COUNT);
+    // (43 turns here; 4 when the rebuild held the thread, the edit's own file writes.)
+    expect(turns).toBeGreaterThan(12);
   });
 });

@@ -6,12 +6,21 @@ import * as fake from '../support/fake-api';
 
 vi.mock('../../../src-renderer/lib/api', () => import('../support/fake-api'));
 const { useFolio, FIRST_LIST_PAGE, LIST_PAGE } = await import('../../../src-renderer/app/store');
+// No reader here: background steps need not wait for a quiet moment after input.
+(await import('../../../src-renderer/app/background')).setQuietPeriod(0);
 
 const article = (id: string): Article => ({
   id,
   versions: [{ fileId: id, lang: 'vi', path: `${id}.md`, format: 'md', encoding: 'utf-8', title: id, date: null, author: null, source: null, tags: [], captions: [], paragraphs: [{ index: 0, kind: 'paragraph', text: `Bài ${id}.` }], size: 1, mtimeMs: 1, contentHash: `h-${id}` }],
 });
 const summary = (id: string): ArticleSummary => ({ id, title: id, date: null, source: null, author: null, langs: ['vi'], tags: [], path: `${id}.md`, annotationCount: 0, lastReadAt: null });
+
+/** Lets a macrotask turn (background work's idle wait) pass, then queued promise callbacks run. */
+const settleTask = async () => {
+  await fake.settle();
+  await new Promise((r) => setTimeout(r, 1));
+  await fake.settle();
+};
 
 beforeEach(() => {
   fake.reset();
@@ -104,6 +113,7 @@ describe('store race guards', () => {
   it('says the open article is gone (a code, not a sentence) and remembers it when its file vanishes', async () => {
     useFolio.setState({ selectedId: 'a', article: article('a') });
     void useFolio.getState().loadLibrary();
+    await settleTask();
     fake.next('getAppInfo').resolve({ version: '0', transport: 'web', libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null });
     fake.next('getLibraryStatus').resolve({ root: '/l', dataDir: '/d', progress: { phase: 'ready', done: 1, total: 1 }, articleCount: 1, pairCount: 0, skipped: [] });
     fake.next('listArticles').resolve([summary('b')]);
@@ -127,12 +137,8 @@ describe('progressive list loading', () => {
   const info = { version: '0', transport: 'web' as const, libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null };
   const status = (count: number) => ({ root: '/l', dataDir: '/d', progress: { phase: 'ready' as const, done: count, total: count }, articleCount: count, pairCount: 0, skipped: [] });
   const summaries = (from: number, n: number) => Array.from({ length: n }, (_, i) => summary(`s${from + i}`));
-  /** Lets the store's macrotask turn between pages pass, then queued promise callbacks run. */
-  const settleTask = async () => {
-    await fake.settle();
-    await new Promise((r) => setTimeout(r, 1));
-    await fake.settle();
-  };
+  // The language filters' first rows are known (their fetching has a test of its own below).
+  beforeEach(() => useFolio.setState({ filterHeads: { pair: [], vi: [], en: [] } }));
   const answerState = (count: number) => {
     fake.next('getAppInfo').resolve(info);
     fake.next('getLibraryStatus').resolve(status(count));
@@ -166,6 +172,20 @@ describe('progressive list loading', () => {
     expect(settled).toBe(true);
   });
 
+  it('calls onFirstRows once the first page is in, before the rest of the list (the window resumes the last article then)', async () => {
+    let firstRows = 0;
+    void useFolio.getState().loadLibrary({ progressive: true, onFirstRows: () => firstRows++ });
+    answerState(FIRST_LIST_PAGE + 1);
+    fake.next('listArticles').resolve(summaries(0, FIRST_LIST_PAGE));
+    await settleTask();
+    expect(firstRows).toBe(1);
+    expect(useFolio.getState().listComplete).toBe(false);
+    fake.next('listArticles').resolve(summaries(FIRST_LIST_PAGE, 1));
+    await settleTask();
+    expect(useFolio.getState().listComplete).toBe(true);
+    expect(firstRows).toBe(1);
+  });
+
   it('a small library is complete after its first page (no second request)', async () => {
     void useFolio.getState().loadLibrary({ progressive: true });
     answerState(2);
@@ -184,9 +204,10 @@ describe('progressive list loading', () => {
     await settleTask();
     const stale = fake.next('listArticles');
     void useFolio.getState().loadLibrary();
+    await settleTask();
     answerState(2);
     const whole = fake.next('listArticles');
-    expect(whole.req).toEqual({});
+    expect(whole.req).toEqual({ offset: 0, limit: FIRST_LIST_PAGE });
     stale.resolve(summaries(FIRST_LIST_PAGE, 5));
     await fake.settle();
     expect(olderSettled).toBe(false);
@@ -212,5 +233,124 @@ describe('progressive list loading', () => {
     fake.next('listArticles').resolve(summaries(FIRST_LIST_PAGE, 5));
     await settleTask();
     expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE + 5);
+  });
+
+  it('a reload (a file event) comes in pages too, and waits while the reader fetches an article or a search', async () => {
+    useFolio.setState({ articles: summaries(0, 3), listComplete: true });
+    void useFolio.getState().openArticle('s1');
+    void useFolio.getState().runSearch('làng');
+    let settled = false;
+    void useFolio.getState().loadLibrary().then(() => (settled = true));
+    await settleTask();
+    // Nothing of the reload is asked for while the article and the search are in flight.
+    expect(fake.calls.map((c) => c.method).sort()).toEqual(['getArticle', 'listAnnotations', 'searchPage']);
+    fake.next('getArticle').resolve(article('s1'));
+    fake.next('listAnnotations').resolve([]);
+    await settleTask();
+    expect(fake.calls.map((c) => c.method)).toEqual(['searchPage']);
+    fake.next('searchPage').resolve({ hits: [], total: 0 });
+    await settleTask();
+    answerState(FIRST_LIST_PAGE + 2);
+    const first = fake.next('listArticles');
+    expect(first.req).toEqual({ offset: 0, limit: FIRST_LIST_PAGE });
+    first.resolve(summaries(0, FIRST_LIST_PAGE));
+    await settleTask();
+    // The old list stays on screen until the new one is whole.
+    expect(useFolio.getState().articles).toHaveLength(3);
+    const second = fake.next('listArticles');
+    expect(second.req).toEqual({ offset: FIRST_LIST_PAGE, limit: LIST_PAGE });
+    expect(settled).toBe(false);
+    second.resolve(summaries(FIRST_LIST_PAGE, 2));
+    await settleTask();
+    expect(useFolio.getState().articles).toHaveLength(FIRST_LIST_PAGE + 2);
+    expect(settled).toBe(true);
+  });
+
+  it('a page that repeats a row (the library changed between two pages) keeps one row per article', async () => {
+    void useFolio.getState().loadLibrary({ progressive: true });
+    answerState(FIRST_LIST_PAGE + 2);
+    fake.next('listArticles').resolve(summaries(0, FIRST_LIST_PAGE));
+    await settleTask();
+    // A new article moved every row down by one: the last row of page one comes again.
+    fake.next('listArticles').resolve([summary(`s${FIRST_LIST_PAGE - 1}`), ...summaries(FIRST_LIST_PAGE, 2)]);
+    await settleTask();
+    const ids = useFolio.getState().articles.map((a) => a.id);
+    expect(ids).toHaveLength(FIRST_LIST_PAGE + 2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('a filter chosen while the list loads', () => {
+  it('asks the server for the first rows of that language, and drops them once the whole list is in', async () => {
+    useFolio.setState({ articles: [summary('a')], listComplete: false, filter: { lang: null, tag: null }, filterHeads: {} });
+    useFolio.getState().setFilter({ lang: 'pair', tag: null });
+    const head = fake.next('listArticles');
+    expect(head.req).toEqual({ offset: 0, limit: FIRST_LIST_PAGE, lang: 'pair' });
+    head.resolve([{ ...summary('p'), langs: ['vi', 'en'] }]);
+    await settleTask();
+    expect(useFolio.getState().filterHeads.pair?.map((r) => r.id)).toEqual(['p']);
+    // Asked once: back and forth needs no new request.
+    useFolio.getState().setFilter({ lang: null, tag: null });
+    useFolio.getState().setFilter({ lang: 'pair', tag: null });
+    expect(fake.calls).toHaveLength(0);
+    // A complete list filters itself: no request.
+    useFolio.setState({ listComplete: true, filterHeads: {} });
+    useFolio.getState().setFilter({ lang: 'en', tag: null });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('a large list asks for each language filter\'s first rows right after its own first rows, before the rest', async () => {
+    useFolio.setState({ filterHeads: {} });
+    void useFolio.getState().loadLibrary({ progressive: true });
+    fake.next('getAppInfo').resolve({ version: '0', transport: 'web', libraryRoot: '/l', dataDir: '/d', capabilities: { revealInFolder: false, openLibrary: false }, recovery: null });
+    fake.next('getLibraryStatus').resolve({ root: '/l', dataDir: '/d', progress: { phase: 'ready', done: 1, total: 1 }, articleCount: FIRST_LIST_PAGE + 1, pairCount: 0, skipped: [] });
+    fake.next('listArticles').resolve(Array.from({ length: FIRST_LIST_PAGE }, (_, i) => summary(`s${i}`)));
+    const asked: unknown[] = [];
+    for (let i = 0; i < 4; i++) {
+      await settleTask();
+      const call = fake.next('listArticles');
+      asked.push(call.req);
+      call.resolve(i < 3 ? [summary(`h${i}`)] : [summary('last')]);
+    }
+    await settleTask();
+    expect(asked).toEqual([
+      { offset: 0, limit: FIRST_LIST_PAGE, lang: 'pair' },
+      { offset: 0, limit: FIRST_LIST_PAGE, lang: 'vi' },
+      { offset: 0, limit: FIRST_LIST_PAGE, lang: 'en' },
+      { offset: FIRST_LIST_PAGE, limit: LIST_PAGE },
+    ]);
+    expect(useFolio.getState().listComplete).toBe(true);
+    expect(useFolio.getState().filterHeads).toEqual({});
+  });
+});
+
+describe('annotation counts of articles not on screen', () => {
+  it('updates the list row of another article whose annotations changed (an undo there)', async () => {
+    const a = { ...summary('a'), annotationCount: 1 };
+    useFolio.setState({ articles: [a, summary('b')], article: article('b'), selectedId: 'b' });
+    void useFolio.getState().refreshCounts(['a', 'b', 'gone']);
+    await settleTask();
+    // Only the article not open (and still listed) is asked about; the open one has its own refresh.
+    const call = fake.next('listAnnotations');
+    expect(call.req).toEqual({ articleId: 'a' });
+    call.resolve([]);
+    await settleTask();
+    expect(fake.calls).toHaveLength(0);
+    expect(useFolio.getState().articles.find((x) => x.id === 'a')?.annotationCount).toBe(0);
+    expect(useFolio.getState().articles.find((x) => x.id === 'b')?.annotationCount).toBe(0);
+  });
+
+  it('asks once per article for a burst of events, one request at a time', async () => {
+    useFolio.setState({ articles: [summary('a'), summary('c'), summary('b')], article: article('b'), selectedId: 'b' });
+    for (const id of ['a', 'c', 'a', 'a', 'c']) void useFolio.getState().refreshCounts([id]);
+    await settleTask();
+    expect(fake.calls.map((c) => c.req)).toEqual([{ articleId: 'a' }]);
+    fake.next('listAnnotations').resolve([{}, {}]);
+    await settleTask();
+    expect(fake.calls.map((c) => c.req)).toEqual([{ articleId: 'c' }]);
+    fake.next('listAnnotations').resolve([{}]);
+    await settleTask();
+    expect(fake.calls).toHaveLength(0);
+    expect(useFolio.getState().articles.map((x) => x.annotationCount)).toEqual([2, 1, 0]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortAndFilter, sortedList, titleRanks, titleRanksIfQuick, titleRanksInSlices } from '../../../../src-renderer/features/library/sort-articles';
+import { sortAndFilter, sortedList, sortWork, titleRanks, titleRanksIfQuick, titleRanksInSlices } from '../../../../src-renderer/features/library/sort-articles';
 import type { ArticleSummary } from '../../../../src-main/shared/types';
 import { mulberry32 } from '../../../support/prng';
 
@@ -83,5 +83,22 @@ describe('title ranks for a large library', () => {
     expect(sortedList(list, 'date', { lang: null, tag: null }, 'vi', undefined)).toBe(a);
     expect(sortedList(list, 'title', filter, 'vi', undefined)).not.toBe(a);
     expect(a).toEqual(sortAndFilter(list, 'date', filter, 'vi'));
+  });
+
+  it('switching the filter runs the filter over the order already sorted, not a new sort', () => {
+    const list = Array.from({ length: 3_000 }, (_, i) => summary(i, randomTitle(), `2024-0${1 + (i % 9)}-01`, i % 5 === 0 ? ['vi', 'en'] : i % 7 === 0 ? ['en'] : ['vi']));
+    const rank = titleRanks(list, 'vi');
+    sortedList(list, 'date', { lang: null, tag: null }, 'vi', undefined, rank);
+    for (const filter of [{ lang: 'pair' as const, tag: null }, { lang: 'en' as const, tag: null }, { lang: null, tag: 'lũ' }, { lang: 'vi' as const, tag: 'lũ' }, { lang: null, tag: null }]) {
+      const fresh = sortAndFilter(list, 'date', filter, 'vi', {}, rank);
+      const sorts = sortWork.sorts;
+      // Exactly the rows and the order a fresh filter-then-sort gives, without sorting again.
+      expect(sortedList(list, 'date', filter, 'vi', undefined, rank)).toEqual(fresh);
+      expect(sortWork.sorts).toBe(sorts);
+    }
+    // A new order is a new sort.
+    const sorts = sortWork.sorts;
+    sortedList(list, 'title', { lang: null, tag: null }, 'vi', undefined, rank);
+    expect(sortWork.sorts).toBe(sorts + 1);
   });
 });

@@ -79,21 +79,12 @@ function tellWhere(r: { articleId: string } | null, direction: 'undo' | 'redo'):
     return;
   }
   if (r.articleId === s.article?.id) return;
-  void refreshCountOf(r.articleId);
+  void s.refreshCounts([r.articleId]);
   const title = s.articles.find((a) => a.id === r.articleId)?.title ?? r.articleId;
   s.showToast(i18n.t(direction === 'undo' ? 'annotations.undoneElsewhere' : 'annotations.redoneElsewhere', { title }), {
     label: i18n.t('annotations.openArticle'),
     run: () => void useFolio.getState().openArticle(r.articleId),
   });
-}
-
-/** Patches the list's annotation count of an article not on screen (refreshAnnotations does the open one's). */
-async function refreshCountOf(articleId: string): Promise<void> {
-  const annotations = await guarded(() => api('listAnnotations', { articleId }));
-  if (!annotations) return;
-  useFolio.setState((s) => ({
-    articles: s.articles.map((a) => (a.id === articleId && a.annotationCount !== annotations.length ? { ...a, annotationCount: annotations.length } : a)),
-  }));
 }
 
 /** Saves a note, colour or tags change. */

@@ -9,7 +9,7 @@ import { FIELDS } from './documents';
 import { TERM_SEPARATOR } from './analyzer';
 import type { AnalyzedDoc } from './analyze-doc';
 import { LazyTermData } from './lazy-term';
-import { computeImpacts, FieldStats, ImpactCache, type Impacts } from './impacts';
+import { computeImpacts, FieldStats, findDoc, ImpactCache, type Impacts } from './impacts';
 import { BulkPostings } from './bulk';
 
 /** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
@@ -239,13 +239,16 @@ export class Engine extends MiniSearch<IndexedDoc> {
     return hit;
   }
 
-  /** Field ids in which document `shortId` holds `term`, as a bit set (0: not at all). */
+  /**
+   * Field ids in which document `shortId` holds `term`, as a bit set (0: not at all). Read from
+   * the term's impacts (cached, or rebuilt in a millisecond): reading MiniSearch's maps would
+   * decode a still-encoded term into a Map per field, tens of thousands of entries for a
+   * frequent syllable, for each hit shown.
+   */
   fieldsHolding(term: string, shortId: number): number {
-    const data = this._index.get(term);
-    if (!data) return 0;
-    let bits = 0;
-    for (const [fieldId, freqs] of data) if (freqs.has(shortId)) bits |= 1 << fieldId;
-    return bits;
+    const imp = this.impacts(term);
+    const at = findDoc(imp.docs, shortId);
+    return at < 0 ? 0 : (imp.fields[at] as number);
   }
 
   /** The short id of a document id (undefined when not indexed). */

@@ -15,13 +15,15 @@ const K = 1.2;
 const B = 0.7;
 const D = 0.5;
 
-/** A term's documents (short ids) and their impacts, same order. */
+/** A term's documents (short ids, ascending), their impacts and the fields holding it, same order. */
 export interface Impacts {
   docs: Int32Array;
   scores: Float64Array;
+  /** Per document: bit `fieldId` set when the term is in that field (marks and "In your note"). */
+  fields: Uint8Array;
 }
 
-const EMPTY: Impacts = { docs: new Int32Array(0), scores: new Float64Array(0) };
+const EMPTY: Impacts = { docs: new Int32Array(0), scores: new Float64Array(0), fields: new Uint8Array(0) };
 
 /** Field lengths (distinct terms, as MiniSearch counts them) per document, and their totals. */
 export class FieldStats {
@@ -90,65 +92,125 @@ export function bm25(tf: number, df: number, n: number, length: number, avgLengt
   return idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / avgLength)));
 }
 
-/** Impacts of a term given its postings (fieldId → shortId → frequency). */
-export function computeImpacts(data: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined, stats: FieldStats, n: number): Impacts {
-  if (!data || n === 0) return EMPTY;
-  const fieldScores: { docs: number[]; scores: number[] }[] = [];
-  const scoreField = (fieldId: number, df: number, each: (visit: (doc: number, tf: number) => void) => void): void => {
-    const boost = FIELD_BOOST[FIELDS[fieldId] as (typeof FIELDS)[number]];
-    const avg = (stats.totals[fieldId] as number) / n;
-    const docs: number[] = [];
-    const scores: number[] = [];
-    each((doc, tf) => {
-      docs.push(doc);
-      scores.push(boost * bm25(tf, df, n, stats.length(doc, fieldId), avg));
-    });
-    fieldScores.push({ docs, scores });
-  };
-  // A term still encoded from a snapshot is scored in place, without building its Maps.
-  const encoded: [number, Uint32Array, number, number][] = [];
-  if (data instanceof LazyTermData && data.forEachEncodedField((f, p, at, count) => encoded.push([f, p, at, count]))) {
-    encoded.sort((a, b) => a[0] - b[0]); // field order, as MiniSearch sums
-    for (const [fieldId, p, at, count] of encoded) {
-      if (count === 0) continue;
-      scoreField(fieldId, count, (visit) => {
-        for (let k = 0; k < count; k++) visit(p[at + 2 * k] as number, p[at + 2 * k + 1] as number);
-      });
-    }
-  } else {
-    for (let fieldId = 0; fieldId < FIELDS.length; fieldId++) {
-      const freqs = data.get(fieldId);
-      if (!freqs || freqs.size === 0) continue;
-      scoreField(fieldId, freqs.size, (visit) => {
-        for (const [doc, tf] of freqs) visit(doc, tf);
-      });
-    }
-  }
-  if (fieldScores.length === 0) return EMPTY;
-  if (fieldScores.length === 1) {
-    const only = fieldScores[0] as { docs: number[]; scores: number[] };
-    const docs = Int32Array.from(only.docs);
-    const scores = Float64Array.from(only.scores);
-    // Lists are kept in insertion (= short id) order; a list that is not would break narrowing.
-    for (let i = 1; i < docs.length; i++) if ((docs[i] as number) < (docs[i - 1] as number)) return sortedByDoc(docs, scores);
-    return { docs, scores };
-  }
-  // Several fields: sum per document, in field order (as MiniSearch does).
-  const sum = new Map<number, number>();
-  for (const f of fieldScores) {
-    for (let i = 0; i < f.docs.length; i++) {
-      const doc = f.docs[i] as number;
-      sum.set(doc, (sum.get(doc) ?? 0) + (f.scores[i] as number));
-    }
-  }
-  // Ascending short ids, as every field's list already is: narrowing (search-run.ts) merges.
-  const docs = Int32Array.from(sum.keys()).sort();
-  const scores = new Float64Array(docs.length);
-  for (let i = 0; i < docs.length; i++) scores[i] = sum.get(docs[i] as number) as number;
-  return { docs, scores };
+/** One field's postings of a term, scored: short ids (ascending) and that field's impacts. */
+interface FieldList {
+  field: number;
+  docs: Int32Array;
+  scores: Float64Array;
 }
 
-function sortedByDoc(docs: Int32Array, scores: Float64Array): Impacts {
-  const order = Array.from(docs.keys()).sort((a, b) => (docs[a] as number) - (docs[b] as number));
-  return { docs: Int32Array.from(order, (i) => docs[i] as number), scores: Float64Array.from(order, (i) => scores[i] as number) };
+/**
+ * Impacts of a term given its postings (fieldId → shortId → frequency), in typed arrays only:
+ * each field's list is scored in one pass, then the (at most five) lists are merged by short id.
+ * A term with tens of thousands of postings (a frequent syllable of a large library, met at
+ * every keystroke's prefix expansion) costs about a millisecond, not the tens it took through
+ * a JS array and a Map per document; and a still-encoded term is read in place, never decoded.
+ */
+export function computeImpacts(data: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined, stats: FieldStats, n: number): Impacts {
+  if (!data || n === 0) return EMPTY;
+  const lists: FieldList[] = [];
+  // `p[at + 2k]`, `p[at + 2k + 1]`: the k-th (short id, frequency) pair, as the snapshot lays them out.
+  const scoreField = (field: number, p: Uint32Array, at: number, count: number): void => {
+    const boost = FIELD_BOOST[FIELDS[field] as (typeof FIELDS)[number]];
+    const avg = (stats.totals[field] as number) / n;
+    const docs = new Int32Array(count);
+    const scores = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      const doc = p[at + 2 * k] as number;
+      docs[k] = doc;
+      scores[k] = boost * bm25(p[at + 2 * k + 1] as number, count, n, stats.length(doc, field), avg);
+    }
+    lists.push({ field, docs, scores });
+  };
+  // A term still encoded from a snapshot is scored in place, without building its Maps.
+  const encoded = data instanceof LazyTermData && data.forEachEncodedField((field, p, at, count) => {
+      if (count > 0) scoreField(field, p, at, count);
+    });
+  if (!encoded) {
+    for (let field = 0; field < FIELDS.length; field++) {
+      const freqs = data.get(field);
+      if (!freqs || freqs.size === 0) continue;
+      const pairs = new Uint32Array(freqs.size * 2);
+      let at = 0;
+      for (const [doc, tf] of freqs) {
+        pairs[at++] = doc;
+        pairs[at++] = tf;
+      }
+      scoreField(field, pairs, 0, freqs.size);
+    }
+  }
+  if (lists.length === 0) return EMPTY;
+  lists.sort((a, b) => a.field - b.field); // field order, as MiniSearch sums
+  // Lists are kept in insertion (= short id) order; one that is not is sorted, not trusted.
+  for (const l of lists) if (!ascending(l.docs)) sortByDoc(l);
+  if (lists.length === 1) {
+    const only = lists[0] as FieldList;
+    return { docs: only.docs, scores: only.scores, fields: new Uint8Array(only.docs.length).fill(1 << only.field) };
+  }
+  return mergeLists(lists);
+}
+
+/**
+ * Sums several fields' lists per document, in field order (as MiniSearch does, so the sums are
+ * bit-identical to its scores), into one list ascending by short id.
+ */
+function mergeLists(lists: FieldList[]): Impacts {
+  let total = 0;
+  for (const l of lists) total += l.docs.length;
+  const docs = new Int32Array(total);
+  const scores = new Float64Array(total);
+  const fields = new Uint8Array(total);
+  const pos = new Int32Array(lists.length);
+  const k = lists.length;
+  let out = 0;
+  for (;;) {
+    let min = 2 ** 31;
+    for (let f = 0; f < k; f++) {
+      const l = lists[f] as FieldList;
+      const p = pos[f] as number;
+      if (p < l.docs.length && (l.docs[p] as number) < min) min = l.docs[p] as number;
+    }
+    if (min === 2 ** 31) break;
+    let sum = 0;
+    let mask = 0;
+    for (let f = 0; f < k; f++) {
+      const l = lists[f] as FieldList;
+      const p = pos[f] as number;
+      if (p < l.docs.length && l.docs[p] === min) {
+        sum += l.scores[p] as number;
+        mask |= 1 << l.field;
+        pos[f] = p + 1;
+      }
+    }
+    docs[out] = min;
+    scores[out] = sum;
+    fields[out] = mask;
+    out++;
+  }
+  return out === total ? { docs, scores, fields } : { docs: docs.slice(0, out), scores: scores.slice(0, out), fields: fields.slice(0, out) };
+}
+
+function ascending(a: Int32Array): boolean {
+  for (let i = 1; i < a.length; i++) if ((a[i] as number) <= (a[i - 1] as number)) return false;
+  return true;
+}
+
+function sortByDoc(l: FieldList): void {
+  const order = Array.from(l.docs.keys()).sort((a, b) => (l.docs[a] as number) - (l.docs[b] as number));
+  const docs = Int32Array.from(order, (i) => l.docs[i] as number);
+  const scores = Float64Array.from(order, (i) => l.scores[i] as number);
+  l.docs = docs;
+  l.scores = scores;
+}
+
+/** Index of `doc` in ascending `docs`, or −1. */
+export function findDoc(docs: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((docs[mid] as number) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < docs.length && docs[lo] === doc ? lo : -1;
 }

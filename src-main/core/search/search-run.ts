@@ -125,6 +125,20 @@ class Accumulator {
     this.exact[d] = (this.exact[d] as number) | exact;
   }
 
+  /**
+   * The touched documents, ascending. On a topical library most documents are touched: a scan
+   * of the dense arrays then gives the order for free, where sorting would cost n log n.
+   */
+  ascending(size: number): Int32Array {
+    const n = this.n;
+    if (n * 8 < size) return this.touched.slice(0, n).sort();
+    const out = new Int32Array(n);
+    const any = this.any;
+    let k = 0;
+    for (let d = 0; d < size && k < n; d++) if (any[d] !== 0) out[k++] = d;
+    return out;
+  }
+
   reset(): void {
     for (let i = 0; i < this.n; i++) {
       const d = this.touched[i] as number;
@@ -139,10 +153,13 @@ class Accumulator {
 
 const acc = new Accumulator();
 
-/** Per article number: the index of its best document among the matches (−1: none yet). */
+/**
+ * Per article number: the index of its best document among the matches (−1: none yet). Reset
+ * through the matches themselves (each article appears there once), so nothing is recorded per
+ * set.
+ */
 class BestOf {
   private at = new Int32Array(0);
-  private readonly touched: number[] = [];
 
   get(article: number): number {
     return article < this.at.length ? (this.at[article] as number) : -1;
@@ -154,15 +171,30 @@ class BestOf {
       grown.set(this.at);
       this.at = grown;
     }
-    if (this.at[article] === -1) this.touched.push(article);
     this.at[article] = index;
   }
 
-  reset(): void {
-    for (const a of this.touched) this.at[a] = -1;
-    this.touched.length = 0;
+  clear(article: number): void {
+    if (article < this.at.length) this.at[article] = -1;
   }
 }
+
+/** Scratch output of `collectMatches`, grown as needed and copied out at the end. */
+class Collected {
+  docs = new Int32Array(0);
+  base = new Int32Array(0);
+  scores = new Float64Array(0);
+
+  ensure(size: number): void {
+    if (this.docs.length >= size) return;
+    const cap = Math.max(size, this.docs.length * 2);
+    this.docs = new Int32Array(cap);
+    this.base = new Int32Array(cap);
+    this.scores = new Float64Array(cap);
+  }
+}
+
+const collected = new Collected();
 
 const bestOf = new BestOf();
 
@@ -184,7 +216,8 @@ export function narrowable(prevTerms: ReadonlySet<string>, terms: Iterable<strin
  * documents are accumulated; the result is the same as without.
  */
 export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
-  acc.ensure(r.engine.nextShortId);
+  const size = r.engine.nextShortId;
+  acc.ensure(size);
   for (const [term, infos] of r.infos) {
     let weight = 0;
     let any = 0;
@@ -201,7 +234,7 @@ export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
     if (candidates) acc.addAmong(r.engine.impacts(term), candidates, weight, any, strong, exact);
     else acc.add(r.engine.impacts(term), weight, any, strong, exact);
   }
-  const touched = acc.touched.slice(0, acc.n).sort();
+  const touched = acc.ascending(size);
   const filter = makeFilter(r.filters);
   const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
   // Every word of a quoted phrase must be in the document before its text is read.
@@ -209,23 +242,25 @@ export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
   r.plan.slots.forEach((s, i) => {
     if (s.inPhrase) phraseSlots |= 1 << Math.min(i, 30);
   });
-  const docs: number[] = [];
-  const base: number[] = [];
-  const scores: number[] = [];
+  const hasPhrases = r.plan.phrases.length > 0;
+  collected.ensure(touched.length);
+  const { docs, base, scores } = collected;
+  let count = 0;
   try {
-    for (let i = 0; i < acc.n; i++) {
-      const d = acc.touched[i] as number;
+    for (let i = 0; i < touched.length; i++) {
+      const d = touched[i] as number;
       const entry = r.docAt[d];
       if (!entry || (filter && !filter(entry.meta))) continue;
-      if (r.plan.phrases.length > 0 && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !phraseCandidate(r, entry, phraseKeys))) continue;
+      if (hasPhrases && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !phraseCandidate(r, entry, phraseKeys))) continue;
       const b = tierBase(acc.any[d] as number, acc.strong[d] as number, acc.exact[d] as number);
       const s = acc.score[d] as number;
       const at = bestOf.get(entry.article);
       if (at < 0) {
-        bestOf.set(entry.article, docs.length);
-        docs.push(d);
-        base.push(b);
-        scores.push(s);
+        bestOf.set(entry.article, count);
+        docs[count] = d;
+        base[count] = b;
+        scores[count] = s;
+        count++;
       } else if (b > (base[at] as number) || (b === base[at] && (s > (scores[at] as number) || (s === scores[at] && entry.id < (r.docAt[docs[at] as number]?.id ?? ''))))) {
         docs[at] = d;
         base[at] = b;
@@ -234,10 +269,13 @@ export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
     }
   } finally {
     acc.reset();
-    bestOf.reset();
+    for (let i = 0; i < count; i++) {
+      const entry = r.docAt[docs[i] as number];
+      if (entry) bestOf.clear(entry.article);
+    }
   }
-  const state = r.plan.phrases.length > 0 ? new Uint8Array(docs.length) : null;
-  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores), state, checked: 0, rejected: 0, adjacent: null, touched };
+  const state = hasPhrases ? new Uint8Array(count) : null;
+  return { docs: docs.slice(0, count), base: base.slice(0, count), scores: scores.slice(0, count), state, checked: 0, rejected: 0, adjacent: null, touched };
 }
 
 /**

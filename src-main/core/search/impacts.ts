@@ -2,9 +2,9 @@
  * Per-term BM25 impacts: for each document holding a term, the term's score in that document
  * summed over fields with their boosts, exactly as MiniSearch's own scoring computes it
  * (`termResults`/`calcBM25Score` in MiniSearch 7.2: k = 1.2, b = 0.7, d = 0.5, document
- * frequency per field), in flat typed arrays. A query then adds a few arrays into an accumulator
- * (search-run.ts) instead of building a result object per matching document, which is what made
- * frequent syllables slow. Field lengths and their totals are kept as integers, so scores do not
+ * frequency per field). A query adds them straight from the postings into dense arrays
+ * (accumulate.ts) instead of building a result object per matching document, which is what
+ * made frequent syllables slow. Field lengths and their totals are kept as integers, so scores do not
  * drift with the order of additions and removals (a running average would).
  */
 import { FIELDS } from './documents';
@@ -15,15 +15,13 @@ const K = 1.2;
 const B = 0.7;
 const D = 0.5;
 
-/** A term's documents (short ids, ascending), their impacts and the fields holding it, same order. */
+/** A term's documents (short ids, ascending) and their impacts, same order. */
 export interface Impacts {
   docs: Int32Array;
   scores: Float64Array;
-  /** Per document: bit `fieldId` set when the term is in that field (marks and "In your note"). */
-  fields: Uint8Array;
 }
 
-const EMPTY: Impacts = { docs: new Int32Array(0), scores: new Float64Array(0), fields: new Uint8Array(0) };
+const EMPTY: Impacts = { docs: new Int32Array(0), scores: new Float64Array(0) };
 
 /** Field lengths (distinct terms, as MiniSearch counts them) per document, and their totals. */
 export class FieldStats {
@@ -44,6 +42,7 @@ export class FieldStats {
   }
 
   setLength(shortId: number, field: number, length: number): void {
+    if (this.normCache.length > 0) this.normCache = [];
     const at = shortId * this.nFields + field;
     this.totals[field] = (this.totals[field] as number) - (this.lengths[at] as number) + length;
     this.lengths[at] = length;
@@ -53,43 +52,54 @@ export class FieldStats {
     return this.lengths[shortId * this.nFields + field] ?? 0;
   }
 
+  /**
+   * Per short id below `size`: `lengthNorm` of its length in `field`, for an index of `n`
+   * documents. Cached until a length changes (the average moves with every document).
+   */
+  norms(field: number, n: number, size: number): Float64Array {
+    if (n !== this.normN) {
+      this.normCache = [];
+      this.normN = n;
+    }
+    let cached = this.normCache[field];
+    if (cached && cached.length >= size) return cached;
+    const avg = (this.totals[field] as number) / n;
+    cached = new Float64Array(size);
+    for (let d = 0; d < size; d++) cached[d] = lengthNorm(this.length(d, field), avg);
+    this.normCache[field] = cached;
+    return cached;
+  }
+
+  private normCache: (Float64Array | undefined)[] = [];
+  private normN = -1;
+
   /** Takes a removed document's lengths out of the totals. */
   remove(shortId: number): void {
     for (let f = 0; f < this.nFields; f++) this.setLength(shortId, f, 0);
   }
 }
 
-/** Impacts of the terms used since the index last changed, within a budget of postings. */
-export class ImpactCache {
-  private readonly map = new Map<string, Impacts>();
-  private size = 0;
-  constructor(private readonly budget = 4_000_000) {}
-
-  get(term: string): Impacts | undefined {
-    const hit = this.map.get(term);
-    if (hit) {
-      // Most recently used last, so eviction drops the least recently used.
-      this.map.delete(term);
-      this.map.set(term, hit);
-    }
-    return hit;
-  }
-
-  set(term: string, impacts: Impacts): void {
-    this.map.set(term, impacts);
-    this.size += impacts.docs.length;
-    for (const [t, old] of this.map) {
-      if (this.size <= this.budget || t === term) break;
-      this.map.delete(t);
-      this.size -= old.docs.length;
-    }
-  }
-}
-
 /** MiniSearch's BM25+ for one field occurrence. */
 export function bm25(tf: number, df: number, n: number, length: number, avgLength: number): number {
-  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  return idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / avgLength)));
+  return bm25Norm(tf, idf(df, n), lengthNorm(length, avgLength));
+}
+
+/** The inverse document frequency of a term in `df` of `n` documents (MiniSearch's). */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** The length part of BM25's denominator, per document and field (precomputed per field by `FieldStats.norms`). */
+export function lengthNorm(length: number, avgLength: number): number {
+  return K * (1 - B + (B * length) / avgLength);
+}
+
+/**
+ * BM25+ from its parts; the same operations in the same order as `bm25`, so the result is
+ * bit-identical whether the norm was precomputed or not.
+ */
+export function bm25Norm(tf: number, idfValue: number, norm: number): number {
+  return idfValue * (D + (tf * (K + 1)) / (tf + norm));
 }
 
 /** One field's postings of a term, scored: short ids (ascending) and that field's impacts. */
@@ -100,11 +110,9 @@ interface FieldList {
 }
 
 /**
- * Impacts of a term given its postings (fieldId → shortId → frequency), in typed arrays only:
- * each field's list is scored in one pass, then the (at most five) lists are merged by short id.
- * A term with tens of thousands of postings (a frequent syllable of a large library, met at
- * every keystroke's prefix expansion) costs about a millisecond, not the tens it took through
- * a JS array and a Map per document; and a still-encoded term is read in place, never decoded.
+ * Impacts of a term given its postings (fieldId → shortId → frequency), as a list: each field's
+ * list is scored in one pass, then the (at most five) lists are merged by short id. The query
+ * path adds the same impacts without building lists (accumulate.ts); tests hold the two equal.
  */
 export function computeImpacts(data: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined, stats: FieldStats, n: number): Impacts {
   if (!data || n === 0) return EMPTY;
@@ -145,7 +153,7 @@ export function computeImpacts(data: ReadonlyMap<number, ReadonlyMap<number, num
   for (const l of lists) if (!ascending(l.docs)) sortByDoc(l);
   if (lists.length === 1) {
     const only = lists[0] as FieldList;
-    return { docs: only.docs, scores: only.scores, fields: new Uint8Array(only.docs.length).fill(1 << only.field) };
+    return { docs: only.docs, scores: only.scores };
   }
   return mergeLists(lists);
 }
@@ -159,7 +167,6 @@ function mergeLists(lists: FieldList[]): Impacts {
   for (const l of lists) total += l.docs.length;
   const docs = new Int32Array(total);
   const scores = new Float64Array(total);
-  const fields = new Uint8Array(total);
   const pos = new Int32Array(lists.length);
   const k = lists.length;
   let out = 0;
@@ -172,22 +179,19 @@ function mergeLists(lists: FieldList[]): Impacts {
     }
     if (min === 2 ** 31) break;
     let sum = 0;
-    let mask = 0;
     for (let f = 0; f < k; f++) {
       const l = lists[f] as FieldList;
       const p = pos[f] as number;
       if (p < l.docs.length && l.docs[p] === min) {
         sum += l.scores[p] as number;
-        mask |= 1 << l.field;
         pos[f] = p + 1;
       }
     }
     docs[out] = min;
     scores[out] = sum;
-    fields[out] = mask;
     out++;
   }
-  return out === total ? { docs, scores, fields } : { docs: docs.slice(0, out), scores: scores.slice(0, out), fields: fields.slice(0, out) };
+  return out === total ? { docs, scores } : { docs: docs.slice(0, out), scores: scores.slice(0, out) };
 }
 
 function ascending(a: Int32Array): boolean {
@@ -201,16 +205,4 @@ function sortByDoc(l: FieldList): void {
   const scores = Float64Array.from(order, (i) => l.scores[i] as number);
   l.docs = docs;
   l.scores = scores;
-}
-
-/** Index of `doc` in ascending `docs`, or −1. */
-export function findDoc(docs: Int32Array, doc: number): number {
-  let lo = 0;
-  let hi = docs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((docs[mid] as number) < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < docs.length && docs[lo] === doc ? lo : -1;
 }

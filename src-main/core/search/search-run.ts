@@ -11,7 +11,7 @@
 import type { Article, ArticleVersion, SearchFilters, SearchHit, SearchSnippet } from '../../shared/types';
 import { FIELDS, type AnnotationText, type DocMeta } from './documents';
 import type { Engine } from './engine';
-import type { Impacts } from './impacts';
+import { Accumulator } from './accumulate';
 import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
 import { kindBits, publicScore, tierBase, tierKey } from './rank';
@@ -56,99 +56,11 @@ export interface Matches {
   /** Per match: adjacent query-word pairs found (−1: not checked yet); filled by `selectPage`. */
   adjacent: Int8Array | null;
   /**
-   * Every document holding one of the query's terms, before filters and phrases, ascending:
-   * the candidates of a later query whose terms are a subset of this one's (`narrowable`).
+   * Every document holding one of the query's terms, before filters and phrases, as a bit set
+   * by short id: the candidates of a later query whose terms are a subset of this one's
+   * (`narrowable`).
    */
-  touched: Int32Array;
-}
-
-/** Reusable accumulator arrays indexed by short id. */
-class Accumulator {
-  score = new Float64Array(0);
-  any = new Uint32Array(0);
-  strong = new Uint32Array(0);
-  exact = new Uint32Array(0);
-  touched = new Int32Array(0);
-  n = 0;
-
-  ensure(size: number): void {
-    if (this.score.length >= size) return;
-    const cap = Math.max(size, this.score.length * 2);
-    this.score = new Float64Array(cap);
-    this.any = new Uint32Array(cap);
-    this.strong = new Uint32Array(cap);
-    this.exact = new Uint32Array(cap);
-    this.touched = new Int32Array(cap);
-  }
-
-  add(imp: Impacts, weight: number, any: number, strong: number, exact: number): void {
-    const { docs } = imp;
-    for (let i = 0; i < docs.length; i++) this.one(imp, i, weight, any, strong, exact);
-  }
-
-  /**
-   * As `add`, for the documents among `candidates` only (both ascending): a binary search per
-   * candidate when they are few against the postings, a merge otherwise. Each document gets
-   * the same additions in the same order as `add` would give it, so scores are bit-identical.
-   */
-  addAmong(imp: Impacts, candidates: Int32Array, weight: number, any: number, strong: number, exact: number): void {
-    const { docs } = imp;
-    const n = docs.length;
-    if (candidates.length * 16 < n) {
-      let lo = 0;
-      for (let c = 0; c < candidates.length && lo < n; c++) {
-        const x = candidates[c] as number;
-        let hi = n;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if ((docs[mid] as number) < x) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo < n && docs[lo] === x) this.one(imp, lo++, weight, any, strong, exact);
-      }
-      return;
-    }
-    let c = 0;
-    for (let i = 0; i < n && c < candidates.length; i++) {
-      const d = docs[i] as number;
-      while (c < candidates.length && (candidates[c] as number) < d) c++;
-      if (candidates[c] === d) this.one(imp, i, weight, any, strong, exact);
-    }
-  }
-
-  private one(imp: Impacts, i: number, weight: number, any: number, strong: number, exact: number): void {
-    const d = imp.docs[i] as number;
-    if (this.any[d] === 0) this.touched[this.n++] = d;
-    this.score[d] = (this.score[d] as number) + weight * (imp.scores[i] as number);
-    this.any[d] = (this.any[d] as number) | any;
-    this.strong[d] = (this.strong[d] as number) | strong;
-    this.exact[d] = (this.exact[d] as number) | exact;
-  }
-
-  /**
-   * The touched documents, ascending. On a topical library most documents are touched: a scan
-   * of the dense arrays then gives the order for free, where sorting would cost n log n.
-   */
-  ascending(size: number): Int32Array {
-    const n = this.n;
-    if (n * 8 < size) return this.touched.slice(0, n).sort();
-    const out = new Int32Array(n);
-    const any = this.any;
-    let k = 0;
-    for (let d = 0; d < size && k < n; d++) if (any[d] !== 0) out[k++] = d;
-    return out;
-  }
-
-  reset(): void {
-    for (let i = 0; i < this.n; i++) {
-      const d = this.touched[i] as number;
-      this.score[d] = 0;
-      this.any[d] = 0;
-      this.strong[d] = 0;
-      this.exact[d] = 0;
-    }
-    this.n = 0;
-  }
+  touched: Uint32Array;
 }
 
 const acc = new Accumulator();
@@ -212,12 +124,12 @@ export function narrowable(prevTerms: ReadonlySet<string>, terms: Iterable<strin
 
 /**
  * Steps 1–2: every matching article with its best document, tier base and BM25 score. With
- * `candidates` (ascending short ids holding every possible match, see `narrowable`), only those
- * documents are accumulated; the result is the same as without.
+ * `candidates` (a bit set of short ids holding every possible match, see `narrowable`), only
+ * those documents are accumulated; the result is the same as without.
  */
-export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
-  const size = r.engine.nextShortId;
-  acc.ensure(size);
+export function collectMatches(r: SearchRun, candidates?: Uint32Array): Matches {
+  const scoring = r.engine.scoring();
+  acc.ensure(scoring.size);
   for (const [term, infos] of r.infos) {
     let weight = 0;
     let any = 0;
@@ -231,10 +143,9 @@ export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
       if (s) strong |= bit;
       if (e) exact |= bit;
     }
-    if (candidates) acc.addAmong(r.engine.impacts(term), candidates, weight, any, strong, exact);
-    else acc.add(r.engine.impacts(term), weight, any, strong, exact);
+    acc.addTerm(r.engine.termData(term), scoring, weight, any, strong, exact, candidates ?? null);
   }
-  const touched = acc.ascending(size);
+  const touched = acc.touchedBits(scoring.size);
   const filter = makeFilter(r.filters);
   const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
   // Every word of a quoted phrase must be in the document before its text is read.
@@ -243,12 +154,12 @@ export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
     if (s.inPhrase) phraseSlots |= 1 << Math.min(i, 30);
   });
   const hasPhrases = r.plan.phrases.length > 0;
-  collected.ensure(touched.length);
+  collected.ensure(acc.n);
   const { docs, base, scores } = collected;
   let count = 0;
   try {
-    for (let i = 0; i < touched.length; i++) {
-      const d = touched[i] as number;
+    for (let i = 0; i < acc.n; i++) {
+      const d = acc.touched[i] as number;
       const entry = r.docAt[d];
       if (!entry || (filter && !filter(entry.meta))) continue;
       if (hasPhrases && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !phraseCandidate(r, entry, phraseKeys))) continue;
@@ -299,9 +210,9 @@ export function selectPage(r: SearchRun, m: Matches, offset: number, limit: numb
   const maxAdjacent = Math.min(pairs.length, 9);
   const adjacent = m.adjacent ?? (m.adjacent = new Int8Array(n).fill(-1));
   const idOf = (i: number): string => r.docAt[m.docs[i] as number]?.id ?? '';
+  if (scratch.bound.length < n) scratch = { bound: new Float64Array(Math.max(n, scratch.bound.length * 2)), order: new Int32Array(Math.max(n, scratch.bound.length * 2)) };
+  const { bound, order } = scratch;
   for (;;) {
-    const bound = new Float64Array(n);
-    const order = new Int32Array(n);
     let size = 0;
     for (let i = 0; i < n; i++) {
       if (m.state?.[i] === 2) continue;
@@ -343,6 +254,9 @@ export function selectPage(r: SearchRun, m: Matches, offset: number, limit: numb
     if (!dropped) return top.slice(offset).map(({ i, value }) => ({ doc: m.docs[i] as number, score: value }));
   }
 }
+
+/** `selectPage`'s bounds and heap, reused: a search allocates nothing in proportion to the library it need not keep. */
+let scratch = { bound: new Float64Array(0), order: new Int32Array(0) };
 
 /** A max-heap of match indices on their upper bounds (built in O(n), popped lazily). */
 class BoundHeap {

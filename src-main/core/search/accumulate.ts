@@ -1,0 +1,161 @@
+/**
+ * Step 1 of a search (search-run.ts): every expanded term adds its BM25 impact, times its
+ * weight, and its query-word bits into dense arrays indexed by short id. Impacts are scored
+ * straight from the postings (still encoded, or MiniSearch's maps), with the per-document length
+ * norms precomputed per field: no list is built or cached per term. A cache of per-term lists
+ * thrashed on large libraries (a few dozen frequent syllables of 50k articles fill any sensible
+ * budget), and each miss allocated megabytes, which brought major garbage collections of the
+ * whole heap into the middle of typing. The sums are bit-identical to `computeImpacts`
+ * (impacts.ts): the same operations in the same order, per document, fields in field order.
+ */
+import { FIELDS } from './documents';
+import { FIELD_BOOST } from './boosts';
+import { LazyTermData, type TermData } from './lazy-term';
+import { bm25Norm, idf, type FieldStats } from './impacts';
+
+/** What scoring needs from the index: its size and the per-field length norms. */
+export interface Scoring {
+  /** Documents in the index (BM25's N). */
+  n: number;
+  /** One past the largest short id. */
+  size: number;
+  stats: FieldStats;
+}
+
+/** True when bit `d` of `bits` is set. */
+export function hasBit(bits: Uint32Array, d: number): boolean {
+  return (((bits[d >>> 5] as number) >>> (d & 31)) & 1) === 1;
+}
+
+const BOOSTS = FIELDS.map((f) => FIELD_BOOST[f]);
+
+/** Reusable accumulator arrays indexed by short id. */
+export class Accumulator {
+  score = new Float64Array(0);
+  any = new Uint32Array(0);
+  strong = new Uint32Array(0);
+  exact = new Uint32Array(0);
+  /** Documents touched so far, in first-touch order (`n` of them). */
+  touched = new Int32Array(0);
+  n = 0;
+  /** A term's impact per document while its fields are summed (multi-field terms). */
+  private termScore = new Float64Array(0);
+  private termDocs = new Int32Array(0);
+  private readonly lists: { field: number; p: Uint32Array | null; at: number; count: number; freqs: ReadonlyMap<number, number> | null }[] = [];
+
+  ensure(size: number): void {
+    if (this.score.length >= size) return;
+    const cap = Math.max(size, this.score.length * 2);
+    this.score = new Float64Array(cap);
+    this.any = new Uint32Array(cap);
+    this.strong = new Uint32Array(cap);
+    this.exact = new Uint32Array(cap);
+    this.touched = new Int32Array(cap);
+    this.termScore = new Float64Array(cap);
+    this.termDocs = new Int32Array(cap);
+  }
+
+  /**
+   * Adds `weight` × the term's impact and the bits to every document holding the term, or only
+   * to those in `candidates` (a bit set by short id) when given: each of those gets exactly the
+   * additions it would get without, so narrowed and full evaluations agree to the bit.
+   */
+  addTerm(data: TermData | undefined, s: Scoring, weight: number, any: number, strong: number, exact: number, candidates: Uint32Array | null): void {
+    if (!data || s.n === 0) return;
+    const lists = this.lists;
+    lists.length = 0;
+    const encoded =
+      data instanceof LazyTermData &&
+      data.forEachEncodedField((field, p, at, count) => {
+        if (count > 0) lists.push({ field, p, at, count, freqs: null });
+      });
+    if (!encoded) {
+      for (let field = 0; field < FIELDS.length; field++) {
+        const freqs = data.get(field);
+        if (freqs && freqs.size > 0) lists.push({ field, p: null, at: 0, count: freqs.size, freqs });
+      }
+    }
+    if (lists.length === 0) return;
+    // Fields in field order, as MiniSearch sums them.
+    if (lists.length > 1) lists.sort((a, b) => a.field - b.field);
+    if (lists.length === 1) {
+      const l = lists[0] as (typeof lists)[number];
+      this.scoreList(l, s, (d, impact) => this.one(d, weight * impact, any, strong, exact), candidates);
+      return;
+    }
+    const termScore = this.termScore;
+    const termDocs = this.termDocs;
+    let k = 0;
+    for (const l of lists) {
+      this.scoreList(
+        l,
+        s,
+        (d, impact) => {
+          // Impacts are positive: zero means not seen yet for this term.
+          if (termScore[d] === 0) termDocs[k++] = d;
+          termScore[d] = (termScore[d] as number) + impact;
+        },
+        candidates,
+      );
+    }
+    for (let i = 0; i < k; i++) {
+      const d = termDocs[i] as number;
+      this.one(d, weight * (termScore[d] as number), any, strong, exact);
+      termScore[d] = 0;
+    }
+  }
+
+  /** Calls `visit(doc, impact)` per posting of one field's list (only candidates when given). */
+  private scoreList(
+    l: { field: number; p: Uint32Array | null; at: number; count: number; freqs: ReadonlyMap<number, number> | null },
+    s: Scoring,
+    visit: (d: number, impact: number) => void,
+    candidates: Uint32Array | null,
+  ): void {
+    const boost = BOOSTS[l.field] as number;
+    const idfValue = idf(l.count, s.n);
+    const norms = s.stats.norms(l.field, s.n, s.size);
+    const { p, at, count } = l;
+    if (p) {
+      for (let i = 0; i < count; i++) {
+        const d = p[at + 2 * i] as number;
+        if (candidates && !hasBit(candidates, d)) continue;
+        visit(d, boost * bm25Norm(p[at + 2 * i + 1] as number, idfValue, norms[d] as number));
+      }
+      return;
+    }
+    l.freqs?.forEach((tf, d) => {
+      if (candidates && !hasBit(candidates, d)) return;
+      visit(d, boost * bm25Norm(tf, idfValue, norms[d] as number));
+    });
+  }
+
+  private one(d: number, add: number, any: number, strong: number, exact: number): void {
+    if (this.any[d] === 0) this.touched[this.n++] = d;
+    this.score[d] = (this.score[d] as number) + add;
+    this.any[d] = (this.any[d] as number) | any;
+    this.strong[d] = (this.strong[d] as number) | strong;
+    this.exact[d] = (this.exact[d] as number) | exact;
+  }
+
+  /** The touched documents as a bit set by short id (the candidates of a narrowed query). */
+  touchedBits(size: number): Uint32Array {
+    const bits = new Uint32Array((size + 31) >>> 5);
+    for (let i = 0; i < this.n; i++) {
+      const d = this.touched[i] as number;
+      bits[d >>> 5] = (bits[d >>> 5] as number) | (1 << (d & 31));
+    }
+    return bits;
+  }
+
+  reset(): void {
+    for (let i = 0; i < this.n; i++) {
+      const d = this.touched[i] as number;
+      this.score[d] = 0;
+      this.any[d] = 0;
+      this.strong[d] = 0;
+      this.exact[d] = 0;
+    }
+    this.n = 0;
+  }
+}

@@ -29,6 +29,15 @@ export function hasBit(bits: Uint32Array, d: number): boolean {
 
 const BOOSTS = FIELDS.map((f) => FIELD_BOOST[f]);
 
+/** One field's postings of a term: encoded pairs `p[at + 2i]` (short id), `p[at + 2i + 1]` (frequency), or a map. */
+interface PostingList {
+  field: number;
+  p: Uint32Array | null;
+  at: number;
+  count: number;
+  freqs: ReadonlyMap<number, number> | null;
+}
+
 /** Reusable accumulator arrays indexed by short id. */
 export class Accumulator {
   score = new Float64Array(0);
@@ -41,7 +50,7 @@ export class Accumulator {
   /** A term's impact per document while its fields are summed (multi-field terms). */
   private termScore = new Float64Array(0);
   private termDocs = new Int32Array(0);
-  private readonly lists: { field: number; p: Uint32Array | null; at: number; count: number; freqs: ReadonlyMap<number, number> | null }[] = [];
+  private readonly lists: PostingList[] = [];
 
   ensure(size: number): void {
     if (this.score.length >= size) return;
@@ -79,25 +88,13 @@ export class Accumulator {
     // Fields in field order, as MiniSearch sums them.
     if (lists.length > 1) lists.sort((a, b) => a.field - b.field);
     if (lists.length === 1) {
-      const l = lists[0] as (typeof lists)[number];
-      this.scoreList(l, s, (d, impact) => this.one(d, weight * impact, any, strong, exact), candidates);
+      this.addList(lists[0] as PostingList, s, weight, any, strong, exact, candidates);
       return;
     }
-    const termScore = this.termScore;
-    const termDocs = this.termDocs;
+    // Several fields: the term's impact per document is their sum in field order, then weighted.
     let k = 0;
-    for (const l of lists) {
-      this.scoreList(
-        l,
-        s,
-        (d, impact) => {
-          // Impacts are positive: zero means not seen yet for this term.
-          if (termScore[d] === 0) termDocs[k++] = d;
-          termScore[d] = (termScore[d] as number) + impact;
-        },
-        candidates,
-      );
-    }
+    for (const l of lists) k = this.sumList(l, s, k, candidates);
+    const { termScore, termDocs } = this;
     for (let i = 0; i < k; i++) {
       const d = termDocs[i] as number;
       this.one(d, weight * (termScore[d] as number), any, strong, exact);
@@ -105,29 +102,60 @@ export class Accumulator {
     }
   }
 
-  /** Calls `visit(doc, impact)` per posting of one field's list (only candidates when given). */
-  private scoreList(
-    l: { field: number; p: Uint32Array | null; at: number; count: number; freqs: ReadonlyMap<number, number> | null },
-    s: Scoring,
-    visit: (d: number, impact: number) => void,
-    candidates: Uint32Array | null,
-  ): void {
+  /** Adds `weight` × impact per posting of a term held in one field only (the common case). */
+  private addList(l: PostingList, s: Scoring, weight: number, any: number, strong: number, exact: number, candidates: Uint32Array | null): void {
     const boost = BOOSTS[l.field] as number;
     const idfValue = idf(l.count, s.n);
     const norms = s.stats.norms(l.field, s.n, s.size);
     const { p, at, count } = l;
-    if (p) {
-      for (let i = 0; i < count; i++) {
-        const d = p[at + 2 * i] as number;
-        if (candidates && !hasBit(candidates, d)) continue;
-        visit(d, boost * bm25Norm(p[at + 2 * i + 1] as number, idfValue, norms[d] as number));
-      }
+    if (!p) {
+      l.freqs?.forEach((tf, d) => {
+        if (!candidates || hasBit(candidates, d)) this.one(d, weight * (boost * bm25Norm(tf, idfValue, norms[d] as number)), any, strong, exact);
+      });
       return;
     }
-    l.freqs?.forEach((tf, d) => {
-      if (candidates && !hasBit(candidates, d)) return;
-      visit(d, boost * bm25Norm(tf, idfValue, norms[d] as number));
-    });
+    const score = this.score;
+    const anyBits = this.any;
+    const strongBits = this.strong;
+    const exactBits = this.exact;
+    const touched = this.touched;
+    let n = this.n;
+    for (let i = 0; i < count; i++) {
+      const d = p[at + 2 * i] as number;
+      if (candidates && (((candidates[d >>> 5] as number) >>> (d & 31)) & 1) === 0) continue;
+      const impact = boost * bm25Norm(p[at + 2 * i + 1] as number, idfValue, norms[d] as number);
+      if (anyBits[d] === 0) touched[n++] = d;
+      score[d] = (score[d] as number) + weight * impact;
+      anyBits[d] = (anyBits[d] as number) | any;
+      strongBits[d] = (strongBits[d] as number) | strong;
+      exactBits[d] = (exactBits[d] as number) | exact;
+    }
+    this.n = n;
+  }
+
+  /** Adds one field's impacts into `termScore`; returns the count of documents recorded in `termDocs`. */
+  private sumList(l: PostingList, s: Scoring, k: number, candidates: Uint32Array | null): number {
+    const boost = BOOSTS[l.field] as number;
+    const idfValue = idf(l.count, s.n);
+    const norms = s.stats.norms(l.field, s.n, s.size);
+    const { termScore, termDocs } = this;
+    const { p, at, count } = l;
+    // Impacts are positive: zero means not seen yet for this term.
+    if (!p) {
+      l.freqs?.forEach((tf, d) => {
+        if (candidates && !hasBit(candidates, d)) return;
+        if (termScore[d] === 0) termDocs[k++] = d;
+        termScore[d] = (termScore[d] as number) + boost * bm25Norm(tf, idfValue, norms[d] as number);
+      });
+      return k;
+    }
+    for (let i = 0; i < count; i++) {
+      const d = p[at + 2 * i] as number;
+      if (candidates && (((candidates[d >>> 5] as number) >>> (d & 31)) & 1) === 0) continue;
+      if (termScore[d] === 0) termDocs[k++] = d;
+      termScore[d] = (termScore[d] as number) + boost * bm25Norm(p[at + 2 * i + 1] as number, idfValue, norms[d] as number);
+    }
+    return k;
   }
 
   private one(d: number, add: number, any: number, strong: number, exact: number): void {
@@ -148,6 +176,40 @@ export class Accumulator {
     return bits;
   }
 
+  /** A copy of the state so far (see `restore`). */
+  save(): AccumulatorState {
+    const n = this.n;
+    const touched = this.touched.slice(0, n);
+    const score = new Float64Array(n);
+    const any = new Uint32Array(n);
+    const strong = new Uint32Array(n);
+    const exact = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = touched[i] as number;
+      score[i] = this.score[d] as number;
+      any[i] = this.any[d] as number;
+      strong[i] = this.strong[d] as number;
+      exact[i] = this.exact[d] as number;
+    }
+    return { touched, score, any, strong, exact };
+  }
+
+  /** Puts back a saved state into an empty accumulator: the same values, the same order. */
+  restore(state: AccumulatorState): void {
+    if (this.n !== 0) throw new Error('Accumulator.restore: not empty');
+    const { touched, score, any, strong, exact } = state;
+    const n = touched.length;
+    this.touched.set(touched);
+    for (let i = 0; i < n; i++) {
+      const d = touched[i] as number;
+      this.score[d] = score[i] as number;
+      this.any[d] = any[i] as number;
+      this.strong[d] = strong[i] as number;
+      this.exact[d] = exact[i] as number;
+    }
+    this.n = n;
+  }
+
   reset(): void {
     for (let i = 0; i < this.n; i++) {
       const d = this.touched[i] as number;
@@ -158,4 +220,13 @@ export class Accumulator {
     }
     this.n = 0;
   }
+}
+
+/** The accumulator's values for its touched documents, in first-touch order. */
+export interface AccumulatorState {
+  touched: Int32Array;
+  score: Float64Array;
+  any: Uint32Array;
+  strong: Uint32Array;
+  exact: Uint32Array;
 }

@@ -30,7 +30,7 @@ import { loadState, removeLeftoverTempFiles, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
 import { analyzeInBatches, type BuildMode } from './worker-pool';
-import { collectMatches, narrowable, selectPage, toHit, type DocEntry, type Matches, type SearchRun } from './search-run';
+import { collectMatches, narrowable, selectPage, toHit, type DocEntry, type Matches, type SavedSums, type SearchRun } from './search-run';
 import type { AnnotationText } from './documents';
 
 export type { IndexExtras } from './documents';
@@ -96,6 +96,8 @@ export class SearchIndex {
   /** By short id: the document's id and metadata (a dense array: the hot loop reads it). */
   private docAt: (DocEntry | undefined)[] = [];
   private matchCache = new Map<string, Matches>();
+  /** The sums of the words before the one being typed (search-run.ts `collectMatches`). */
+  private readonly sums: SavedSums[] = [];
   /**
    * The last query collected in full or narrowed, for narrowing the next one as the user types:
    * its filter key, its expanded terms and its matches (whose `touched` are the candidates).
@@ -103,6 +105,8 @@ export class SearchIndex {
   private lastCollected: { filterKey: string; terms: ReadonlySet<string>; matches: Matches } | null = null;
   /** How many collections were narrowed to a previous query's candidates (tests, bench). */
   narrowed = 0;
+  /** How many reused the saved sums of the words before the one being typed (tests, bench). */
+  headsReused = 0;
   private annotationTexts = new Map<string, readonly AnnotationText[]>();
   private cacheVersion = -1;
   /** True when the index differs from what was last saved or loaded. */
@@ -287,6 +291,7 @@ export class SearchIndex {
       this.planCache.clear();
       this.matchCache.clear();
       this.lastCollected = null;
+      this.sums.length = 0;
       this.cacheVersion = this.engine.version;
     }
     const key = `${prefix ? 1 : 0}${query}`;
@@ -310,6 +315,7 @@ export class SearchIndex {
       plan: planned.plan,
       infos: planned.infos,
       filters: opts.filters,
+      sums: this.sums,
     };
     const filterKey = JSON.stringify(opts.filters ?? {});
     const matchKey = `${key}\u0000${filterKey}`;
@@ -321,8 +327,9 @@ export class SearchIndex {
       const prev = this.lastCollected;
       const candidates =
         prev && prev.filterKey === filterKey && planned.plan.phrases.length === 0 && narrowable(prev.terms, planned.infos.keys()) ? prev.matches.touched : undefined;
-      if (candidates) this.narrowed++;
       matches = collectMatches(run, candidates);
+      if (matches.how === 'narrowed') this.narrowed++;
+      else if (matches.how === 'head') this.headsReused++;
       this.lastCollected = { filterKey, terms: new Set(planned.infos.keys()), matches };
       if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.delete(this.matchCache.keys().next().value as string);
     } else this.matchCache.delete(matchKey);
@@ -357,6 +364,7 @@ export class SearchIndex {
     this.planCache.clear();
     this.matchCache.clear();
     this.lastCollected = null;
+    this.sums.length = 0;
   }
 
   /** Saves the index atomically under `dataDir`. */

@@ -11,7 +11,7 @@
 import type { Article, ArticleVersion, SearchFilters, SearchHit, SearchSnippet } from '../../shared/types';
 import { FIELDS, type AnnotationText, type DocMeta } from './documents';
 import type { Engine } from './engine';
-import { Accumulator } from './accumulate';
+import { Accumulator, type AccumulatorState, type Scoring } from './accumulate';
 import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
 import { kindBits, publicScore, tierBase, tierKey } from './rank';
@@ -38,6 +38,8 @@ export interface SearchRun {
   plan: QueryPlan;
   infos: ReadonlyMap<string, readonly TermInfo[]>;
   filters: SearchFilters | undefined;
+  /** Saved sums of the words before the one being typed, most recent first (kept by the caller). */
+  sums: SavedSums[];
 }
 
 /**
@@ -61,6 +63,11 @@ export interface Matches {
    * (`narrowable`).
    */
   touched: Uint32Array;
+  /**
+   * How step 1 ran: over every posting; narrowed to a previous query's candidates; or from the
+   * saved sums of the words before the one being typed plus that word's terms.
+   */
+  how: 'full' | 'narrowed' | 'head';
 }
 
 const acc = new Accumulator();
@@ -130,21 +137,31 @@ export function narrowable(prevTerms: ReadonlySet<string>, terms: Iterable<strin
 export function collectMatches(r: SearchRun, candidates?: Uint32Array): Matches {
   const scoring = r.engine.scoring();
   acc.ensure(scoring.size);
-  for (const [term, infos] of r.infos) {
-    let weight = 0;
-    let any = 0;
-    let strong = 0;
-    let exact = 0;
-    for (const info of infos) {
-      const bit = 1 << Math.min(info.slot, 30);
-      const [a, s, e] = kindBits(info.kind);
-      if (info.weight > weight) weight = info.weight;
-      if (a) any |= bit;
-      if (s) strong |= bit;
-      if (e) exact |= bit;
+  const ops = termOps(r);
+  const head = headLength(r, ops);
+  let from = 0;
+  let how: Matches['how'] = 'full';
+  if (head > 0) {
+    // Typing the last word: the words before it add the same terms at every keystroke, first
+    // in the order of additions, so their sums are kept and only the last word's terms added.
+    const key = ops
+      .slice(0, head)
+      .map((o) => `${o.term}\u0001${o.weight}\u0001${o.any}\u0001${o.strong}\u0001${o.exact}`)
+      .join('\u0000');
+    const kept = r.sums;
+    const saved = kept.find((h) => h.version === r.engine.version && h.key === key);
+    if (saved) acc.restore(saved.state);
+    else {
+      for (let i = 0; i < head; i++) addOp(r, ops[i] as TermOp, scoring, null);
+      kept.unshift({ version: r.engine.version, key, state: acc.save() });
+      kept.length = Math.min(kept.length, HEADS_KEPT);
     }
-    acc.addTerm(r.engine.termData(term), scoring, weight, any, strong, exact, candidates ?? null);
+    from = head;
+    how = saved ? 'head' : 'full';
   }
+  if (from === 0 && candidates) how = 'narrowed';
+  // Narrowing applies to whole evaluations only: a restored head holds documents outside it.
+  for (let i = from; i < ops.length; i++) addOp(r, ops[i] as TermOp, scoring, from === 0 ? (candidates ?? null) : null);
   const touched = acc.touchedBits(scoring.size);
   const filter = makeFilter(r.filters);
   const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
@@ -186,8 +203,67 @@ export function collectMatches(r: SearchRun, candidates?: Uint32Array): Matches 
     }
   }
   const state = hasPhrases ? new Uint8Array(count) : null;
-  return { docs: docs.slice(0, count), base: base.slice(0, count), scores: scores.slice(0, count), state, checked: 0, rejected: 0, adjacent: null, touched };
+  return { docs: docs.slice(0, count), base: base.slice(0, count), scores: scores.slice(0, count), state, checked: 0, rejected: 0, adjacent: null, touched, how };
 }
+
+/** One addition of step 1: a term, its weight and the query-word bits it sets. */
+interface TermOp {
+  term: string;
+  weight: number;
+  any: number;
+  strong: number;
+  exact: number;
+  /** Query words (slots) the term serves, as bits. */
+  slots: number;
+}
+
+/** The additions of a query, in the order they are made (the order of `r.infos`). */
+function termOps(r: SearchRun): TermOp[] {
+  const ops: TermOp[] = [];
+  for (const [term, infos] of r.infos) {
+    const op: TermOp = { term, weight: 0, any: 0, strong: 0, exact: 0, slots: 0 };
+    for (const info of infos) {
+      const bit = 1 << Math.min(info.slot, 30);
+      const [a, s, e] = kindBits(info.kind);
+      if (info.weight > op.weight) op.weight = info.weight;
+      if (a) op.any |= bit;
+      if (s) op.strong |= bit;
+      if (e) op.exact |= bit;
+      op.slots |= bit;
+    }
+    ops.push(op);
+  }
+  return ops;
+}
+
+function addOp(r: SearchRun, op: TermOp, scoring: Scoring, candidates: Uint32Array | null): void {
+  acc.addTerm(r.engine.termData(op.term), scoring, op.weight, op.any, op.strong, op.exact, candidates);
+}
+
+/**
+ * While the last word is being typed (a prefix), how many leading additions serve only the
+ * words before it: those are the same at every keystroke of that word. 0 when none or when
+ * nothing follows them.
+ */
+function headLength(r: SearchRun, ops: readonly TermOp[]): number {
+  const last = r.plan.slots.length - 1;
+  if (last < 1 || !r.plan.slots[last]?.prefix) return 0;
+  const lastBit = 1 << Math.min(last, 30);
+  let head = 0;
+  while (head < ops.length && ((ops[head] as TermOp).slots & lastBit) === 0) head++;
+  return head < ops.length ? head : 0;
+}
+
+/** Sums of the words before the one being typed, saved after step 1 (see `SearchRun.sums`). */
+export interface SavedSums {
+  /** The engine version they were computed on. */
+  version: number;
+  /** The additions they hold (terms, weights, bits). */
+  key: string;
+  state: AccumulatorState;
+}
+
+const HEADS_KEPT = 2;
 
 /**
  * Step 3: the short ids of matches `[offset, offset + limit)` in rank order, with their

@@ -137,32 +137,6 @@ export function narrowable(prevTerms: ReadonlySet<string>, terms: Iterable<strin
 export function collectMatches(r: SearchRun, candidates?: Uint32Array): Matches {
   const scoring = r.engine.scoring();
   acc.ensure(scoring.size);
-  const ops = termOps(r);
-  const head = headLength(r, ops);
-  let from = 0;
-  let how: Matches['how'] = 'full';
-  if (head > 0) {
-    // Typing the last word: the words before it add the same terms at every keystroke, first
-    // in the order of additions, so their sums are kept and only the last word's terms added.
-    const key = ops
-      .slice(0, head)
-      .map((o) => `${o.term}\u0001${o.weight}\u0001${o.any}\u0001${o.strong}\u0001${o.exact}`)
-      .join('\u0000');
-    const kept = r.sums;
-    const saved = kept.find((h) => h.version === r.engine.version && h.key === key);
-    if (saved) acc.restore(saved.state);
-    else {
-      for (let i = 0; i < head; i++) addOp(r, ops[i] as TermOp, scoring, null);
-      kept.unshift({ version: r.engine.version, key, state: acc.save() });
-      kept.length = Math.min(kept.length, HEADS_KEPT);
-    }
-    from = head;
-    how = saved ? 'head' : 'full';
-  }
-  if (from === 0 && candidates) how = 'narrowed';
-  // Narrowing applies to whole evaluations only: a restored head holds documents outside it.
-  for (let i = from; i < ops.length; i++) addOp(r, ops[i] as TermOp, scoring, from === 0 ? (candidates ?? null) : null);
-  const touched = acc.touchedBits(scoring.size);
   const filter = makeFilter(r.filters);
   const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
   // Every word of a quoted phrase must be in the document before its text is read.
@@ -171,10 +145,14 @@ export function collectMatches(r: SearchRun, candidates?: Uint32Array): Matches 
     if (s.inPhrase) phraseSlots |= 1 << Math.min(i, 30);
   });
   const hasPhrases = r.plan.phrases.length > 0;
-  collected.ensure(acc.n);
-  const { docs, base, scores } = collected;
   let count = 0;
+  let { docs } = collected;
   try {
+    const how = accumulate(r, scoring, candidates ?? null);
+    const touched = acc.touchedBits(scoring.size);
+    collected.ensure(acc.n);
+    docs = collected.docs;
+    const { base, scores } = collected;
     for (let i = 0; i < acc.n; i++) {
       const d = acc.touched[i] as number;
       const entry = r.docAt[d];
@@ -195,15 +173,45 @@ export function collectMatches(r: SearchRun, candidates?: Uint32Array): Matches 
         scores[at] = s;
       }
     }
+    const state = hasPhrases ? new Uint8Array(count) : null;
+    return { docs: docs.slice(0, count), base: base.slice(0, count), scores: scores.slice(0, count), state, checked: 0, rejected: 0, adjacent: null, touched, how };
   } finally {
+    // The arrays are shared by every search: leave them empty, whatever happened.
     acc.reset();
     for (let i = 0; i < count; i++) {
       const entry = r.docAt[docs[i] as number];
       if (entry) bestOf.clear(entry.article);
     }
   }
-  const state = hasPhrases ? new Uint8Array(count) : null;
-  return { docs: docs.slice(0, count), base: base.slice(0, count), scores: scores.slice(0, count), state, checked: 0, rejected: 0, adjacent: null, touched, how };
+}
+
+/**
+ * Step 1 into `acc`: every term's impacts, or only the candidates' (narrowing), or the saved
+ * sums of the words before the one being typed plus that word's terms.
+ */
+function accumulate(r: SearchRun, scoring: Scoring, candidates: Uint32Array | null): Matches['how'] {
+  const ops = termOps(r);
+  const head = headLength(r, ops);
+  if (head === 0) {
+    for (const op of ops) addOp(r, op, scoring, candidates);
+    return candidates ? 'narrowed' : 'full';
+  }
+  // Typing the last word: the words before it add the same terms at every keystroke, first in
+  // the order of additions, so their sums are kept and only the last word's terms added.
+  // (Narrowing is for whole evaluations: restored sums hold documents outside the candidates.)
+  const key = ops
+    .slice(0, head)
+    .map((o) => `${o.term}\u0001${o.weight}\u0001${o.any}\u0001${o.strong}\u0001${o.exact}`)
+    .join('\u0000');
+  const saved = r.sums.find((h) => h.version === r.engine.version && h.key === key);
+  if (saved) acc.restore(saved.state);
+  else {
+    for (let i = 0; i < head; i++) addOp(r, ops[i] as TermOp, scoring, null);
+    r.sums.unshift({ version: r.engine.version, key, state: acc.save() });
+    r.sums.length = Math.min(r.sums.length, HEADS_KEPT);
+  }
+  for (let i = head; i < ops.length; i++) addOp(r, ops[i] as TermOp, scoring, null);
+  return saved ? 'head' : 'full';
 }
 
 /** One addition of step 1: a term, its weight and the query-word bits it sets. */

@@ -8,10 +8,9 @@ import MiniSearch, { type Options } from 'minisearch';
 import { FIELDS } from './documents';
 import { TERM_SEPARATOR } from './analyzer';
 import type { AnalyzedDoc } from './analyze-doc';
-import { LazyTermData } from './lazy-term';
+import { LazyTermData, type TermData } from './lazy-term';
 import { computeImpacts, FieldStats, type Impacts } from './impacts';
 import type { Scoring } from './accumulate';
-import type { TermData } from './lazy-term';
 import { BulkPostings } from './bulk';
 
 /** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
@@ -166,7 +165,7 @@ export class Engine extends MiniSearch<IndexedDoc> {
   readonly stats = new FieldStats(FIELDS.length);
   /** Short ids discarded but whose postings are still in the index. */
   private readonly pendingPurge = new Set<number>();
-  /** Bumped on every change; caches keyed on it (impacts, plans) are dropped when it moves. */
+  /** Bumped on every change; caches keyed on it (plans, matches, saved sums) are dropped when it moves. */
   version = 0;
 
   private changed(): void {

@@ -30,7 +30,7 @@ import { loadState, removeLeftoverTempFiles, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
 import { analyzeInBatches, type BuildMode } from './worker-pool';
-import { collectMatches, narrowable, selectPage, toHit, type DocEntry, type Matches, type SavedSums, type SearchRun } from './search-run';
+import { collectMatches, narrowable, recycleMatches, selectPage, toHit, type DocEntry, type Matches, type SavedSums, type SearchRun } from './search-run';
 import type { AnnotationText } from './documents';
 
 export type { IndexExtras } from './documents';
@@ -289,8 +289,7 @@ export class SearchIndex {
     if (this.engine.needsPurge) this.engine.purge((term) => this.vocabulary.remove(term));
     if (this.cacheVersion !== this.engine.version) {
       this.planCache.clear();
-      this.matchCache.clear();
-      this.lastCollected = null;
+      this.dropMatches();
       this.sums.length = 0;
       this.cacheVersion = this.engine.version;
     }
@@ -330,10 +329,21 @@ export class SearchIndex {
       matches = collectMatches(run, candidates);
       if (matches.how === 'narrowed') this.narrowed++;
       else if (matches.how === 'head') this.headsReused++;
+      const before = this.lastCollected?.matches;
       this.lastCollected = { filterKey, terms: new Set(planned.infos.keys()), matches };
-      if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.delete(this.matchCache.keys().next().value as string);
-    } else this.matchCache.delete(matchKey);
-    this.matchCache.set(matchKey, matches);
+      let evicted: Matches | undefined;
+      if (this.matchCache.size >= MATCH_CACHE_SIZE) {
+        const oldest = this.matchCache.keys().next().value as string;
+        evicted = this.matchCache.get(oldest);
+        this.matchCache.delete(oldest);
+      }
+      this.matchCache.set(matchKey, matches);
+      this.release(before);
+      this.release(evicted);
+    } else {
+      this.matchCache.delete(matchKey);
+      this.matchCache.set(matchKey, matches);
+    }
     const page = selectPage(run, matches, offset, limit);
     const hits: SearchHit[] = [];
     for (const { doc, score } of page) {
@@ -362,9 +372,24 @@ export class SearchIndex {
     this.engine = compacted;
     this.cacheVersion = -1;
     this.planCache.clear();
+    this.dropMatches();
+    this.sums.length = 0;
+  }
+
+  /** Recycles `m`'s buffers unless the match cache or the narrowing state still holds it. */
+  private release(m: Matches | undefined): void {
+    if (!m || this.lastCollected?.matches === m) return;
+    for (const held of this.matchCache.values()) if (held === m) return;
+    recycleMatches(m);
+  }
+
+  /** Empties the match cache and the narrowing state, recycling their buffers. */
+  private dropMatches(): void {
+    const held = [...this.matchCache.values()];
+    if (this.lastCollected) held.push(this.lastCollected.matches);
     this.matchCache.clear();
     this.lastCollected = null;
-    this.sums.length = 0;
+    for (const m of held) recycleMatches(m);
   }
 
   /** Saves the index atomically under `dataDir`. */

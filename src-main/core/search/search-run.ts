@@ -68,6 +68,45 @@ export interface Matches {
    * saved sums of the words before the one being typed plus that word's terms.
    */
   how: 'full' | 'narrowed' | 'head';
+  /** The pooled arrays `docs`, `base` and `scores` are views of (see `recycleMatches`). */
+  buffers: MatchBuffers;
+  /** Set once its buffers went back to the pool: it must not be read any more. */
+  recycled: boolean;
+}
+
+/** Arrays holding a search's matches; reused once the search leaves every cache. */
+interface MatchBuffers {
+  docs: Int32Array;
+  base: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * Buffers of matches no cache holds any more. Every new search would otherwise allocate
+ * ~16 bytes per matching article (800 kB at 50k): outside the JS heap, but counted by V8,
+ * whose growth starts a full marking of the heap (all the library's text) every few dozen
+ * keystrokes, tens of milliseconds of it inside keystrokes.
+ */
+const pool: MatchBuffers[] = [];
+const POOL_MAX = 4;
+
+/**
+ * Gives `m`'s buffers back for later searches. Only for matches no cache or other holder will
+ * read again (SearchIndex checks); calling it twice is harmless.
+ */
+export function recycleMatches(m: Matches): void {
+  if (m.recycled) return;
+  m.recycled = true;
+  if (pool.length < POOL_MAX) pool.push(m.buffers);
+}
+
+function takeBuffers(count: number): MatchBuffers {
+  const at = pool.findIndex((b) => b.docs.length >= count);
+  if (at >= 0) return pool.splice(at, 1)[0] as MatchBuffers;
+  // Powers of two, so a buffer fits the next searches on the same library.
+  let cap = 1024;
+  while (cap < count) cap *= 2;
+  return { docs: new Int32Array(cap), base: new Int32Array(cap), scores: new Float64Array(cap) };
 }
 
 const acc = new Accumulator();
@@ -174,7 +213,23 @@ export function collectMatches(r: SearchRun, candidates?: Uint32Array): Matches 
       }
     }
     const state = hasPhrases ? new Uint8Array(count) : null;
-    return { docs: docs.slice(0, count), base: base.slice(0, count), scores: scores.slice(0, count), state, checked: 0, rejected: 0, adjacent: null, touched, how };
+    const buffers = takeBuffers(count);
+    buffers.docs.set(docs.subarray(0, count));
+    buffers.base.set(base.subarray(0, count));
+    buffers.scores.set(scores.subarray(0, count));
+    return {
+      docs: buffers.docs.subarray(0, count),
+      base: buffers.base.subarray(0, count),
+      scores: buffers.scores.subarray(0, count),
+      state,
+      checked: 0,
+      rejected: 0,
+      adjacent: null,
+      touched,
+      how,
+      buffers,
+      recycled: false,
+    };
   } finally {
     // The arrays are shared by every search: leave them empty, whatever happened.
     acc.reset();

@@ -78,6 +78,28 @@ describe('narrowing as the user types', () => {
     expect(reused).toBeGreaterThan(10);
   });
 
+  it('pages every search right while evicted searches give their buffers to new ones', async () => {
+    const articles = library(11, 300);
+    const index = await build(articles);
+    const fresh = await build(articles);
+    const queries = TYPED.flatMap(keystrokes);
+    expect(queries.length).toBeGreaterThan(40); // far more than the 16 searches kept
+    const seen: string[] = [];
+    for (const q of queries) {
+      index.searchPage(q, { limit: 5, snippets: false });
+      seen.push(q);
+      // Page 2 of a search a few steps back: cached (its buffers must not have been reused).
+      const back = seen[Math.max(0, seen.length - 6)] as string;
+      (fresh as unknown as { matchCache: Map<string, unknown> }).matchCache.clear();
+      (fresh as unknown as { lastCollected: unknown }).lastCollected = null;
+      (fresh as unknown as { sums: unknown[] }).sums.length = 0;
+      const got = index.searchPage(back, { offset: 5, limit: 5, snippets: false });
+      const want = fresh.searchPage(back, { offset: 5, limit: 5, snippets: false });
+      expect(got.total, back).toBe(want.total);
+      expect(brief(got.hits), back).toEqual(brief(want.hits));
+    }
+  });
+
   it('does not narrow when the query gains a word (its matches can be outside the previous ones)', async () => {
     const index = await build(library(7, 200));
     index.searchPage('dân', { limit: 5, snippets: false });

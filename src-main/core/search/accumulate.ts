@@ -176,32 +176,36 @@ export class Accumulator {
     return bits;
   }
 
-  /** A copy of the state so far (see `restore`). */
-  save(): AccumulatorState {
+  /**
+   * A copy of the state so far (see `restore`), written into `reuse`'s arrays when they are
+   * large enough (a dropped state's: no new allocation per word typed).
+   */
+  save(reuse?: AccumulatorState): AccumulatorState {
     const n = this.n;
-    const touched = this.touched.slice(0, n);
-    const score = new Float64Array(n);
-    const any = new Uint32Array(n);
-    const strong = new Uint32Array(n);
-    const exact = new Uint32Array(n);
+    const fits = reuse !== undefined && reuse.touched.length >= n;
+    const touched = fits ? reuse.touched : new Int32Array(n);
+    const score = fits ? reuse.score : new Float64Array(n);
+    const any = fits ? reuse.any : new Uint32Array(n);
+    const strong = fits ? reuse.strong : new Uint32Array(n);
+    const exact = fits ? reuse.exact : new Uint32Array(n);
     for (let i = 0; i < n; i++) {
-      const d = touched[i] as number;
+      const d = this.touched[i] as number;
+      touched[i] = d;
       score[i] = this.score[d] as number;
       any[i] = this.any[d] as number;
       strong[i] = this.strong[d] as number;
       exact[i] = this.exact[d] as number;
     }
-    return { touched, score, any, strong, exact };
+    return { n, touched, score, any, strong, exact };
   }
 
   /** Puts back a saved state into an empty accumulator: the same values, the same order. */
   restore(state: AccumulatorState): void {
     if (this.n !== 0) throw new Error('Accumulator.restore: not empty');
-    const { touched, score, any, strong, exact } = state;
-    const n = touched.length;
-    this.touched.set(touched);
+    const { n, touched, score, any, strong, exact } = state;
     for (let i = 0; i < n; i++) {
       const d = touched[i] as number;
+      this.touched[i] = d;
       this.score[d] = score[i] as number;
       this.any[d] = any[i] as number;
       this.strong[d] = strong[i] as number;
@@ -222,8 +226,9 @@ export class Accumulator {
   }
 }
 
-/** The accumulator's values for its touched documents, in first-touch order. */
+/** The accumulator's values for its `n` touched documents (the arrays' first `n`), in first-touch order. */
 export interface AccumulatorState {
+  n: number;
   touched: Int32Array;
   score: Float64Array;
   any: Uint32Array;

@@ -262,8 +262,9 @@ function accumulate(r: SearchRun, scoring: Scoring, candidates: Uint32Array | nu
   if (saved) acc.restore(saved.state);
   else {
     for (let i = 0; i < head; i++) addOp(r, ops[i] as TermOp, scoring, null);
-    r.sums.unshift({ version: r.engine.version, key, state: acc.save() });
-    r.sums.length = Math.min(r.sums.length, HEADS_KEPT);
+    // The oldest kept sums make room, and lend their arrays.
+    const dropped = r.sums.length >= HEADS_KEPT ? r.sums.pop() : undefined;
+    r.sums.unshift({ version: r.engine.version, key, state: acc.save(dropped?.state) });
   }
   for (let i = head; i < ops.length; i++) addOp(r, ops[i] as TermOp, scoring, null);
   return saved ? 'head' : 'full';

@@ -92,6 +92,17 @@ describe('impacts added from the postings', () => {
     acc.restore(saved);
     expect({ touched: Array.from(acc.touched.subarray(0, acc.n)), score: Array.from(acc.score) }).toEqual(before);
     expect(() => acc.restore(saved)).toThrow(/not empty/);
+    // Saved again into the arrays of a larger state (no allocation): the same state comes back.
+    acc.reset();
+    for (const term of terms) acc.addTerm(bulk.termData(term), bulk.scoring(), 1, 1, 1, 1, null);
+    const larger = acc.save();
+    acc.reset();
+    acc.restore(saved);
+    const reused = acc.save(larger);
+    expect(reused.touched).toBe(larger.touched);
+    acc.reset();
+    acc.restore(reused);
+    expect({ touched: Array.from(acc.touched.subarray(0, acc.n)), score: Array.from(acc.score) }).toEqual(before);
   });
 
   it('marks hits without decoding the terms of a built index', async () => {

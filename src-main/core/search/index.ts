@@ -30,7 +30,10 @@ import { loadState, removeLeftoverTempFiles, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
 import { analyzeInBatches, type BuildMode } from './worker-pool';
-import { collectMatches, narrowable, recycleMatches, selectPage, toHit, type DocEntry, type Matches, type SavedSums, type SearchRun } from './search-run';
+import { collectMatches, narrowable, toHit, type DocEntry, type Matches, type SearchRun } from './search-run';
+import { selectPage } from './page-select';
+import { recycleMatches } from './match-buffers';
+import type { SavedSums } from './query-sums';
 import type { AnnotationText } from './documents';
 
 export type { IndexExtras } from './documents';

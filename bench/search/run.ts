@@ -104,7 +104,7 @@ async function benchOne(mix: string, n: number): Promise<void> {
     folio,
     ...Object.fromEntries(peers.map((p) => [p, results[p].build.query?.counts[q] ?? 0])),
   }));
-  console.log(`\n  folio keystrokes narrowed to the previous query's candidates: ${String(f.build.narrowed)}`);
+  console.log(`\n  folio keystrokes narrowed to the previous query's candidates: ${String(f.build.narrowed)}; reusing the sums of the words before the last: ${String(f.build.headsReused)}`);
   console.log(`\n  results per query (folio: matching articles in all; stock: all matches; flex, fts5: top 20)`);
   for (const r of perQuery) console.log(`    ${r.q.padEnd(26)} ${Object.entries(r).filter(([k]) => k !== 'q').map(([k, v]) => `${k} ${String(v).padStart(6)}`).join('  ')}`);
   await mkdir('bench-results', { recursive: true });

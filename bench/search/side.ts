@@ -155,7 +155,7 @@ async function main(): Promise<Record<string, unknown>> {
   // Recall: how many articles each query finds without a limit (not timed).
   const recall: Record<string, number> = {};
   for (const bq of QUERY_MIX) recall[bq.q] = index.searchPage(bq.q, { limit: 1, snippets: false }).total;
-  return { scanMs, buildMs, saveMs, narrowed: index.narrowed, buildMode: index.lastBuildMode, persistedBytes: await fileSize('search-index.json', 'search-index.bin'), docs: index.size, ...mem, query: q, recall };
+  return { scanMs, buildMs, saveMs, narrowed: index.narrowed, headsReused: index.headsReused, buildMode: index.lastBuildMode, persistedBytes: await fileSize('search-index.json', 'search-index.bin'), docs: index.size, ...mem, query: q, recall };
 }
 
 main().then(

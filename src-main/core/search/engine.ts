@@ -8,8 +8,9 @@ import MiniSearch, { type Options } from 'minisearch';
 import { FIELDS } from './documents';
 import { TERM_SEPARATOR } from './analyzer';
 import type { AnalyzedDoc } from './analyze-doc';
-import { LazyTermData } from './lazy-term';
-import { computeImpacts, FieldStats, ImpactCache, type Impacts } from './impacts';
+import { LazyTermData, type TermData } from './lazy-term';
+import { computeImpacts, FieldStats, type Impacts } from './impacts';
+import type { Scoring } from './accumulate';
 import { BulkPostings } from './bulk';
 
 /** A document as MiniSearch receives it: each field is a TERM_SEPARATOR-joined term list. */
@@ -164,13 +165,11 @@ export class Engine extends MiniSearch<IndexedDoc> {
   readonly stats = new FieldStats(FIELDS.length);
   /** Short ids discarded but whose postings are still in the index. */
   private readonly pendingPurge = new Set<number>();
-  /** Bumped on every change; caches keyed on it (impacts, plans) are dropped when it moves. */
+  /** Bumped on every change; caches keyed on it (plans, matches, saved sums) are dropped when it moves. */
   version = 0;
-  private impactCache = new ImpactCache();
 
   private changed(): void {
     this.version++;
-    this.impactCache = new ImpactCache();
   }
 
   /** Removes a document: MiniSearch's `discard` bookkeeping now, its postings at the next `purge`. */
@@ -229,21 +228,40 @@ export class Engine extends MiniSearch<IndexedDoc> {
     return most;
   }
 
-  /** BM25 impacts of `term` per document (cached until the index changes); see impacts.ts. */
+  /**
+   * BM25 impacts of `term` per document, as a list (impacts.ts): the reference the query path's
+   * sums (accumulate.ts) are checked against. Searching never builds these lists.
+   */
   impacts(term: string): Impacts {
-    let hit = this.impactCache.get(term);
-    if (!hit) {
-      hit = computeImpacts(this._index.get(term), this.stats, this._documentCount);
-      this.impactCache.set(term, hit);
-    }
-    return hit;
+    return computeImpacts(this._index.get(term), this.stats, this._documentCount);
   }
 
-  /** Field ids in which document `shortId` holds `term`, as a bit set (0: not at all). */
+  /** The postings of `term` (fieldId → shortId → frequency; possibly still encoded), if indexed. */
+  termData(term: string): TermData | undefined {
+    return this._index.get(term);
+  }
+
+  /** What the query path needs to score postings (accumulate.ts). */
+  scoring(): Scoring {
+    return { n: this._documentCount, size: this._nextId, stats: this.stats };
+  }
+
+  /**
+   * Field ids in which document `shortId` holds `term`, as a bit set (0: not at all). A
+   * still-encoded term is searched in place (each field's list is ascending by short id):
+   * reading MiniSearch's maps would decode it into a Map per field, tens of thousands of
+   * entries for a frequent syllable, for each hit shown.
+   */
   fieldsHolding(term: string, shortId: number): number {
     const data = this._index.get(term);
     if (!data) return 0;
     let bits = 0;
+    const encoded =
+      data instanceof LazyTermData &&
+      data.forEachEncodedField((f, p, at, n) => {
+        if (hasPair(p, at, n, shortId)) bits |= 1 << f;
+      });
+    if (encoded) return bits;
     for (const [fieldId, freqs] of data) if (freqs.has(shortId)) bits |= 1 << fieldId;
     return bits;
   }
@@ -424,4 +442,16 @@ export class Engine extends MiniSearch<IndexedDoc> {
     }
     this.lazy = [];
   }
+}
+
+/** True when the `n` (shortId, frequency) pairs at `p[at]`, ascending by short id, hold `shortId`. */
+function hasPair(p: Uint32Array, at: number, n: number, shortId: number): boolean {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((p[at + 2 * mid] as number) < shortId) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && p[at + 2 * lo] === shortId;
 }

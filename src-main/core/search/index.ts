@@ -30,7 +30,10 @@ import { loadState, removeLeftoverTempFiles, saveState } from './persist';
 import { expandPlan, parseQuery, type QueryPlan, type TermInfo } from './query';
 import { Vocabulary } from './vocabulary';
 import { analyzeInBatches, type BuildMode } from './worker-pool';
-import { collectMatches, narrowable, selectPage, toHit, type DocEntry, type Matches, type SearchRun } from './search-run';
+import { collectMatches, narrowable, toHit, type DocEntry, type Matches, type SearchRun } from './search-run';
+import { selectPage } from './page-select';
+import { recycleMatches } from './match-buffers';
+import type { SavedSums } from './query-sums';
 import type { AnnotationText } from './documents';
 
 export type { IndexExtras } from './documents';
@@ -96,6 +99,8 @@ export class SearchIndex {
   /** By short id: the document's id and metadata (a dense array: the hot loop reads it). */
   private docAt: (DocEntry | undefined)[] = [];
   private matchCache = new Map<string, Matches>();
+  /** The sums of the words before the one being typed (search-run.ts `collectMatches`). */
+  private readonly sums: SavedSums[] = [];
   /**
    * The last query collected in full or narrowed, for narrowing the next one as the user types:
    * its filter key, its expanded terms and its matches (whose `touched` are the candidates).
@@ -103,6 +108,8 @@ export class SearchIndex {
   private lastCollected: { filterKey: string; terms: ReadonlySet<string>; matches: Matches } | null = null;
   /** How many collections were narrowed to a previous query's candidates (tests, bench). */
   narrowed = 0;
+  /** How many reused the saved sums of the words before the one being typed (tests, bench). */
+  headsReused = 0;
   private annotationTexts = new Map<string, readonly AnnotationText[]>();
   private cacheVersion = -1;
   /** True when the index differs from what was last saved or loaded. */
@@ -285,8 +292,8 @@ export class SearchIndex {
     if (this.engine.needsPurge) this.engine.purge((term) => this.vocabulary.remove(term));
     if (this.cacheVersion !== this.engine.version) {
       this.planCache.clear();
-      this.matchCache.clear();
-      this.lastCollected = null;
+      this.dropMatches();
+      this.sums.length = 0;
       this.cacheVersion = this.engine.version;
     }
     const key = `${prefix ? 1 : 0}${query}`;
@@ -310,6 +317,7 @@ export class SearchIndex {
       plan: planned.plan,
       infos: planned.infos,
       filters: opts.filters,
+      sums: this.sums,
     };
     const filterKey = JSON.stringify(opts.filters ?? {});
     const matchKey = `${key}\u0000${filterKey}`;
@@ -321,12 +329,24 @@ export class SearchIndex {
       const prev = this.lastCollected;
       const candidates =
         prev && prev.filterKey === filterKey && planned.plan.phrases.length === 0 && narrowable(prev.terms, planned.infos.keys()) ? prev.matches.touched : undefined;
-      if (candidates) this.narrowed++;
       matches = collectMatches(run, candidates);
+      if (matches.how === 'narrowed') this.narrowed++;
+      else if (matches.how === 'head') this.headsReused++;
+      const before = this.lastCollected?.matches;
       this.lastCollected = { filterKey, terms: new Set(planned.infos.keys()), matches };
-      if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.delete(this.matchCache.keys().next().value as string);
-    } else this.matchCache.delete(matchKey);
-    this.matchCache.set(matchKey, matches);
+      let evicted: Matches | undefined;
+      if (this.matchCache.size >= MATCH_CACHE_SIZE) {
+        const oldest = this.matchCache.keys().next().value as string;
+        evicted = this.matchCache.get(oldest);
+        this.matchCache.delete(oldest);
+      }
+      this.matchCache.set(matchKey, matches);
+      this.release(before);
+      this.release(evicted);
+    } else {
+      this.matchCache.delete(matchKey);
+      this.matchCache.set(matchKey, matches);
+    }
     const page = selectPage(run, matches, offset, limit);
     const hits: SearchHit[] = [];
     for (const { doc, score } of page) {
@@ -355,8 +375,24 @@ export class SearchIndex {
     this.engine = compacted;
     this.cacheVersion = -1;
     this.planCache.clear();
+    this.dropMatches();
+    this.sums.length = 0;
+  }
+
+  /** Recycles `m`'s buffers unless the match cache or the narrowing state still holds it. */
+  private release(m: Matches | undefined): void {
+    if (!m || this.lastCollected?.matches === m) return;
+    for (const held of this.matchCache.values()) if (held === m) return;
+    recycleMatches(m);
+  }
+
+  /** Empties the match cache and the narrowing state, recycling their buffers. */
+  private dropMatches(): void {
+    const held = [...this.matchCache.values()];
+    if (this.lastCollected) held.push(this.lastCollected.matches);
     this.matchCache.clear();
     this.lastCollected = null;
+    for (const m of held) recycleMatches(m);
   }
 
   /** Saves the index atomically under `dataDir`. */

@@ -1,20 +1,22 @@
 /**
  * One search over the engine, evaluated for syllabic text:
- * 1. Accumulate: each expanded term adds its cached per-document BM25 impacts (impacts.ts) and
- *    its query-word bits into flat typed arrays, one pass per term; no object per match.
- * 2. Collect: per matching document, filters, quoted phrases (Bloom pre-filter, then the
+ * 1. Accumulate (query-sums.ts, accumulate.ts): each expanded term adds its per-document BM25
+ *    impacts, straight from its postings, and its query-word bits into dense typed arrays; no
+ *    object per match. While a word is typed, the sums of the words before it are reused.
+ * 2. Collect (here): per matching document, filters, quoted phrases (Bloom pre-filter, then the
  *    text), tier base; the best document per article. This gives the true total and is cached
  *    per query, so the next page costs only step 3.
- * 3. Select: only the tier groups that can reach the requested page get their adjacency
- *    checked, and a bounded heap picks the page; only those hits get snippets.
+ * 3. Select (page-select.ts): top-k with early termination over the matches; only the page's
+ *    hits get snippets (here).
  */
 import type { Article, ArticleVersion, SearchFilters, SearchHit, SearchSnippet } from '../../shared/types';
 import { FIELDS, type AnnotationText, type DocMeta } from './documents';
 import type { Engine } from './engine';
-import type { Impacts } from './impacts';
+import { acc, accumulate, type SavedSums } from './query-sums';
+import { takeBuffers, type MatchBuffers } from './match-buffers';
 import { containsPhrase } from './phrase';
 import type { QueryPlan, TermInfo } from './query';
-import { kindBits, publicScore, tierBase, tierKey } from './rank';
+import { tierBase } from './rank';
 import { clip, leadSnippet, makeMatcher, makeSnippets, matchRanges, termPattern, type Matcher } from './snippets';
 import { bloomHasKey, bloomKey, type BloomKey } from './bloom';
 
@@ -38,6 +40,8 @@ export interface SearchRun {
   plan: QueryPlan;
   infos: ReadonlyMap<string, readonly TermInfo[]>;
   filters: SearchFilters | undefined;
+  /** Saved sums of the words before the one being typed, most recent first (kept by the caller). */
+  sums: SavedSums[];
 }
 
 /**
@@ -56,93 +60,30 @@ export interface Matches {
   /** Per match: adjacent query-word pairs found (−1: not checked yet); filled by `selectPage`. */
   adjacent: Int8Array | null;
   /**
-   * Every document holding one of the query's terms, before filters and phrases, ascending:
-   * the candidates of a later query whose terms are a subset of this one's (`narrowable`).
+   * Every document holding one of the query's terms, before filters and phrases, as a bit set
+   * by short id: the candidates of a later query whose terms are a subset of this one's
+   * (`narrowable`).
    */
-  touched: Int32Array;
-}
-
-/** Reusable accumulator arrays indexed by short id. */
-class Accumulator {
-  score = new Float64Array(0);
-  any = new Uint32Array(0);
-  strong = new Uint32Array(0);
-  exact = new Uint32Array(0);
-  touched = new Int32Array(0);
-  n = 0;
-
-  ensure(size: number): void {
-    if (this.score.length >= size) return;
-    const cap = Math.max(size, this.score.length * 2);
-    this.score = new Float64Array(cap);
-    this.any = new Uint32Array(cap);
-    this.strong = new Uint32Array(cap);
-    this.exact = new Uint32Array(cap);
-    this.touched = new Int32Array(cap);
-  }
-
-  add(imp: Impacts, weight: number, any: number, strong: number, exact: number): void {
-    const { docs } = imp;
-    for (let i = 0; i < docs.length; i++) this.one(imp, i, weight, any, strong, exact);
-  }
-
+  touched: Uint32Array;
   /**
-   * As `add`, for the documents among `candidates` only (both ascending): a binary search per
-   * candidate when they are few against the postings, a merge otherwise. Each document gets
-   * the same additions in the same order as `add` would give it, so scores are bit-identical.
+   * How step 1 ran: over every posting; narrowed to a previous query's candidates; or from the
+   * saved sums of the words before the one being typed plus that word's terms.
    */
-  addAmong(imp: Impacts, candidates: Int32Array, weight: number, any: number, strong: number, exact: number): void {
-    const { docs } = imp;
-    const n = docs.length;
-    if (candidates.length * 16 < n) {
-      let lo = 0;
-      for (let c = 0; c < candidates.length && lo < n; c++) {
-        const x = candidates[c] as number;
-        let hi = n;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if ((docs[mid] as number) < x) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo < n && docs[lo] === x) this.one(imp, lo++, weight, any, strong, exact);
-      }
-      return;
-    }
-    let c = 0;
-    for (let i = 0; i < n && c < candidates.length; i++) {
-      const d = docs[i] as number;
-      while (c < candidates.length && (candidates[c] as number) < d) c++;
-      if (candidates[c] === d) this.one(imp, i, weight, any, strong, exact);
-    }
-  }
-
-  private one(imp: Impacts, i: number, weight: number, any: number, strong: number, exact: number): void {
-    const d = imp.docs[i] as number;
-    if (this.any[d] === 0) this.touched[this.n++] = d;
-    this.score[d] = (this.score[d] as number) + weight * (imp.scores[i] as number);
-    this.any[d] = (this.any[d] as number) | any;
-    this.strong[d] = (this.strong[d] as number) | strong;
-    this.exact[d] = (this.exact[d] as number) | exact;
-  }
-
-  reset(): void {
-    for (let i = 0; i < this.n; i++) {
-      const d = this.touched[i] as number;
-      this.score[d] = 0;
-      this.any[d] = 0;
-      this.strong[d] = 0;
-      this.exact[d] = 0;
-    }
-    this.n = 0;
-  }
+  how: 'full' | 'narrowed' | 'head';
+  /** The pooled arrays `docs`, `base` and `scores` are views of (see `recycleMatches`). */
+  buffers: MatchBuffers;
+  /** Set once its buffers went back to the pool: it must not be read any more. */
+  recycled: boolean;
 }
 
-const acc = new Accumulator();
 
-/** Per article number: the index of its best document among the matches (−1: none yet). */
+/**
+ * Per article number: the index of its best document among the matches (−1: none yet). Reset
+ * through the matches themselves (each article appears there once), so nothing is recorded per
+ * set.
+ */
 class BestOf {
   private at = new Int32Array(0);
-  private readonly touched: number[] = [];
 
   get(article: number): number {
     return article < this.at.length ? (this.at[article] as number) : -1;
@@ -154,15 +95,30 @@ class BestOf {
       grown.set(this.at);
       this.at = grown;
     }
-    if (this.at[article] === -1) this.touched.push(article);
     this.at[article] = index;
   }
 
-  reset(): void {
-    for (const a of this.touched) this.at[a] = -1;
-    this.touched.length = 0;
+  clear(article: number): void {
+    if (article < this.at.length) this.at[article] = -1;
   }
 }
+
+/** Scratch output of `collectMatches`, grown as needed and copied out at the end. */
+class Collected {
+  docs = new Int32Array(0);
+  base = new Int32Array(0);
+  scores = new Float64Array(0);
+
+  ensure(size: number): void {
+    if (this.docs.length >= size) return;
+    const cap = Math.max(size, this.docs.length * 2);
+    this.docs = new Int32Array(cap);
+    this.base = new Int32Array(cap);
+    this.scores = new Float64Array(cap);
+  }
+}
+
+const collected = new Collected();
 
 const bestOf = new BestOf();
 
@@ -180,28 +136,12 @@ export function narrowable(prevTerms: ReadonlySet<string>, terms: Iterable<strin
 
 /**
  * Steps 1–2: every matching article with its best document, tier base and BM25 score. With
- * `candidates` (ascending short ids holding every possible match, see `narrowable`), only those
- * documents are accumulated; the result is the same as without.
+ * `candidates` (a bit set of short ids holding every possible match, see `narrowable`), only
+ * those documents are accumulated; the result is the same as without.
  */
-export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
-  acc.ensure(r.engine.nextShortId);
-  for (const [term, infos] of r.infos) {
-    let weight = 0;
-    let any = 0;
-    let strong = 0;
-    let exact = 0;
-    for (const info of infos) {
-      const bit = 1 << Math.min(info.slot, 30);
-      const [a, s, e] = kindBits(info.kind);
-      if (info.weight > weight) weight = info.weight;
-      if (a) any |= bit;
-      if (s) strong |= bit;
-      if (e) exact |= bit;
-    }
-    if (candidates) acc.addAmong(r.engine.impacts(term), candidates, weight, any, strong, exact);
-    else acc.add(r.engine.impacts(term), weight, any, strong, exact);
-  }
-  const touched = acc.touched.slice(0, acc.n).sort();
+export function collectMatches(r: SearchRun, candidates?: Uint32Array): Matches {
+  const scoring = r.engine.scoring();
+  acc.ensure(scoring.size);
   const filter = makeFilter(r.filters);
   const phraseKeys = r.plan.phrases.flatMap((p) => p.bigrams).map(bloomKey);
   // Every word of a quoted phrase must be in the document before its text is read.
@@ -209,207 +149,61 @@ export function collectMatches(r: SearchRun, candidates?: Int32Array): Matches {
   r.plan.slots.forEach((s, i) => {
     if (s.inPhrase) phraseSlots |= 1 << Math.min(i, 30);
   });
-  const docs: number[] = [];
-  const base: number[] = [];
-  const scores: number[] = [];
+  const hasPhrases = r.plan.phrases.length > 0;
+  let count = 0;
+  let { docs } = collected;
   try {
+    const how = accumulate(r, scoring, candidates ?? null);
+    const touched = acc.touchedBits(scoring.size);
+    collected.ensure(acc.n);
+    docs = collected.docs;
+    const { base, scores } = collected;
     for (let i = 0; i < acc.n; i++) {
       const d = acc.touched[i] as number;
       const entry = r.docAt[d];
       if (!entry || (filter && !filter(entry.meta))) continue;
-      if (r.plan.phrases.length > 0 && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !phraseCandidate(r, entry, phraseKeys))) continue;
+      if (hasPhrases && (((acc.strong[d] as number) & phraseSlots) !== phraseSlots || !phraseCandidate(r, entry, phraseKeys))) continue;
       const b = tierBase(acc.any[d] as number, acc.strong[d] as number, acc.exact[d] as number);
       const s = acc.score[d] as number;
       const at = bestOf.get(entry.article);
       if (at < 0) {
-        bestOf.set(entry.article, docs.length);
-        docs.push(d);
-        base.push(b);
-        scores.push(s);
+        bestOf.set(entry.article, count);
+        docs[count] = d;
+        base[count] = b;
+        scores[count] = s;
+        count++;
       } else if (b > (base[at] as number) || (b === base[at] && (s > (scores[at] as number) || (s === scores[at] && entry.id < (r.docAt[docs[at] as number]?.id ?? ''))))) {
         docs[at] = d;
         base[at] = b;
         scores[at] = s;
       }
     }
+    const state = hasPhrases ? new Uint8Array(count) : null;
+    const buffers = takeBuffers(count);
+    buffers.docs.set(docs.subarray(0, count));
+    buffers.base.set(base.subarray(0, count));
+    buffers.scores.set(scores.subarray(0, count));
+    return {
+      docs: buffers.docs.subarray(0, count),
+      base: buffers.base.subarray(0, count),
+      scores: buffers.scores.subarray(0, count),
+      state,
+      checked: 0,
+      rejected: 0,
+      adjacent: null,
+      touched,
+      how,
+      buffers,
+      recycled: false,
+    };
   } finally {
+    // The arrays are shared by every search: leave them empty, whatever happened.
     acc.reset();
-    bestOf.reset();
-  }
-  const state = r.plan.phrases.length > 0 ? new Uint8Array(docs.length) : null;
-  return { docs: Int32Array.from(docs), base: Int32Array.from(base), scores: Float64Array.from(scores), state, checked: 0, rejected: 0, adjacent: null, touched };
-}
-
-/**
- * Step 3: the short ids of matches `[offset, offset + limit)` in rank order, with their
- * public scores. Ties are broken by document id, never by insertion order. Phrase candidates
- * on the way are checked against their text; one that fails is dropped and the page refilled.
- *
- * Top-k with early termination (as MaxScore, Turtle & Flood 1995): a match's score is its tier
- * base plus adjacent query-word pairs (0–9, read from its Bloom filter, the costly part) plus
- * its squashed BM25, so `base + every pair + BM25` bounds it from above for free. Matches are
- * taken from a max-heap on that bound, and the scan stops when the next bound falls below the
- * page's worst score: on a topical library, where every article matches, a few dozen
- * adjacency checks instead of one per match. Adjacency found is kept with the matches, so the
- * next page or the same query again checks nothing twice.
- */
-export function selectPage(r: SearchRun, m: Matches, offset: number, limit: number): { doc: number; score: number }[] {
-  const need = offset + limit;
-  const n = m.docs.length;
-  if (need <= 0 || n === 0) return [];
-  const pairs = r.plan.bigrams.map((b) => bloomKey(b.term));
-  const maxAdjacent = Math.min(pairs.length, 9);
-  const adjacent = m.adjacent ?? (m.adjacent = new Int8Array(n).fill(-1));
-  const idOf = (i: number): string => r.docAt[m.docs[i] as number]?.id ?? '';
-  for (;;) {
-    const bound = new Float64Array(n);
-    const order = new Int32Array(n);
-    let size = 0;
-    for (let i = 0; i < n; i++) {
-      if (m.state?.[i] === 2) continue;
-      bound[i] = publicScore(tierKey(m.base[i] as number, maxAdjacent), m.scores[i] as number);
-      order[size++] = i;
-    }
-    const byBound = new BoundHeap(order, size, bound);
-    const page = new PageHeap(need, idOf);
-    while (byBound.size > 0) {
-      const i = byBound.peek();
-      if (page.full && (bound[i] as number) < page.worstValue) break;
-      byBound.pop();
-      let adj = adjacent[i] as number;
-      if (adj < 0) {
-        adj = 0;
-        if (pairs.length > 0) {
-          const filter = r.docAt[m.docs[i] as number]?.bloom;
-          if (filter) for (const p of pairs) if (bloomHasKey(filter, p)) adj++;
-        }
-        adjacent[i] = adj;
-      }
-      page.offer(i, publicScore(tierKey(m.base[i] as number, adj), m.scores[i] as number));
-    }
-    const top = page.sorted();
-    let dropped = false;
-    if (m.state) {
-      for (const { i } of top) {
-        if (m.state[i] !== 0) continue;
-        const entry = r.docAt[m.docs[i] as number];
-        const ok = entry !== undefined && phraseInText(r, entry);
-        m.state[i] = ok ? 1 : 2;
-        m.checked++;
-        if (!ok) {
-          m.rejected++;
-          dropped = true;
-        }
-      }
-    }
-    if (!dropped) return top.slice(offset).map(({ i, value }) => ({ doc: m.docs[i] as number, score: value }));
-  }
-}
-
-/** A max-heap of match indices on their upper bounds (built in O(n), popped lazily). */
-class BoundHeap {
-  constructor(
-    private readonly a: Int32Array,
-    public size: number,
-    private readonly key: Float64Array,
-  ) {
-    for (let i = (size >> 1) - 1; i >= 0; i--) this.down(i);
-  }
-
-  peek(): number {
-    return this.a[0] as number;
-  }
-
-  pop(): void {
-    this.size--;
-    this.a[0] = this.a[this.size] as number;
-    this.down(0);
-  }
-
-  private down(i: number): void {
-    const { a, key, size } = this;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let w = i;
-      if (l < size && (key[a[l] as number] as number) > (key[a[w] as number] as number)) w = l;
-      if (r < size && (key[a[r] as number] as number) > (key[a[w] as number] as number)) w = r;
-      if (w === i) return;
-      const t = a[i] as number;
-      a[i] = a[w] as number;
-      a[w] = t;
-      i = w;
+    for (let i = 0; i < count; i++) {
+      const entry = r.docAt[docs[i] as number];
+      if (entry) bestOf.clear(entry.article);
     }
   }
-}
-
-/** The `k` best matches offered so far (score, then document id), worst at the root. */
-class PageHeap {
-  private readonly heap: { i: number; value: number; id: string }[] = [];
-
-  constructor(
-    private readonly k: number,
-    private readonly idOf: (i: number) => string,
-  ) {}
-
-  get full(): boolean {
-    return this.heap.length >= this.k;
-  }
-
-  /** The score of the worst kept match (a match scoring below it cannot enter). */
-  get worstValue(): number {
-    return this.heap[0]?.value ?? -Infinity;
-  }
-
-  offer(i: number, value: number): void {
-    const h = this.heap;
-    if (h.length >= this.k) {
-      const w = h[0] as { value: number; id: string };
-      if (value < w.value) return;
-      const id = this.idOf(i);
-      if (value === w.value && id >= w.id) return;
-      h[0] = { i, value, id };
-      this.siftDown(0);
-      return;
-    }
-    h.push({ i, value, id: this.idOf(i) });
-    let c = h.length - 1;
-    while (c > 0) {
-      const p = (c - 1) >> 1;
-      if (!PageHeap.worse(h[c] as PageItem, h[p] as PageItem)) break;
-      [h[c], h[p]] = [h[p] as PageItem, h[c] as PageItem];
-      c = p;
-    }
-  }
-
-  /** Best first. */
-  sorted(): { i: number; value: number }[] {
-    return [...this.heap].sort((a, b) => (PageHeap.worse(b, a) ? -1 : PageHeap.worse(a, b) ? 1 : 0));
-  }
-
-  private siftDown(i: number): void {
-    const h = this.heap;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let w = i;
-      if (l < h.length && PageHeap.worse(h[l] as PageItem, h[w] as PageItem)) w = l;
-      if (r < h.length && PageHeap.worse(h[r] as PageItem, h[w] as PageItem)) w = r;
-      if (w === i) return;
-      [h[i], h[w]] = [h[w] as PageItem, h[i] as PageItem];
-      i = w;
-    }
-  }
-
-  private static worse(a: PageItem, b: PageItem): boolean {
-    return a.value < b.value || (a.value === b.value && a.id > b.id);
-  }
-}
-
-interface PageItem {
-  i: number;
-  value: number;
-  id: string;
 }
 
 function versionOf(r: SearchRun, meta: DocMeta): ArticleVersion | undefined {
@@ -423,7 +217,7 @@ function phraseCandidate(r: SearchRun, entry: DocEntry, keys: readonly BloomKey[
 }
 
 /** The text itself contains every phrase (MiniSearch has no phrase search). */
-function phraseInText(r: SearchRun, entry: DocEntry): boolean {
+export function phraseInText(r: SearchRun, entry: DocEntry): boolean {
   const v = versionOf(r, entry.meta);
   if (!v) return false; // no text to verify against: never claim a phrase match
   return r.plan.phrases.every((p) => containsPhrase(v.title, p) || v.paragraphs.some((para) => containsPhrase(para.text, p)));

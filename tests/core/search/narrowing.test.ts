@@ -1,8 +1,10 @@
 /**
  * Issue 16, as you type: when every expanded term of a query was one of the previous query's,
- * only the documents the previous query touched are evaluated (search-run.ts `narrowable`).
- * Each step of a typed sequence must give exactly what a fresh evaluation gives: the same pages
- * (ids, languages, scores) and the same total, on seeded libraries, with and without filters.
+ * only the documents the previous query touched are evaluated (search-run.ts `narrowable`);
+ * while the last word is typed, the sums of the words before it are saved and reused
+ * (`collectMatches`). Each step of a typed sequence must give exactly what a fresh evaluation
+ * gives: the same pages (ids, languages, scores) and the same total, on seeded libraries, with
+ * and without filters.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
@@ -19,7 +21,7 @@ const WORDS = (
   'dân dần dẫn vận văn vấn vật vụ việc viên công cộng cống tác tắc tấc khiếu khiêu nại nạn nạp ' +
   'giáo giao giảo dục dực hòa hoa họa bình bính đường dương đương'
 ).split(' ');
-const TYPED = ['nhiệm vụ', 'thuong mai', 'khiếu nại', 'dân vận', 'cong tac', 'giao duc', 'thủy'];
+const TYPED = ['nhiệm vụ', 'thuong mai', 'khiếu nại', 'dân vận', 'cong tac', 'giao duc', 'thủy', 'cong tac dan van', 'nhan dan thuong'];
 
 function library(seed: number, n: number): Article[] {
   const rand = mulberry32(seed);
@@ -44,6 +46,7 @@ const brief = (hits: { id: string; lang: string; score: number }[]): [string, st
 describe('narrowing as the user types', () => {
   it('gives every keystroke the pages and total of a fresh evaluation', async () => {
     let narrowed = 0;
+    let reused = 0;
     for (const seed of [1, 2, 3]) {
       const articles = library(seed, 300);
       const typing = await build(articles);
@@ -56,6 +59,7 @@ describe('narrowing as the user types', () => {
             // Fresh: the cache of `fresh` is emptied first, so nothing is narrowed there.
             (fresh as unknown as { matchCache: Map<string, unknown>; lastCollected: unknown }).matchCache.clear();
             (fresh as unknown as { lastCollected: unknown }).lastCollected = null;
+            (fresh as unknown as { sums: unknown[] }).sums.length = 0;
             const want = [fresh.searchPage(step, { ...opts, limit: 10 }), fresh.searchPage(step, { ...opts, offset: 10, limit: 10 })];
             for (let p = 0; p < 2; p++) {
               expect(got[p]?.total, `${step} seed ${seed}`).toBe(want[p]?.total);
@@ -65,10 +69,35 @@ describe('narrowing as the user types', () => {
         }
       }
       expect(fresh.narrowed).toBe(0);
+      expect(fresh.headsReused).toBe(0);
       narrowed += typing.narrowed;
+      reused += typing.headsReused;
     }
-    // The property is not vacuous: many keystrokes were narrowed.
+    // The property is not vacuous: many keystrokes were narrowed, many reused the saved sums.
     expect(narrowed).toBeGreaterThan(10);
+    expect(reused).toBeGreaterThan(10);
+  });
+
+  it('pages every search right while evicted searches give their buffers to new ones', async () => {
+    const articles = library(11, 300);
+    const index = await build(articles);
+    const fresh = await build(articles);
+    const queries = TYPED.flatMap(keystrokes);
+    expect(queries.length).toBeGreaterThan(40); // far more than the 16 searches kept
+    const seen: string[] = [];
+    for (const q of queries) {
+      index.searchPage(q, { limit: 5, snippets: false });
+      seen.push(q);
+      // Page 2 of a search a few steps back: cached (its buffers must not have been reused).
+      const back = seen[Math.max(0, seen.length - 6)] as string;
+      (fresh as unknown as { matchCache: Map<string, unknown> }).matchCache.clear();
+      (fresh as unknown as { lastCollected: unknown }).lastCollected = null;
+      (fresh as unknown as { sums: unknown[] }).sums.length = 0;
+      const got = index.searchPage(back, { offset: 5, limit: 5, snippets: false });
+      const want = fresh.searchPage(back, { offset: 5, limit: 5, snippets: false });
+      expect(got.total, back).toBe(want.total);
+      expect(brief(got.hits), back).toEqual(brief(want.hits));
+    }
   });
 
   it('does not narrow when the query gains a word (its matches can be outside the previous ones)', async () => {

@@ -272,7 +272,9 @@ export function panesShown(s: FolioState, fit: ColumnFit): { library: boolean; a
 function beingEdited(s: FolioState): AnchoredAnnotation[] {
   // Already lost (a second report of the same loss): what is shown stays as it is.
   if (!s.article) return keptOfLost && keptOfLost.articleId === s.selectedId ? s.annotations : [];
-  const kept = s.editingId && s.editingId !== NEW_NOTE ? s.annotations.filter((a) => a.id === s.editingId) : [];
+  // A new note's draft editor stays open too (see AnnotationsPane); the note it created is kept.
+  const editedId = s.editingId === NEW_NOTE ? s.draftNoteId : s.editingId;
+  const kept = editedId ? s.annotations.filter((a) => a.id === editedId) : [];
   keptOfLost = { articleId: s.article.id, kept };
   return kept;
 }

@@ -24,9 +24,19 @@ export function NoteDraftCard({ articleId, lang }: NoteDraftCardProps) {
     });
     return chain.current;
   });
+  // The first keystroke creates the note at once rather than after the autosave delay: the
+  // article's file may go meanwhile (deleted, synced away), and the store then refuses to create a
+  // note on it, while updates of a note that exists still succeed.
+  const creating = useRef(false);
+  const onChange = (v: string) => {
+    note.setDraft(v);
+    if (creating.current || !v.trim()) return;
+    creating.current = true;
+    note.flush();
+  };
   return (
     <article className="annotation-card note-draft" data-annotation-id="new-note">
-      <NoteEditor label={t('annotations.addArticleNote')} value={note.draft} onChange={note.setDraft} onDone={stopEditing} />
+      <NoteEditor label={t('annotations.addArticleNote')} value={note.draft} onChange={onChange} onDone={stopEditing} />
       <div className="card-actions">
         <button type="button" className="link-button" onClick={stopEditing}>
           {t('annotations.done')}

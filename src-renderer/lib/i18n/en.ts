@@ -238,6 +238,8 @@ export const en = {
     panesHidden: 'Side panes hidden so each column keeps at least 40 characters per line.',
     interleaved: 'Too narrow for two columns at this font size: showing the versions interleaved.',
     showPanes: 'Show panes anyway',
+    libraryHidden: 'Library pane hidden so each column keeps at least 40 characters per line.',
+    annotationsHidden: 'Annotations pane hidden so each column keeps at least 40 characters per line.',
   },
   feedback: {
     copyFailed: 'Could not copy: select the text and press Ctrl+C',

@@ -238,6 +238,8 @@ export const vi: Messages = {
     panesHidden: 'Đã ẩn các ngăn bên để mỗi cột giữ ít nhất 40 ký tự một dòng.',
     interleaved: 'Cửa sổ quá hẹp cho hai cột với cỡ chữ này: đang hiện hai bản xen kẽ.',
     showPanes: 'Vẫn hiện các ngăn',
+    libraryHidden: 'Đã ẩn ngăn thư viện để mỗi cột giữ ít nhất 40 ký tự một dòng.',
+    annotationsHidden: 'Đã ẩn ngăn ghi chú để mỗi cột giữ ít nhất 40 ký tự một dòng.',
   },
   feedback: {
     copyFailed: 'Không sao chép được: hãy chọn đoạn văn rồi nhấn Ctrl+C',

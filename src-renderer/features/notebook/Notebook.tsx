@@ -61,6 +61,12 @@ export function Notebook() {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Bumped by "clear all filters": the date fields start afresh, dropping a half-typed mistake too.
+  const [cleared, setCleared] = useState(0);
+  const clearFilters = () => {
+    setFilter(EMPTY_FILTER);
+    setCleared((n) => n + 1);
+  };
 
   const load = () =>
     api('searchAnnotations', {})
@@ -163,8 +169,8 @@ export function Notebook() {
                 </option>
               ))}
             </select>
-            <DateField label={t('notebook.from')} value={filter.from} whileWrong={(v) => (v ? t('filters.dateKept', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(from) => set({ from })} />
-            <DateField label={t('notebook.to')} value={filter.to} whileWrong={(v) => (v ? t('filters.dateKeptTo', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(to) => set({ to })} />
+            <DateField key={`from-${cleared}`} label={t('notebook.from')} value={filter.from} whileWrong={(v) => (v ? t('filters.dateKept', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(from) => set({ from })} />
+            <DateField key={`to-${cleared}`} label={t('notebook.to')} value={filter.to} whileWrong={(v) => (v ? t('filters.dateKeptTo', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(to) => set({ to })} />
             {filter.from && filter.to && filter.from > filter.to && (
               <span className="field-error" role="alert">
                 {t('filters.dateOrder')}
@@ -178,6 +184,15 @@ export function Notebook() {
           <p className="result-count" role="status">
             {all === null ? t('app.loading') : t('notebook.count', { count: shown.length })}
           </p>
+          {all !== null && all.length > 0 && shown.length === 0 && (
+            // Filters that match nothing: say so and offer the way back, rather than an empty area.
+            <div className="empty-state notebook-empty">
+              <p>{t('notebook.noMatch')}</p>
+              <button type="button" onClick={clearFilters}>
+                {t('notebook.clearFilters')}
+              </button>
+            </div>
+          )}
           <ul className="notebook-list" aria-label={t('notebook.title')}>
             {shown.map((a, i) => (
               <li key={a.id} className={`notebook-item color-${a.color}`} data-annotation-id={a.id}>

@@ -233,6 +233,8 @@ export const vi: Messages = {
     pdfLeftOut_one: '{{count}} bài không còn trong thư viện nên không có trong PDF (ghi chú của bài đó vẫn xuất được ra Markdown).',
     pdfLeftOut_other: '{{count}} bài không còn trong thư viện nên không có trong PDF (ghi chú của các bài đó vẫn xuất được ra Markdown).',
     pdfNoArticles: 'Các bài của những mục đã chọn không còn trong thư viện: không có gì để xuất PDF. Hãy xuất Markdown.',
+    noMatch: 'Không có đoạn tô sáng hay ghi chú nào khớp với các bộ lọc đang chọn.',
+    clearFilters: 'Bỏ mọi bộ lọc',
   },
   layout: {
     panesHidden: 'Đã ẩn các ngăn bên để mỗi cột giữ ít nhất 40 ký tự một dòng.',

@@ -61,6 +61,9 @@ export function Notebook() {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // How many articles the PDF export left out: said in the dialog from the click until the user
+  // dismisses it (a timed toast could vanish before a slow export had finished).
+  const [leftOut, setLeftOut] = useState(0);
   // Bumped by "clear all filters": the date fields start afresh, dropping a half-typed mistake too.
   const [cleared, setCleared] = useState(0);
   const clearFilters = () => {
@@ -110,6 +113,7 @@ export function Notebook() {
   const exportPdf = async () => {
     setBusy(true);
     setError(null);
+    setLeftOut(0);
     try {
       const all = [...new Set(selected.map((a) => a.articleId))];
       // An article whose file is gone cannot be laid out: export the others and say so, rather
@@ -123,7 +127,7 @@ export function Notebook() {
         setError(t('notebook.pdfNoArticles'));
         return;
       }
-      if (left > 0) useFolio.getState().showToast(t('notebook.pdfLeftOut', { count: left }));
+      setLeftOut(left);
       downloadFile(await api('exportPdf', { ids, lang: 'both', layout: 'side-by-side', paper: 'a4', fileNameLang: i18n.language.startsWith('vi') ? 'vi' : 'en' }));
     } catch (err) {
       setError(errorMessage(err));
@@ -220,6 +224,16 @@ export function Notebook() {
           {error && (
             <p className="error" role="alert">
               {error}
+            </p>
+          )}
+          {leftOut > 0 && (
+            <p className="notice notebook-left-out" role="status">
+              {t('notebook.pdfLeftOut', { count: leftOut })}{' '}
+              {!busy && (
+                <button type="button" className="link-button" onClick={() => setLeftOut(0)}>
+                  {t('notebook.dismissNotice')}
+                </button>
+              )}
             </p>
           )}
           <div className="dialog-actions notebook-actions">

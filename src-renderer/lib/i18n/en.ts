@@ -235,6 +235,7 @@ export const en = {
     pdfNoArticles: 'The articles of the selected items are no longer in the library: there is nothing to export as PDF. Export Markdown instead.',
     noMatch: 'No highlights or notes match the chosen filters.',
     clearFilters: 'Clear all filters',
+    dismissNotice: 'Got it',
   },
   layout: {
     panesHidden: 'Side panes hidden so each column keeps at least 40 characters per line.',

@@ -235,6 +235,7 @@ export const vi: Messages = {
     pdfNoArticles: 'Các bài của những mục đã chọn không còn trong thư viện: không có gì để xuất PDF. Hãy xuất Markdown.',
     noMatch: 'Không có đoạn tô sáng hay ghi chú nào khớp với các bộ lọc đang chọn.',
     clearFilters: 'Bỏ mọi bộ lọc',
+    dismissNotice: 'Đã hiểu',
   },
   layout: {
     panesHidden: 'Đã ẩn các ngăn bên để mỗi cột giữ ít nhất 40 ký tự một dòng.',

@@ -177,7 +177,15 @@ export const useFolio = create<FolioState>((set, get) => ({
   async refreshAnnotations() {
     const id = get().article?.id;
     if (!id) return refreshKeptOfLost();
-    const annotations = await api('listAnnotations', { articleId: id });
+    let annotations: AnchoredAnnotation[];
+    try {
+      annotations = await api('listAnnotations', { articleId: id });
+    } catch (err) {
+      // The file went after the save this refresh follows (which succeeded): the library's reload
+      // reports the loss and keeps the note being written; failing here would stop the saves after.
+      if (toUiError(err).code === 'article-not-found') return refreshKeptOfLost();
+      throw err;
+    }
     if (get().article?.id !== id) return;
     // Only this article's count changed: patch its summary rather than refetching the whole
     // library's list (tens of thousands of summaries after every keystroke's autosave).

@@ -18,7 +18,8 @@ export function NoteDraftCard({ articleId, lang }: NoteDraftCardProps) {
   // Saves run one after another, so a second save never creates a second note.
   const chain = useRef<Promise<void>>(Promise.resolve());
   const note = useAutosave('', (v) => {
-    chain.current = chain.current.then(async () => {
+    // A failed link must not stop the chain: each later save still runs (and says why it failed).
+    chain.current = chain.current.catch(() => undefined).then(async () => {
       if (createdId.current) await updateAnnotation(createdId.current, { note: v });
       else createdId.current = (await createArticleNote(articleId, lang, v)) ?? null;
     });

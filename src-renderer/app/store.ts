@@ -195,8 +195,16 @@ export const useFolio = create<FolioState>((set, get) => ({
 
   async refreshAnnotations() {
     const id = get().article?.id;
-    if (!id) return;
-    const annotations = await foreground(api('listAnnotations', { articleId: id }));
+    if (!id) return refreshKeptOfLost();
+    let annotations: AnchoredAnnotation[];
+    try {
+      annotations = await foreground(api('listAnnotations', { articleId: id }));
+    } catch (err) {
+      // The file went after the save this refresh follows (which succeeded): the library's reload
+      // reports the loss and keeps the note being written; failing here would stop the saves after.
+      if (toUiError(err).code === 'article-not-found') return refreshKeptOfLost();
+      throw err;
+    }
     if (get().article?.id !== id) return;
     // Only this article's count changed: patch its summary rather than refetching the whole
     // library's list (tens of thousands of summaries after every keystroke's autosave).
@@ -310,7 +318,34 @@ export function panesShown(s: FolioState, fit: ColumnFit): { library: boolean; a
  * reader's shortcuts (the annotation store keeps it; the notebook lists it).
  */
 function beingEdited(s: FolioState): AnchoredAnnotation[] {
-  return s.editingId && s.editingId !== NEW_NOTE ? s.annotations.filter((a) => a.id === s.editingId) : [];
+  // Already lost (a second report of the same loss): what is shown stays as it is.
+  if (!s.article) return keptOfLost && keptOfLost.articleId === s.selectedId ? s.annotations : [];
+  // A new note's draft editor stays open too (see AnnotationsPane); the note it created is kept.
+  const editedId = s.editingId === NEW_NOTE ? s.draftNoteId : s.editingId;
+  const kept = editedId ? s.annotations.filter((a) => a.id === editedId) : [];
+  keptOfLost = { articleId: s.article.id, kept };
+  return kept;
+}
+
+/** The annotations kept on screen when the open article's file went (see `beingEdited`). */
+let keptOfLost: { articleId: string; kept: AnchoredAnnotation[] } | null = null;
+
+/**
+ * After a delete, undo or edit of a note whose article's file is gone: the per-article listing
+ * refuses a missing article, so read the store's own list and show the kept notes still in it
+ * (a delete removes the card at once; its Undo brings it back).
+ */
+async function refreshKeptOfLost(): Promise<void> {
+  const lost = keptOfLost;
+  if (!lost || useFolio.getState().selectedId !== lost.articleId) return;
+  const stored = new Map((await api('searchAnnotations', {})).map((a) => [a.id, a]));
+  const s = useFolio.getState();
+  if (s.article || s.selectedId !== lost.articleId) return;
+  const annotations = lost.kept.flatMap((k) => {
+    const now = stored.get(k.id);
+    return now ? [{ ...now, orphaned: k.orphaned }] : [];
+  });
+  useFolio.setState({ annotations });
 }
 
 /**

@@ -8,7 +8,7 @@ import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { apiCall, browserSkipReason, downloaded, openApp, useLibrary } from './harness';
+import { apiCall, browserSkipReason, downloaded, openApp, SCREENSHOTS, useLibrary } from './harness';
 import { openWithPdfJs as openPdf } from '../core/export/pdf/pdf-tools';
 
 const skip = browserSkipReason();
@@ -85,6 +85,22 @@ for (const locale of ['vi-VN', 'en-US'] as const) {
       }
       expect(highlights).toHaveLength(1);
       expect(await dialog.locator('.error, [role="alert"]').allTextContents()).toEqual([]);
+    });
+
+    // QA: the notice was a toast that went after 6 s, possibly before a slow export had finished.
+    it('keeps the "left out of the PDF" notice after the export, however long, until it is dismissed', async () => {
+      const dialog = page.getByRole('dialog', { name: vi ? 'Sổ tay' : 'Notebook' });
+      const notice = page.getByText(vi ? '1 bài không còn trong thư viện nên không có trong PDF' : '1 article is no longer in the library, so it is not in the PDF', { exact: false });
+      await page.clock.install();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: vi ? 'Xuất PDF' : 'Export PDF' }).click()]);
+      await downloaded(download);
+      await dialog.getByRole('button', { name: vi ? 'Xuất PDF' : 'Export PDF' }).waitFor();
+      // Well past any reading time a timed message would allow (fake clock: no real wait).
+      await page.clock.fastForward(120_000);
+      expect(await notice.count()).toBe(1);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `qa-notebook-left-out-${vi ? 'vi' : 'en'}.png`) });
+      await dialog.getByRole('button', { name: vi ? 'Đã hiểu' : 'Got it' }).click();
+      await expect.poll(() => notice.count()).toBe(0);
     });
   });
 }

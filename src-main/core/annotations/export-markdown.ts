@@ -8,6 +8,7 @@ import { PARAGRAPH_SEPARATOR } from '../../shared/text';
 import type { AnchoredAnnotation, Annotation, Article, ArticleVersion } from '../../shared/types';
 import { validateAnnotation } from './schema';
 import { counterpartOf } from '../../shared/align/counterpart';
+import { formatDate } from '../../shared/format-date';
 
 const MARKER = 'folio-annotation';
 
@@ -57,7 +58,9 @@ function articleSection(article: Article, annotations: readonly AnchoredAnnotati
   const about = [
     v?.source ? `Source: ${v.source}` : '',
     v?.author ? `Author: ${v.author}` : '',
-    v?.date ? `Date: ${v.date}` : '',
+    // One format for every article (a saved page's date carries a time, a text file's does not):
+    // Folio's own, in the export's language (its labels are English), as the PDF export shows it.
+    v?.date ? `Date: ${formatDate(v.date, 'en')}` : '',
     v?.path ? `File: ${v.path}` : '',
   ].filter(Boolean);
   for (const line of about) lines.push(`- ${line}`);

@@ -20,7 +20,7 @@ export function AnnotationsPane() {
   const lost = useFolio((s) => (s.article ? null : s.lostArticle));
   const shown = article ?? lost;
   const groups = useMemo(() => groupForPanel(annotations, shown?.versions.map((v) => v.lang) ?? []), [annotations, shown]);
-  if (!shown || (!article && annotations.length === 0)) return <section className="annotations-pane" aria-label={t('annotations.title')} />;
+  if (!shown || (!article && annotations.length === 0 && !drafting)) return <section className="annotations-pane" aria-label={t('annotations.title')} />;
   const firstLang = shown.versions[0]?.lang ?? 'vi';
   return (
     <section className="annotations-pane" aria-label={t('annotations.title')}>
@@ -31,9 +31,9 @@ export function AnnotationsPane() {
           .map((a) => (
             <AnnotationCard key={a.id} annotation={a} focused={a.id === focused} />
           ))}
-        {!article ? null : drafting ? (
-          <NoteDraftCard articleId={article.id} lang={firstLang} />
-        ) : (
+        {drafting ? (
+          <NoteDraftCard articleId={shown.id} lang={firstLang} />
+        ) : !article ? null : (
           <button type="button" className="add-note" onClick={startArticleNote}>
             + {t('annotations.addArticleNote')}
           </button>

@@ -114,7 +114,8 @@ export async function createArticleNote(articleId: string, lang: Lang, note: str
   const created = await guarded(() => api('createNote', { articleId, lang, note }));
   if (!created) return undefined;
   if (useFolio.getState().editingId === NEW_NOTE) useFolio.setState({ draftNoteId: created.id });
-  await useFolio.getState().refreshAnnotations();
+  // The note exists now: a failed refresh must not hide its id (the next save would create another).
+  await guarded(() => useFolio.getState().refreshAnnotations());
   return created.id;
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 export const AUTOSAVE_MS = 500;
 
 /** Tracks a draft of `value` and calls `save` after typing pauses; returns the draft and a setter. */
-export function useAutosave(value: string, save: (v: string) => Promise<void>): { draft: string; setDraft(v: string): void; saving: boolean } {
+export function useAutosave(value: string, save: (v: string) => Promise<void>): { draft: string; setDraft(v: string): void; saving: boolean; flush(): void } {
   const [draft, setDraftState] = useState(value);
   const [saving, setSaving] = useState(false);
   const pending = useRef<string | null>(null);
@@ -31,6 +31,8 @@ export function useAutosave(value: string, save: (v: string) => Promise<void>): 
   return {
     draft,
     saving,
+    /** Saves the pending draft now, without waiting for the typing to pause. */
+    flush,
     setDraft(v: string) {
       setDraftState(v);
       pending.current = v;

@@ -61,6 +61,15 @@ export function Notebook() {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // How many articles the PDF export left out: said in the dialog from the click until the user
+  // dismisses it (a timed toast could vanish before a slow export had finished).
+  const [leftOut, setLeftOut] = useState(0);
+  // Bumped by "clear all filters": the date fields start afresh, dropping a half-typed mistake too.
+  const [cleared, setCleared] = useState(0);
+  const clearFilters = () => {
+    setFilter(EMPTY_FILTER);
+    setCleared((n) => n + 1);
+  };
 
   const load = () =>
     api('searchAnnotations', {})
@@ -104,6 +113,7 @@ export function Notebook() {
   const exportPdf = async () => {
     setBusy(true);
     setError(null);
+    setLeftOut(0);
     try {
       const all = [...new Set(selected.map((a) => a.articleId))];
       // An article whose file is gone cannot be laid out: export the others and say so, rather
@@ -117,7 +127,7 @@ export function Notebook() {
         setError(t('notebook.pdfNoArticles'));
         return;
       }
-      if (left > 0) useFolio.getState().showToast(t('notebook.pdfLeftOut', { count: left }));
+      setLeftOut(left);
       downloadFile(await api('exportPdf', { ids, lang: 'both', layout: 'side-by-side', paper: 'a4', fileNameLang: i18n.language.startsWith('vi') ? 'vi' : 'en' }));
     } catch (err) {
       setError(errorMessage(err));
@@ -163,8 +173,8 @@ export function Notebook() {
                 </option>
               ))}
             </select>
-            <DateField label={t('notebook.from')} value={filter.from} whileWrong={(v) => (v ? t('filters.dateKept', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(from) => set({ from })} />
-            <DateField label={t('notebook.to')} value={filter.to} whileWrong={(v) => (v ? t('filters.dateKeptTo', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(to) => set({ to })} />
+            <DateField key={`from-${cleared}`} label={t('notebook.from')} value={filter.from} whileWrong={(v) => (v ? t('filters.dateKept', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(from) => set({ from })} />
+            <DateField key={`to-${cleared}`} label={t('notebook.to')} value={filter.to} whileWrong={(v) => (v ? t('filters.dateKeptTo', { date: formatDate(v, i18n.language) }) : t('filters.dateNotApplied'))} onChange={(to) => set({ to })} />
             {filter.from && filter.to && filter.from > filter.to && (
               <span className="field-error" role="alert">
                 {t('filters.dateOrder')}
@@ -178,6 +188,15 @@ export function Notebook() {
           <p className="result-count" role="status">
             {all === null ? t('app.loading') : t('notebook.count', { count: shown.length })}
           </p>
+          {all !== null && all.length > 0 && shown.length === 0 && (
+            // Filters that match nothing: say so and offer the way back, rather than an empty area.
+            <div className="empty-state notebook-empty">
+              <p>{t('notebook.noMatch')}</p>
+              <button type="button" onClick={clearFilters}>
+                {t('notebook.clearFilters')}
+              </button>
+            </div>
+          )}
           <ul className="notebook-list" aria-label={t('notebook.title')}>
             {shown.map((a, i) => (
               <li key={a.id} className={`notebook-item color-${a.color}`} data-annotation-id={a.id}>
@@ -205,6 +224,16 @@ export function Notebook() {
           {error && (
             <p className="error" role="alert">
               {error}
+            </p>
+          )}
+          {leftOut > 0 && (
+            <p className="notice notebook-left-out" role="status">
+              {t('notebook.pdfLeftOut', { count: leftOut })}{' '}
+              {!busy && (
+                <button type="button" className="link-button" onClick={() => setLeftOut(0)}>
+                  {t('notebook.dismissNotice')}
+                </button>
+              )}
             </p>
           )}
           <div className="dialog-actions notebook-actions">

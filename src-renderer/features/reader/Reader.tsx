@@ -1,7 +1,7 @@
 /** The centre pane: the open article, the selection popover, and the raw text on demand. */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFolio } from '../../app/store';
+import { panesShown, useFolio } from '../../app/store';
 import { useFit } from '../../app/fit-context';
 import { api } from '../../lib/api';
 import { ArticleHeader } from './ArticleHeader';
@@ -22,6 +22,14 @@ export async function highlightSelection(color: HighlightColor, withNote: boolea
   return true;
 }
 
+/** The notice for the side panes the column fit hides (null when it hides none of those shown). */
+function hiddenNotice(hidden: { library: boolean; annotations: boolean }, t: (key: string) => string): string | null {
+  if (hidden.library && hidden.annotations) return t('layout.panesHidden');
+  if (hidden.library) return t('layout.libraryHidden');
+  if (hidden.annotations) return t('layout.annotationsHidden');
+  return null;
+}
+
 /** The reader pane. */
 export function Reader() {
   const { t } = useTranslation();
@@ -36,7 +44,13 @@ export function Reader() {
   const fit = useFit();
   // Too narrow for two legible columns even without panes: interleave instead (and say so).
   const mode = savedMode === 'side-by-side' && fit?.interleave ? 'interleaved' : savedMode;
-  const fitNotice = fit?.interleave ? t('layout.interleaved') : fit && (fit.hideLibrary || fit.hideAnnotations) ? t('layout.panesHidden') : null;
+  // Says only what is hidden now: a search shows the library even where the fit hid it, and an
+  // open note editor shows the annotations pane.
+  const hidden = {
+    library: useFolio((s) => fit.hideLibrary && !panesShown(s, fit).library),
+    annotations: useFolio((s) => fit.hideAnnotations && !panesShown(s, fit).annotations),
+  };
+  const fitNotice = fit?.interleave ? t('layout.interleaved') : hiddenNotice(hidden, t);
   const canReveal = useFolio((s) => !!s.info?.capabilities.revealInFolder);
   const [selection, setSelection] = useState<ReaderSelection | null>(null);
   const [raw, setRaw] = useState<string | null>(null);

@@ -233,11 +233,16 @@ export const en = {
     pdfLeftOut_one: '{{count}} article is no longer in the library, so it is not in the PDF (its notes still export to Markdown).',
     pdfLeftOut_other: '{{count}} articles are no longer in the library, so they are not in the PDF (their notes still export to Markdown).',
     pdfNoArticles: 'The articles of the selected items are no longer in the library: there is nothing to export as PDF. Export Markdown instead.',
+    noMatch: 'No highlights or notes match the chosen filters.',
+    clearFilters: 'Clear all filters',
+    dismissNotice: 'Got it',
   },
   layout: {
     panesHidden: 'Side panes hidden so each column keeps at least 40 characters per line.',
     interleaved: 'Too narrow for two columns at this font size: showing the versions interleaved.',
     showPanes: 'Show panes anyway',
+    libraryHidden: 'Library pane hidden so each column keeps at least 40 characters per line.',
+    annotationsHidden: 'Annotations pane hidden so each column keeps at least 40 characters per line.',
   },
   feedback: {
     copyFailed: 'Could not copy: select the text and press Ctrl+C',

@@ -233,11 +233,16 @@ export const vi: Messages = {
     pdfLeftOut_one: '{{count}} bài không còn trong thư viện nên không có trong PDF (ghi chú của bài đó vẫn xuất được ra Markdown).',
     pdfLeftOut_other: '{{count}} bài không còn trong thư viện nên không có trong PDF (ghi chú của các bài đó vẫn xuất được ra Markdown).',
     pdfNoArticles: 'Các bài của những mục đã chọn không còn trong thư viện: không có gì để xuất PDF. Hãy xuất Markdown.',
+    noMatch: 'Không có đoạn tô sáng hay ghi chú nào khớp với các bộ lọc đang chọn.',
+    clearFilters: 'Bỏ mọi bộ lọc',
+    dismissNotice: 'Đã hiểu',
   },
   layout: {
     panesHidden: 'Đã ẩn các ngăn bên để mỗi cột giữ ít nhất 40 ký tự một dòng.',
     interleaved: 'Cửa sổ quá hẹp cho hai cột với cỡ chữ này: đang hiện hai bản xen kẽ.',
     showPanes: 'Vẫn hiện các ngăn',
+    libraryHidden: 'Đã ẩn ngăn thư viện để mỗi cột giữ ít nhất 40 ký tự một dòng.',
+    annotationsHidden: 'Đã ẩn ngăn ghi chú để mỗi cột giữ ít nhất 40 ký tự một dòng.',
   },
   feedback: {
     copyFailed: 'Không sao chép được: hãy chọn đoạn văn rồi nhấn Ctrl+C',

@@ -107,7 +107,7 @@ describe('Markdown export', () => {
       { article: river, annotations: reanchorAll(edited, records.filter((a) => a.articleId === 'river')).anchored },
       { article: lua, annotations: reanchorAll(VI, records.filter((a) => a.articleId === 'lua')).anchored },
     ]);
-    expect(md).toContain('# The River Town That Learned to Read Its Floods\n\n- Source: https://example.org/river\n- Author: T. Nguyen\n- Date: 2026-03-14');
+    expect(md).toContain('# The River Town That Learned to Read Its Floods\n\n- Source: https://example.org/river\n- Author: T. Nguyen\n- Date: 14 Mar 2026');
     expect(md).toContain('## Notes\n\nWhole-article thought.\n\n#todo');
     expect(md).toContain('> keeps a notebook of every flood since 1978\n\nAsk for a copy -- and *scan* it.');
     expect(md).toContain('#sources #oral-history · Colour: purple');
@@ -116,6 +116,16 @@ describe('Markdown export', () => {
     // In a pair, the aligned sentence of the other version sits between the quote and the note.
     expect(md).toMatch(/> Nước mặn thì lúa chết\n\nTranslation \(en\):\n\n> [^\n]+\n\nCâu hay\.\n\n#mặn · Colour: yellow · Language: vi/);
     expect(md.indexOf('# The River')).toBeLessThan(md.indexOf('# Làng lúa'));
+  });
+
+  it('writes every article’s date in one format, with or without a time of day (QA: a saved page showed raw ISO)', () => {
+    const page: Article = { id: 'page', versions: [version('en', EN, 'A saved page', { format: 'html', date: '2022-09-20T08:00:00' })] };
+    const text: Article = { id: 'text', versions: [version('vi', VI, 'Một tệp văn bản', { date: '2024-03-12' })] };
+    const md = toMarkdown([
+      { article: page, annotations: [] },
+      { article: text, annotations: [] },
+    ]);
+    expect(md.split('\n').filter((l) => l.startsWith('- Date:'))).toEqual(['- Date: 20 Sept 2022, 08:00', '- Date: 12 Mar 2024']);
   });
 
   it('embeds each record so the Markdown re-imports into an empty store, idempotently', async () => {

@@ -74,11 +74,13 @@ export function paginate(m: TextMeasurer, articles: readonly ArticleModel[], opt
     const title = articles[current]?.title;
     if (title && startsAt[current] !== i) {
       const text = fitText(m, title, 'italic', size, full.width);
-      const runs = needsShaping(text) ? m.runs(text, 'italic', size) : [];
-      if (runs.length === 0) page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
+      const runs = m.runs(text, 'italic', size);
+      const primaryOnly = !needsShaping(text) && runs.every((r) => r.face === 'italic');
+      if (primaryOnly) page.texts.push({ x: full.x, y: height - HEADER_BASELINE, text, font: 'italic', size, color, artifact: true });
       else {
-        // A title in a complex script: each run in its own face, shaped, as in the body. (Other
-        // titles keep the primary face's outlines, unchanged.)
+        // A title the italic face cannot draw alone (a complex script, CJK, symbols): each run in
+        // its own face, shaped where needed, as in the body. Titles the italic face has keep
+        // its outlines, unchanged.
         // Right-to-left words in visual order (rule L2 over the runs' levels), the line still set from the left.
         const levels = paragraphLevels(text);
         let lx = 0;

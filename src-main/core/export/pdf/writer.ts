@@ -162,6 +162,12 @@ function drawPage(
     const [r, g, b] = t.color;
     if (t.artifact) {
       if (t.face !== REPLACEMENT_FACE) drawArtifact(page, (t.face && faces.fallbackFont(t.face)) || faces.outlines[t.font], t, faces.artifactForms);
+      else {
+        // Characters no installed font has, in a running header: the measured boxes, as in the body.
+        page.pushOperators(PDFOperator.of('BMC' as PDFOperatorNames, [PDFName.of('Artifact')]));
+        drawReplacement(page, faces.replacement, t);
+        page.pushOperators(op('EMC'));
+      }
       continue;
     }
     const role = t.struct !== undefined ? tags.structure[t.struct]?.role : undefined;

@@ -168,6 +168,28 @@ describe.skipIf(!HAS_PDFTOTEXT)(`complex scripts${HAS_PDFTOTEXT ? '' : ` — ${N
     expect(deva.every((t) => (t.glyphs?.length ?? 0) > 0)).toBe(true);
   });
 
+  const ETHIOPIC = installedFace('ሰላም');
+  it.skipIf(!ETHIOPIC)(`sets a running header the italic face lacks in the fallback face, and characters no font has as boxes${ETHIOPIC ? '' : ' (skipped: no installed Ethiopic font; install fonts-noto-core)'}`, async () => {
+    const fonts = { regular: parseFont(fontBytes(FONT_FILES.regular)), bold: parseFont(fontBytes(FONT_FILES.bold)), italic: parseFont(fontBytes(FONT_FILES.italic)) };
+    const m = fontkitMeasurer(fonts, systemFallbacks(), await loadShaper());
+    // Ethiopic needs no shaping, so only the face choice decides whether it is drawn or .notdef;
+    // U+0378 is unassigned, so no font has it.
+    const title = 'Tin ngắn ሰላም ዓለም \u0378';
+    const long: Article = { id: 'long-et', versions: [version('vi', title, Array.from({ length: 60 }, (_, i) => `${i}. ${LINES.vi}`))] };
+    const layout = paginate(m, [buildArticleModel({ article: long, annotations: [] }, 'vi')], { paper: 'a4' });
+    const header = layout.pages[1]!.texts.filter((t) => t.artifact && t.y > layout.pages[1]!.height - 60);
+    expect(header.map((t) => t.text).join('')).toBe(title);
+    expect(header.find((t) => t.text.includes('ሰላም'))?.face).toMatch(/Ethiopic/);
+    expect(header.find((t) => t.text.includes('\u0378'))?.face).toBe('replacement');
+    expect(header.find((t) => t.text.includes('Tin ngắn'))?.face ?? 'italic').toBe('italic');
+    // In the file, the boxes are drawn in the replacement font on page 2, inside an artifact.
+    const pdf = await exportPdf([{ article: long, annotations: [] }], { lang: 'vi', paper: 'a4', fontsDir: FONTS, now: NOW });
+    const { PDFDocument, PDFDict, PDFName } = await import('pdf-lib');
+    const doc = await PDFDocument.load(pdf);
+    const names = [...doc.getPages()[1]!.node.Resources()!.lookup(PDFName.of('Font'), PDFDict).keys()].map((k) => k.toString());
+    expect(names.some((n) => n.startsWith('/FolioBox'))).toBe(true);
+  });
+
   it('passes qpdf --check (the embedded CID fonts, CIDToGIDMap and ToUnicode streams included)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'folio-qpdf-'));
     try {
